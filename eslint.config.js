@@ -1,0 +1,71 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const HEADLESS_MESSAGE =
+  'Layer rule: engine/game/scenarios/cli must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (see DESIGN.md "Layers").';
+
+export default defineConfig(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'bench/results*', 'coverage/**', 'test-results/**'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'new Function is forbidden (no code generation from strings).',
+        },
+        {
+          selector: "CallExpression[callee.name='Function']",
+          message: 'Function() is forbidden (no code generation from strings).',
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+    },
+  },
+  {
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
+            {
+              group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
+              message: HEADLESS_MESSAGE,
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'requestAnimationFrame',
+          'localStorage',
+          'HTMLElement',
+          'AudioContext',
+          'speechSynthesis',
+        ].map((name) => ({ name, message: HEADLESS_MESSAGE })),
+      ],
+    },
+  },
+);
