@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { formatError, loadRulesBytes, scenarioCatalogue, unknownName } from '../engine';
+import type { CompiledRules, Scenario } from '../engine';
+import { scenarios } from '../scenarios';
+import { UsageError } from './args';
+
+/** Looks up a scenario by name, or says which exist. */
+export function findScenario(name: string): Scenario<never, never, never> {
+  const s = scenarios[name];
+  if (!s) throw new UsageError(`--scenario: ${unknownName('scenario', name, Object.keys(scenarios))}`);
+  return s;
+}
+
+/** Reads and compiles a rules file for a scenario; every error is reported and nothing runs. */
+export function loadRulesFile(path: string, scenario: Scenario<never, never, never>): CompiledRules {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const result = loadRulesBytes(bytes, scenarioCatalogue(scenario), path);
+  if (!result.ok) throw new UsageError(result.errors.map(formatError).join('\n'));
+  return result.rules;
+}

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { Draft } from 'immer';
+import type { SirenEvent } from '../events';
+import type { Rng } from '../rng';
+
+/** What a parameter refers to, so the loader can check names and suggest fixes. */
+export type ParamKind = 'value' | 'trigger' | 'event' | 'payload';
+
+/** One behaviour parameter: its schema (for literals), what it means, and what it names. */
+export interface ParamSpec<T = unknown> {
+  readonly schema: z.ZodType<T>;
+  readonly description: string;
+  readonly kind?: ParamKind;
+}
+
+/** What a behaviour can touch while it runs: the world draft, the emitter, and its scenario's runtime. */
+export interface BehaviourContext<W = unknown, R = unknown> {
+  /** The immer draft of this tick's rule-driven state. */
+  readonly world: Draft<W>;
+  /** Mutable scenario runtime (typed arrays for motion and the like). */
+  readonly runtime: R;
+  /** The event that fired the trigger (null for timers and state triggers). */
+  readonly event: SirenEvent | null;
+  /** Id of the trigger that is running this behaviour. */
+  readonly trigger: string;
+  readonly tick: number;
+  readonly rng: Rng;
+  /** Emits an event caused by this trigger firing. */
+  emit(type: string, payload: object): void;
+  /** Enables or disables a trigger by id. */
+  setTriggerEnabled(id: string, enabled: boolean): void;
+}
+
+type ParamValues<P extends Record<string, ParamSpec>> = { [K in keyof P]: z.infer<P[K]['schema']> };
+
+/** A named behaviour: the unit of "what happens" that rules refer to by name. */
+export interface BehaviourDef<W = unknown, R = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  run(ctx: BehaviourContext<W, R>, params: Record<string, unknown>): void;
+}
+
+/** Declares a behaviour with typed parameters. */
+export function defineBehaviour<W, R, const P extends Record<string, ParamSpec>>(def: {
+  name: string;
+  description: string;
+  params: P;
+  run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
+}): BehaviourDef<W, R> {
+  return def as unknown as BehaviourDef<W, R>;
+}
+
+/** A `defineBehaviour` bound to a scenario's world and runtime types, so parameters are inferred: `const define = behaviourFactory<CityWorld, CityRuntime>()`. */
+export function behaviourFactory<W, R = unknown>() {
+  return <const P extends Record<string, ParamSpec>>(def: {
+    name: string;
+    description: string;
+    params: P;
+    run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
+  }): BehaviourDef<W, R> => def as unknown as BehaviourDef<W, R>;
+}

@@ -1,0 +1,9 @@
+import type { BehaviourDef } from './define';
+import { emit } from './emit';
+import { enableTrigger, disableTrigger } from './enableTrigger';
+
+export { defineBehaviour, behaviourFactory } from './define';
+export type { BehaviourDef, BehaviourContext, ParamSpec, ParamKind } from './define';
+
+/** Behaviours every scenario has. */
+export const engineBehaviours: readonly BehaviourDef[] = [emit, enableTrigger, disableTrigger];

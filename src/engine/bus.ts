@@ -1,0 +1,166 @@
+import mitt from 'mitt';
+import type { Emitter } from 'mitt';
+import { createEvent } from './events';
+import type { Cause, SirenEvent } from './events';
+import type { EventLog } from './log';
+
+/** Safety limits that stop runaway rule loops instead of hanging. */
+export interface BusLimits {
+  /** Longest cause chain (event → trigger → event …) within a tick. */
+  maxDepth: number;
+  /** Most events one tick may append. */
+  maxEventsPerTick: number;
+}
+
+/** Default limits: generous for real rules, small enough that a loop costs a few milliseconds. */
+export const defaultLimits: BusLimits = { maxDepth: 32, maxEventsPerTick: 5_000 };
+
+/** Where an emitted event comes from: the event and trigger that caused it, and its depth in the cascade. */
+export interface EmitOrigin {
+  cause?: Cause;
+  depth: number;
+}
+
+type Handler<E> = (ev: E) => void;
+
+/** The event bus: queues, appends to the log, then delivers FIFO by seq — first to the trigger system, then to subscribers. */
+export interface Bus<M> {
+  readonly log: EventLog;
+  /** The current tick, stamped on new events. */
+  tick: number;
+  /** Emits an event; returns it, or null when a safety limit dropped it. */
+  emit<K extends keyof M & string>(type: K, payload: M[K], origin?: EmitOrigin): SirenEvent<K, M[K]> | null;
+  /** Emits an event whose type is only known at run time (rules' own events). */
+  emitDynamic(type: string, payload: object, origin?: EmitOrigin): SirenEvent | null;
+  /** Subscribes to one type, or to every event with '*'; returns a function that unsubscribes. */
+  on<K extends keyof M & string>(type: K, handler: Handler<SirenEvent<K, M[K]>>): () => void;
+  on(type: '*', handler: Handler<SirenEvent>): () => void;
+  /** Delivers queued events until the queue is empty (handlers may emit more). */
+  drain(): void;
+  /** Resets the per-tick budget. */
+  beginTick(tick: number): void;
+  /** The event being delivered right now and its depth (null between deliveries). */
+  readonly current: SirenEvent | null;
+  readonly currentDepth: number;
+  /** The engine's trigger system: sees each event before subscribers. */
+  setConsumer(consumer: ((ev: SirenEvent, depth: number) => void) | null): void;
+  /** Queued events not yet delivered. */
+  readonly pending: number;
+}
+
+/** Creates a bus writing to `log`. */
+export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): Bus<M> {
+  const emitter: Emitter<Record<string, SirenEvent>> = mitt();
+  const queue: SirenEvent[] = [];
+  const depths: number[] = [];
+  let head = 0;
+  let emittedThisTick = 0;
+  let warnedDepth = false;
+  let warnedBudget = false;
+  let consumer: ((ev: SirenEvent, depth: number) => void) | null = null;
+  let current: SirenEvent | null = null;
+  let currentDepth = 0;
+  let draining = false;
+
+  function triggersInChain(cause: Cause | undefined): string[] {
+    const seen: string[] = [];
+    let c = cause;
+    for (let i = 0; c && i < 256; i++) {
+      if (!seen.includes(c.trigger)) seen.push(c.trigger);
+      c = log.at(c.seq)?.cause;
+    }
+    return seen.reverse();
+  }
+
+  function push(ev: SirenEvent, depth: number): void {
+    log.append(ev);
+    queue.push(ev);
+    depths.push(depth);
+  }
+
+  function warn(reason: string, triggers: string[]): void {
+    push(createEvent(log.end, 'engine.warning', bus.tick, { reason, triggers }), 0);
+  }
+
+  const bus: Bus<M> = {
+    log,
+    tick: 0,
+    emit(type, payload, origin) {
+      return bus.emitDynamic(type, payload as object, origin) as SirenEvent<typeof type, M[typeof type]> | null;
+    },
+    emitDynamic(type, payload, origin) {
+      const depth = origin?.depth ?? 0;
+      if (depth > limits.maxDepth) {
+        if (!warnedDepth) {
+          warnedDepth = true;
+          const triggers = triggersInChain(origin?.cause);
+          warn(
+            `cascade depth limit (${limits.maxDepth}) reached at "${type}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
+            triggers,
+          );
+        }
+        return null;
+      }
+      if (emittedThisTick >= limits.maxEventsPerTick) {
+        if (!warnedBudget) {
+          warnedBudget = true;
+          const triggers = triggersInChain(origin?.cause);
+          warn(
+            `per-tick event budget (${limits.maxEventsPerTick}) used up at "${type}"${triggers.length ? ` by triggers ${triggers.join(', ')}` : ''}; the rest of this tick's events were dropped`,
+            triggers,
+          );
+        }
+        return null;
+      }
+      emittedThisTick++;
+      const ev = createEvent(log.end, type, bus.tick, payload, origin?.cause);
+      push(ev, depth);
+      return ev;
+    },
+    on(type: string, handler: Handler<SirenEvent>) {
+      emitter.on(type, handler as never);
+      return () => emitter.off(type, handler as never);
+    },
+    drain() {
+      if (draining) return;
+      draining = true;
+      try {
+        while (head < queue.length) {
+          const ev = queue[head] as SirenEvent;
+          const depth = depths[head] as number;
+          head++;
+          current = ev;
+          currentDepth = depth;
+          if (consumer) consumer(ev, depth);
+          emitter.emit(ev.type, ev);
+        }
+      } finally {
+        queue.length = 0;
+        depths.length = 0;
+        head = 0;
+        current = null;
+        currentDepth = 0;
+        draining = false;
+      }
+    },
+    beginTick(tick) {
+      bus.tick = tick;
+      emittedThisTick = 0;
+      warnedDepth = false;
+      warnedBudget = false;
+    },
+    get current() {
+      return current;
+    },
+    get currentDepth() {
+      return currentDepth;
+    },
+    setConsumer(c) {
+      consumer = c;
+    },
+    get pending() {
+      return queue.length - head;
+    },
+  } as Bus<M>;
+  return bus;
+}

@@ -1,0 +1,81 @@
+import type { EventSpec, SirenEvent } from '../events';
+import type { Catalogue } from './catalogue';
+import { metaFacts } from './catalogue';
+import { unknownName } from './errors';
+
+/** What a fact getter can read besides the event: the world and entity lookup. */
+export interface FactContext {
+  readonly world: unknown;
+  entity(id: unknown): Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Reads one fact. */
+export type FactGetter = (ev: SirenEvent | null, fc: FactContext) => unknown;
+
+/** Where a fact is read: the event type a trigger listens to (null for state and timer triggers). */
+export interface FactScope {
+  readonly eventType: string | null;
+  readonly spec: EventSpec | undefined;
+  /** True when the event was declared without a field list, so any `event.<field>` is allowed. */
+  readonly anyFields: boolean;
+}
+
+/** Checks a fact path in a scope; returns an error message, or null when it is fine. */
+export function checkFact(catalogue: Catalogue, scope: FactScope, path: string): string | null {
+  const dot = path.indexOf('.');
+  const root = dot < 0 ? path : path.slice(0, dot);
+  const rest = dot < 0 ? '' : path.slice(dot + 1);
+  const roots = ['event', 'meta', 'entity', 'world'];
+  if (!roots.includes(root) || !rest) {
+    if (roots.includes(root)) return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? Object.keys(catalogue.worldFacts)[0] ?? 'x' : 'x'}"`;
+    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.amount", "meta.tick", "entity.health", "world.wanted")`;
+  }
+  if (root === 'world') {
+    return catalogue.worldFacts[rest] ? null : unknownName('world fact', `world.${rest}`, Object.keys(catalogue.worldFacts).map((k) => `world.${k}`));
+  }
+  if (scope.eventType === null) {
+    return `fact ${JSON.stringify(path)} reads an event, but this trigger has no event (it is a "while" or "every" trigger); use world.* facts`;
+  }
+  if (root === 'meta') return metaFacts[rest] ? null : unknownName('meta fact', `meta.${rest}`, Object.keys(metaFacts).map((k) => `meta.${k}`));
+  if (root === 'entity') {
+    if (!scope.spec?.entityField && !scope.anyFields)
+      return `fact ${JSON.stringify(path)}: "${scope.eventType}" events do not name an entity, so entity.* facts are not available`;
+    return catalogue.entityFacts[rest] ? null : unknownName('entity fact', `entity.${rest}`, Object.keys(catalogue.entityFacts).map((k) => `entity.${k}`));
+  }
+  if (scope.anyFields) return null;
+  const fields = Object.keys(scope.spec?.fields ?? {});
+  if (fields.includes(rest)) return null;
+  return fields.length
+    ? `${unknownName(`field of "${scope.eventType}"`, rest, fields)} (fact ${JSON.stringify(path)})`
+    : `"${scope.eventType}" events have no payload fields, so ${JSON.stringify(path)} does not exist`;
+}
+
+/** Compiles a (checked) fact path into a getter closure. */
+export function compileFact(scope: FactScope, path: string): FactGetter {
+  const dot = path.indexOf('.');
+  const root = path.slice(0, dot);
+  const rest = path.slice(dot + 1);
+  switch (root) {
+    case 'event':
+      return (ev) => (ev?.payload as Record<string, unknown> | undefined)?.[rest];
+    case 'meta':
+      return (ev) => (ev as unknown as Record<string, unknown> | null)?.[rest];
+    case 'entity': {
+      const field = scope.spec?.entityField ?? 'entity';
+      return (ev, fc) => fc.entity((ev?.payload as Record<string, unknown> | undefined)?.[field])?.[rest];
+    }
+    default: {
+      const keys = rest.split('.');
+      if (keys.length === 1) return (_ev, fc) => (fc.world as Record<string, unknown>)[rest];
+      if (keys.length === 2) {
+        const [a, b] = keys as [string, string];
+        return (_ev, fc) => ((fc.world as Record<string, Record<string, unknown> | undefined>)[a] ?? {})[b];
+      }
+      return (_ev, fc) => {
+        let v: unknown = fc.world;
+        for (const k of keys) v = v == null ? undefined : (v as Record<string, unknown>)[k];
+        return v;
+      };
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { Catalogue } from './catalogue';
+import { compileRules } from './compileRules';
+import type { CompiledRules } from './compileRules';
+import type { RuleError } from './errors';
+import { parseJson } from './parseJson';
+import { validateRules } from './validate';
+
+/** The outcome of loading a rules file: compiled rules, or every error found. */
+export type LoadResult = { ok: true; rules: CompiledRules } | { ok: false; errors: readonly RuleError[] };
+
+/** Parses, validates and compiles a rules file's text. A bad file is rejected whole, with every error. */
+export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json'): LoadResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { doc, errors } = parseJson(src, file);
+  if (errors.length) return { ok: false, errors };
+  const checked = validateRules(doc, catalogue, file);
+  if (!checked.rules) return { ok: false, errors: checked.errors };
+  return { ok: true, rules: compileRules(checked.rules, catalogue, file, src) };
+}
+
+/** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */
+export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = 'rules.json'): LoadResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { ok: false, errors: [{ file, line, column, path: '', message: `file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8` }] };
+  }
+  return loadRules(text, catalogue, file);
+}
+
+/** Offset of the first byte that breaks UTF-8 (bytes.length if none). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}

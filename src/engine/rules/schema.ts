@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Catalogue } from './catalogue';
+import { metaFacts } from './catalogue';
+import { eventDeclSchema, idPattern, seconds, triggerSchema } from './format';
+import { operatorNames } from './operators';
+
+/**
+ * Builds the JSON Schema editors use for autocomplete and squiggles, from the same zod pieces the loader checks with,
+ * filled in with the catalogues' event types, facts and behaviours.
+ */
+export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
+  const eventTypes = [...new Set(catalogues.flatMap((c) => Object.keys(c.events)))].sort();
+  const worldFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.worldFacts).map((k) => `world.${k}`)))].sort();
+  const entityFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`)))].sort();
+  const eventFacts = [...new Set(catalogues.flatMap((c) => Object.values(c.events).flatMap((e) => Object.keys(e.fields).map((f) => `event.${f}`))))].sort();
+  const knownFacts = [...eventFacts, ...Object.keys(metaFacts).map((k) => `meta.${k}`), ...entityFacts, ...worldFacts];
+
+  const factPath = z
+    .union([z.enum(knownFacts as [string, ...string[]]), z.string().regex(/^(event|meta|entity|world)\.[A-Za-z0-9_.]+$/)])
+    .describe('A fact: event.<field>, meta.seq|tick|type, entity.<field> or world.<path>');
+  const factRef = z
+    .strictObject({ fact: factPath, times: z.number().optional(), plus: z.number().optional() })
+    .describe('Reads a fact instead of a literal; numbers are multiplied by "times", then "plus" is added');
+  const literal = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
+  const comparison = z
+    .strictObject({
+      fact: factPath,
+      op: z.enum(operatorNames).describe('eq ne lt lte gt gte between in notIn anythingBut exists startsWith contains'),
+      value: z.union([literal, factRef]).optional(),
+    })
+    .describe('Compares a fact with a value');
+  const condition: z.ZodType = z.union([
+    z.strictObject({
+      get all() {
+        return z.array(condition).min(1).describe('Every condition must hold');
+      },
+    }),
+    z.strictObject({
+      get any() {
+        return z.array(condition).min(1).describe('At least one condition must hold');
+      },
+    }),
+    z.strictObject({
+      get not() {
+        return condition.describe('The condition must not hold');
+      },
+    }),
+    comparison,
+  ]);
+
+  const behaviours = [...new Map(catalogues.flatMap((c) => [...c.behaviours.values()].map((b) => [b.name, b]))).values()];
+  const actions = behaviours.map((b) => {
+    const shape: Record<string, z.ZodType> = { behaviour: z.literal(b.name).describe(b.description) };
+    for (const [name, p] of Object.entries(b.params)) {
+      const optional = p.schema.safeParse(undefined).success;
+      let s: z.ZodType = p.kind === 'event' ? z.enum(eventTypes as [string, ...string[]]).or(z.string()) : p.kind === 'trigger' ? z.string().regex(idPattern) : p.kind === 'payload' ? z.record(z.string(), z.union([literal, factRef])) : z.union([p.schema, factRef]);
+      s = s.describe(p.description);
+      shape[name] = optional ? s.optional() : s;
+    }
+    return z.strictObject(shape).describe(b.description);
+  });
+
+  const trigger = triggerSchema.extend({
+    on: z.enum(eventTypes as [string, ...string[]]).or(z.string()).optional().describe('The event type this trigger listens to'),
+    when: condition.optional().describe('Only fire when this condition holds'),
+    while: condition.optional().describe('A state trigger: fires when this condition becomes true (after holding "for" seconds)'),
+    for: seconds.optional().describe('With "while": seconds the condition must hold first'),
+    every: z.number().min(1 / 60).max(86_400).optional().describe('A timer: fires every this many seconds'),
+    cooldown: seconds.optional().describe('Seconds after firing during which it will not fire again'),
+    delay: seconds.optional().describe('Seconds between matching and running the behaviours'),
+    do: z.array(z.discriminatedUnion('behaviour', actions as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1).max(64).describe('What to do when it fires'),
+  });
+
+  const file = z.strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    scenario: z.enum(catalogues.map((c) => c.scenario) as [string, ...string[]]),
+    description: z.string().optional(),
+    events: z.array(eventDeclSchema).optional().describe('Custom event types this file emits'),
+    triggers: z.array(trigger),
+  });
+
+  return {
+    ...z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' }),
+    $id: 'https://siren.invalid/rules.schema.json',
+    title: 'Siren rules file',
+  };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Engine, EngineOptions, RunRecord } from './engine';
+import { createEngine } from './engine';
+import type { Scenario } from './scenario';
+import { scenarioCatalogue } from './rules/catalogue';
+import { loadRules } from './rules/loadRules';
+import { formatError } from './rules/errors';
+
+/** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
+export interface RunFile<I = unknown> {
+  format: 'siren-run';
+  version: 1;
+  scenario: string;
+  seed: number;
+  ticks: number;
+  rulesSource: string;
+  rules: string;
+  records: RunRecord<I>[];
+  hash: string;
+}
+
+/** The largest run file accepted (about an hour of varied input). */
+export const MAX_RUN_BYTES = 5_000_000;
+
+const runSchema = z.strictObject({
+  format: z.literal('siren-run'),
+  version: z.literal(1),
+  scenario: z.string().max(64),
+  seed: z.number().int().min(0).max(0xffffffff),
+  ticks: z.number().int().min(0).max(10_000_000),
+  rulesSource: z.string().max(500),
+  rules: z.string().max(1_000_000),
+  records: z
+    .array(
+      z.strictObject({
+        tick: z.number().int().min(0),
+        input: z.unknown().optional(),
+        rules: z.string().max(1_000_000).optional(),
+        toggle: z.tuple([z.string().max(64), z.boolean()]).optional(),
+      }),
+    )
+    .max(1_000_000),
+  hash: z.string().regex(/^[0-9a-f]{16}$/),
+});
+
+/** Packs an engine's run for export. */
+export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
+  return {
+    format: 'siren-run',
+    version: 1,
+    scenario: engine.scenario.name,
+    seed: engine.seed,
+    ticks: engine.tick,
+    rulesSource: engine.initialRules.source,
+    rules: engine.initialRules.text,
+    records: engine.records.slice(),
+    hash: engine.log.hash(),
+  };
+}
+
+/** Checks an imported run's text completely (size, JSON, shape, scenario, inputs, rules); returns it or the errors. */
+export function parseRun(
+  text: string,
+  scenarios: Readonly<Record<string, Scenario<never, never, never>>>,
+  file = 'run.json',
+): { ok: true; run: RunFile } | { ok: false; errors: string[] } {
+  if (text.length > MAX_RUN_BYTES) return { ok: false, errors: [`${file}: too large (${text.length} characters; the limit is ${MAX_RUN_BYTES})`] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`${file}: not valid JSON: ${(e as Error).message}`] };
+  }
+  const parsed = runSchema.safeParse(data);
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.slice(0, 20).map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`),
+    };
+  const run = parsed.data as RunFile;
+  const scenario = scenarios[run.scenario];
+  if (!scenario) return { ok: false, errors: [`${file}: scenario: unknown scenario "${run.scenario}"; expected one of ${Object.keys(scenarios).join(', ')}`] };
+  const errors: string[] = [];
+  let last = -1;
+  run.records.forEach((r, i) => {
+    if (r.tick < last) errors.push(`${file}: records.${i}.tick: ticks must not go backwards (${r.tick} after ${last})`);
+    if (r.tick > run.ticks) errors.push(`${file}: records.${i}.tick: ${r.tick} is after the end of the run (${run.ticks})`);
+    last = r.tick;
+    if (r.input !== undefined) {
+      const msg = scenario.checkInput(r.input);
+      if (msg) errors.push(`${file}: records.${i}.input: ${msg}`);
+    }
+  });
+  const catalogue = scenarioCatalogue(scenario);
+  const rules = loadRules(run.rules, catalogue, run.rulesSource);
+  if (!rules.ok) errors.push(...rules.errors.map((e) => `${file}: rules: ${formatError(e)}`));
+  run.records.forEach((r, i) => {
+    if (r.rules === undefined) return;
+    const more = loadRules(r.rules, catalogue, `records.${i}.rules`);
+    if (!more.ok) errors.push(...more.errors.map((e) => `${file}: ${formatError(e)}`));
+  });
+  return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, run };
+}
+
+/** Replays a (checked) run from its rules, seed and records; returns the engine at the run's last tick. */
+export function replayRun<W, R, I>(
+  run: RunFile<I>,
+  scenario: Scenario<W, R, I>,
+  options: Partial<EngineOptions<W, R, I>> = {},
+): Engine<W, R, I> {
+  const catalogue = scenarioCatalogue(scenario);
+  const loaded = loadRules(run.rules, catalogue, run.rulesSource);
+  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+  const engine = createEngine({ ...options, scenario, rules: loaded.rules, seed: run.seed });
+  let input = scenario.idleInput;
+  let k = 0;
+  while (engine.tick < run.ticks) {
+    while (k < run.records.length && (run.records[k] as RunRecord<I>).tick <= engine.tick) {
+      const r = run.records[k++] as RunRecord<I>;
+      if (r.input !== undefined) input = r.input;
+      if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
+      if (r.rules !== undefined) {
+        const next = loadRules(r.rules, catalogue, run.rulesSource);
+        if (next.ok) engine.applyRules(next.rules);
+      }
+    }
+    engine.step(input);
+  }
+  return engine;
+}
