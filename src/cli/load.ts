@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { formatError, loadRulesBytes, scenarioCatalogue, unknownName } from '../engine';
-import type { CompiledRules, Scenario } from '../engine';
+import type { AnyScenario, CompiledRules } from '../engine';
 import { scenarios } from '../scenarios';
 import { UsageError } from './args';
 
 /** Looks up a scenario by name, or says which exist. */
-export function findScenario(name: string): Scenario<never, never, never> {
+export function findScenario(name: string): AnyScenario {
   const s = scenarios[name];
   if (!s) throw new UsageError(`--scenario: ${unknownName('scenario', name, Object.keys(scenarios))}`);
   return s;
 }
 
 /** Reads and compiles a rules file for a scenario; every error is reported and nothing runs. */
-export function loadRulesFile(path: string, scenario: Scenario<never, never, never>): CompiledRules {
+export function loadRulesFile(path: string, scenario: AnyScenario): CompiledRules {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

@@ -68,7 +68,7 @@ runCli(async () => {
   if (target?.mode === 'on' && target.on) {
     engine.bus.on(target.on as never, (ev: SirenEvent) => {
       const x = engine.explain(target.id, ev);
-      explained.push(`tick ${ev.tick} seq ${ev.seq} ${ev.type} ${JSON.stringify(ev.payload)} → ${x.wouldFire ? 'fires' : 'does not fire'}`);
+      explained.push(`tick ${ev.tick} seq ${ev.seq} ${ev.type} ${JSON.stringify(ev.payload)} → ${x.firedFor ? 'fired' : 'did not fire'}`);
       for (const b of x.blockers) explained.push(`  ✗ ${b}`);
       if (x.condition) explained.push(...explainLines(x.condition, '  '));
     });

@@ -19,7 +19,7 @@ runCli(() => {
       continue;
     }
     // The scenario comes from the file itself; a file without a readable one is checked against each in turn.
-    const named = /"scenario"\s*:\s*"([^"]*)"/.exec(new TextDecoder().decode(bytes))?.[1];
+    const named = topLevelScenario(new TextDecoder().decode(bytes));
     const scenario = named !== undefined ? scenarios[named] : undefined;
     if (named !== undefined && !scenario) {
       const at = new TextDecoder().decode(bytes).slice(0, new TextDecoder().decode(bytes).indexOf('"scenario"')).split('\n');
@@ -37,3 +37,14 @@ runCli(() => {
   }
   return bad ? 2 : 0;
 });
+
+/** The file's own top-level "scenario", when the text parses far enough to tell. */
+function topLevelScenario(text: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const s = typeof v === 'object' && v !== null ? (v as { scenario?: unknown }).scenario : undefined;
+    return typeof s === 'string' ? s : undefined;
+  } catch {
+    return /"scenario"\s*:\s*"([^"]*)"/.exec(text)?.[1];
+  }
+}

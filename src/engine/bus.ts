@@ -51,9 +51,13 @@ export interface Bus<M> {
 /** Creates a bus writing to `log`. */
 export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): Bus<M> {
   const emitter: Emitter<Record<string, SirenEvent>> = mitt();
+  // Queued events and their cascade depths; slots are reused from tick to tick (no per-tick regrowth).
   const queue: SirenEvent[] = [];
   const depths: number[] = [];
   let head = 0;
+  let tail = 0;
+  // mitt's handler lists: when none is registered, delivering to subscribers is skipped entirely.
+  const handlers = emitter.all;
   let emittedThisTick = 0;
   let warnedDepth = false;
   let warnedBudget = false;
@@ -62,20 +66,24 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
   let currentDepth = 0;
   let draining = false;
 
+  /** The triggers of a cause chain, oldest first; when some repeat, only those (the loop, not what started it). */
   function triggersInChain(cause: Cause | undefined): string[] {
-    const seen: string[] = [];
+    const chain: string[] = [];
     let c = cause;
     for (let i = 0; c && i < 256; i++) {
-      if (!seen.includes(c.trigger)) seen.push(c.trigger);
+      chain.push(c.trigger);
       c = log.at(c.seq)?.cause;
     }
-    return seen.reverse();
+    chain.reverse();
+    const looping = chain.filter((t, i) => chain.indexOf(t) !== i);
+    return [...new Set(looping.length ? chain.filter((t) => looping.includes(t)) : chain)];
   }
 
   function push(ev: SirenEvent, depth: number): void {
     log.append(ev);
-    queue.push(ev);
-    depths.push(depth);
+    queue[tail] = ev;
+    depths[tail] = depth;
+    tail++;
   }
 
   function warn(reason: string, triggers: string[]): void {
@@ -95,7 +103,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
           warnedDepth = true;
           const triggers = triggersInChain(origin?.cause);
           warn(
-            `cascade depth limit (${limits.maxDepth}) reached at "${type}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
+            `cascade depth limit (${limits.maxDepth}) reached while handling "${(origin?.cause && log.at(origin.cause.seq)?.type) ?? type}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
             triggers,
           );
         }
@@ -118,26 +126,27 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       return ev;
     },
     on(type: string, handler: Handler<SirenEvent>) {
-      emitter.on(type, handler as never);
-      return () => emitter.off(type, handler as never);
+      // mitt calls '*' handlers with (type, event); ours take the event alone.
+      const h = type === '*' ? (_type: string, ev: SirenEvent) => handler(ev) : handler;
+      emitter.on(type, h as never);
+      return () => emitter.off(type, h as never);
     },
     drain() {
       if (draining) return;
       draining = true;
       try {
-        while (head < queue.length) {
+        while (head < tail) {
           const ev = queue[head] as SirenEvent;
           const depth = depths[head] as number;
           head++;
           current = ev;
           currentDepth = depth;
           if (consumer) consumer(ev, depth);
-          emitter.emit(ev.type, ev);
+          if (handlers.size !== 0) emitter.emit(ev.type, ev);
         }
       } finally {
-        queue.length = 0;
-        depths.length = 0;
         head = 0;
+        tail = 0;
         current = null;
         currentDepth = 0;
         draining = false;
@@ -159,7 +168,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       consumer = c;
     },
     get pending() {
-      return queue.length - head;
+      return tail - head;
     },
   } as Bus<M>;
   return bus;

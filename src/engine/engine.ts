@@ -1,7 +1,7 @@
 import { createDraft, finishDraft, setAutoFreeze } from 'immer';
 import type { Draft } from 'immer';
 import { createBus, defaultLimits } from './bus';
-import type { Bus, BusLimits } from './bus';
+import type { Bus, BusLimits, EmitOrigin } from './bus';
 import type { Cause, SirenEvent } from './events';
 import { createLog } from './log';
 import type { EventLog } from './log';
@@ -48,6 +48,8 @@ export interface EngineOptions<W, R, I> {
 export interface Explanation {
   readonly trigger: string;
   readonly wouldFire: boolean;
+  /** True when the event given is one this trigger did fire for. */
+  readonly firedFor: boolean;
   /** Reasons outside the condition: disabled, spent, cooling down, listening to another type. */
   readonly blockers: readonly string[];
   readonly condition: ExplainNode | null;
@@ -139,6 +141,14 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     entity: (id) => scenario.entity(fc.world as W, runtime, id),
   };
 
+  // One reusable origin for the engine's frequent emits (behaviours, trace): the bus reads it during the call and keeps nothing.
+  const origin: EmitOrigin = { cause: undefined, depth: 0 };
+  function emitCaused(type: string, payload: object, cause: Cause | undefined, depth: number): SirenEvent | null {
+    origin.cause = cause;
+    origin.depth = depth;
+    return bus.emitDynamic(type, payload, origin);
+  }
+
   // One mutable behaviour context, re-pointed before each action (behaviours never run nested).
   let actCause: Cause | undefined;
   let actDepth = 0;
@@ -150,7 +160,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     tick: 0,
     rng,
     emit(type: string, payload: object) {
-      bus.emitDynamic(type, payload, { cause: actCause, depth: actDepth + 1 });
+      emitCaused(type, payload, actCause, actDepth + 1);
     },
     setTriggerEnabled(id: string, enabled: boolean) {
       const t = rules.byId.get(id);
@@ -186,7 +196,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     if (t.cooldownTicks) s.cooldownUntil = tick + t.cooldownTicks;
     let cause: Cause | undefined = ev ? { seq: ev.seq, trigger: t.id } : undefined;
     if (traceFires) {
-      const fired = bus.emitDynamic('trigger.fired', { trigger: t.id, seq: ev ? ev.seq : -1 }, { cause, depth: depth + 1 });
+      const fired = emitCaused('trigger.fired', { trigger: t.id, seq: ev ? ev.seq : -1 }, cause, depth + 1);
       if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
     }
     if (t.delayTicks > 0) pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
@@ -240,8 +250,10 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       }
       if (s.holdingSince < 0) s.holdingSince = tick;
       if (s.latched || tick - s.holdingSince < t.forTicks) continue;
+      // Latch only when it fires: an edge met while disabled or cooling down fires once it is allowed, if still held.
+      if (!s.enabled || s.spent || tick < s.cooldownUntil) continue;
       s.latched = true;
-      if (s.enabled && !s.spent && tick >= s.cooldownUntil) fire(t, s, null, 0);
+      fire(t, s, null, 0);
     }
   }
 
@@ -342,7 +354,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     triggerStates: () => states,
     explain(triggerId, ev) {
       const t = rules.byId.get(triggerId);
-      if (!t) return { trigger: triggerId, wouldFire: false, blockers: [`no trigger with id "${triggerId}"`], condition: null };
+      if (!t) return { trigger: triggerId, wouldFire: false, firedFor: false, blockers: [`no trigger with id "${triggerId}"`], condition: null };
       const s = states[t.index] as TriggerState;
       const blockers: string[] = [];
       if (!s.enabled) blockers.push('it is disabled');
@@ -350,8 +362,25 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       if (tick < s.cooldownUntil) blockers.push(`it is cooling down until tick ${s.cooldownUntil} (${((s.cooldownUntil - tick) / 60).toFixed(1)} s left)`);
       if (t.mode === 'on' && ev && ev.type !== t.on) blockers.push(`it listens to "${t.on}", not "${ev.type}"`);
       if (t.mode !== 'on' && ev) blockers.push(`it is a "${t.mode}" trigger: it reads the world, not events`);
+      if (t.mode === 'while' && s.latched) blockers.push(`it already fired while the condition has held (since tick ${s.holdingSince}); it fires again after the condition turns false and back`);
+      else if (t.mode === 'while' && s.holdingSince >= 0 && tick - s.holdingSince < t.forTicks)
+        blockers.push(`the condition has held for ${((tick - s.holdingSince) / 60).toFixed(1)} s of the ${(t.forTicks / 60).toFixed(1)} s it needs`);
       const condition = t.explain ? t.explain(t.mode === 'on' ? ev : null, fc) : null;
-      return { trigger: t.id, wouldFire: blockers.length === 0 && (condition?.pass ?? true), blockers, condition };
+      // An event it already fired for (its trigger.fired follows in the same tick) is reported as such.
+      let firedFor = false;
+      if (ev && t.mode === 'on') {
+        for (let o = ev.seq + 1; o < log.end; o++) {
+          const next = log.at(o);
+          if (!next || next.tick !== ev.tick) break;
+          const p = next.payload as { trigger?: string; seq?: number };
+          if (next.type === 'trigger.fired' && p.trigger === t.id && p.seq === ev.seq) {
+            firedFor = true;
+            break;
+          }
+        }
+      }
+      if (firedFor) return { trigger: t.id, wouldFire: true, firedFor, blockers: [], condition };
+      return { trigger: t.id, wouldFire: blockers.length === 0 && (condition?.pass ?? true), firedFor, blockers, condition };
     },
     get oldestTick() {
       return snapshots[0]?.tick ?? tick;
@@ -419,3 +448,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
 export function configureImmer(freeze: boolean): void {
   setAutoFreeze(freeze);
 }
+
+/** An engine of any scenario, as the page and generic panels hold it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEngine = Engine<any, any, any>;

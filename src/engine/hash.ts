@@ -1,6 +1,6 @@
 /**
  * 64-bit FNV-1a over the canonical JSON (sorted keys) of values, fed character by character so no string is built.
- * Kept as four 16-bit limbs so it is exact in plain JS numbers.
+ * Kept as two 32-bit halves updated with exact integer arithmetic (Math.imul and 16-bit partial products).
  */
 export interface Hasher {
   /** Feeds one value's canonical JSON. */
@@ -14,44 +14,44 @@ export interface Hasher {
 
 /** Creates an FNV-1a 64 hasher. */
 export function createHasher(): Hasher {
-  // offset basis 0xcbf29ce484222325 as 16-bit limbs, least significant first
-  let h0 = 0x2325,
-    h1 = 0x8422,
-    h2 = 0x9ce4,
-    h3 = 0xcbf2;
+  // offset basis 0xcbf29ce484222325 as two 32-bit halves (int32)
+  let hi = 0xcbf29ce4 | 0;
+  let lo = 0x84222325 | 0;
+  // Keys and values of the objects being walked, one frame per nesting level on a reused stack: no allocation.
+  const keys: string[] = [];
+  const vals: unknown[] = [];
+  let top = 0;
+  const hasOwn = Object.prototype.hasOwnProperty;
 
+  // One step is h = (h ^ b) × prime mod 2^64, prime = 2^40 + 0x1b3. With x = lo ^ b: the new low half is
+  // x × 0x1b3 mod 2^32, and the new high half is hi × 0x1b3 + carry(x) + (x << 8) mod 2^32 (the 2^40 term).
   function byte(b: number): void {
-    h0 ^= b;
-    // multiply by the FNV prime 0x00000100000001b3 = 2^40 + 0x1b3
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3;
-    const t2 = h2 * 0x1b3;
-    const t3 = h3 * 0x1b3;
-    // 2^40 = limb 2 shifted by 8 bits
-    let c = t0;
-    const n0 = c & 0xffff;
-    c = t1 + (c >>> 16);
-    const n1 = c & 0xffff;
-    c = t2 + (h0 << 8) + Math.floor(c / 65536);
-    const n2 = c & 0xffff;
-    c = t3 + (h1 << 8) + Math.floor(c / 65536);
-    const n3 = c & 0xffff;
-    h0 = n0;
-    h1 = n1;
-    h2 = n2;
-    h3 = n3;
+    const x = lo ^ b;
+    hi = (Math.imul(hi, 0x1b3) + carry(x) + (x << 8)) | 0;
+    lo = Math.imul(x, 0x1b3);
   }
 
+  /** Strings, one step per UTF-16 code unit below 0x80 and two (high byte, low byte) above; kept in locals. */
   function str(s: string): void {
+    let h = hi;
+    let l = lo;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x80) byte(c);
-      else {
-        // UTF-16 code unit in two bytes; stable across machines, which is all the digest needs
+      if (c >= 0x80) {
+        hi = h;
+        lo = l;
         byte(c >>> 8);
         byte(c & 0xff);
+        h = hi;
+        l = lo;
+        continue;
       }
+      const x = l ^ c;
+      h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
+      l = Math.imul(x, 0x1b3);
     }
+    hi = h;
+    lo = l;
   }
 
   function quoted(s: string): void {
@@ -60,11 +60,60 @@ export function createHasher(): Hasher {
     byte(34);
   }
 
+  /** Numbers as String(n) would write them; non-negative int32s digit by digit, without building the string. */
+  function num(n: number): void {
+    if ((n | 0) !== n || n < 0) return str(Number.isFinite(n) ? String(n) : 'null');
+    let d = 1;
+    while (d * 10 <= n) d *= 10;
+    let h = hi;
+    let l = lo;
+    for (; d >= 1; d /= 10) {
+      const digit = Math.floor(n / d);
+      n -= digit * d;
+      const x = l ^ (48 + digit);
+      h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
+      l = Math.imul(x, 0x1b3);
+    }
+    hi = h;
+    lo = l;
+  }
+
+  /** Objects with their own keys in sorted order, skipping undefined values; an insertion sort on the stack frame. */
+  function obj(o: Record<string, unknown>): void {
+    const base = top;
+    for (const k in o) {
+      if (!hasOwn.call(o, k)) continue;
+      const v = o[k];
+      let j = top++ - 1;
+      for (; j >= base && (keys[j] as string) > k; j--) {
+        keys[j + 1] = keys[j] as string;
+        vals[j + 1] = vals[j];
+      }
+      keys[j + 1] = k;
+      vals[j + 1] = v;
+    }
+    const end = top;
+    byte(123);
+    let first = true;
+    for (let i = base; i < end; i++) {
+      const v = vals[i];
+      if (v === undefined) continue;
+      if (!first) byte(44);
+      first = false;
+      quoted(keys[i] as string);
+      byte(58);
+      value(v);
+    }
+    for (let i = base; i < end; i++) vals[i] = undefined;
+    top = base;
+    byte(125);
+  }
+
   function value(v: unknown): void {
     if (v === null || v === undefined) return str('null');
     switch (typeof v) {
       case 'number':
-        return str(Number.isFinite(v) ? String(v) : 'null');
+        return num(v);
       case 'string':
         return quoted(v);
       case 'boolean':
@@ -78,19 +127,7 @@ export function createHasher(): Hasher {
           }
           return byte(93);
         }
-        const o = v as Record<string, unknown>;
-        const keys = Object.keys(o).sort();
-        byte(123);
-        let first = true;
-        for (const k of keys) {
-          if (o[k] === undefined) continue;
-          if (!first) byte(44);
-          first = false;
-          quoted(k);
-          byte(58);
-          value(o[k]);
-        }
-        return byte(125);
+        return obj(v as Record<string, unknown>);
       }
       default:
         return str('null');
@@ -100,12 +137,20 @@ export function createHasher(): Hasher {
   return {
     update: value,
     digest() {
-      const hex = (n: number) => n.toString(16).padStart(4, '0');
-      return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+      const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+      return hex(hi) + hex(lo);
     },
-    save: () => [h0, h1, h2, h3],
+    // The state as four 16-bit limbs, least significant first (the format snapshots have always held).
+    save: () => [lo & 0xffff, lo >>> 16, hi & 0xffff, hi >>> 16],
     restore(state) {
-      [h0, h1, h2, h3] = state as [number, number, number, number];
+      const [h0, h1, h2, h3] = state as [number, number, number, number];
+      lo = (h1 << 16) | h0;
+      hi = (h3 << 16) | h2;
     },
   };
+}
+
+/** High 32 bits of x (as an unsigned 32-bit number) × 0x1b3, in 16-bit halves so every step stays exact. */
+function carry(x: number): number {
+  return ((x >>> 16) * 0x1b3 + (((x & 0xffff) * 0x1b3) >>> 16)) >>> 16;
 }

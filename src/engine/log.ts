@@ -43,6 +43,8 @@ export interface EventLog {
 export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): EventLog {
   const ring: (SirenEvent | undefined)[] = new Array(capacity);
   let end = 0;
+  // Oldest retained offset: eviction moves it up; a truncate never brings evicted events back.
+  let start = 0;
   const hasher = createHasher();
   const hashing = options.hash !== false;
   const listeners: ((ev: SirenEvent) => void)[] = [];
@@ -51,7 +53,7 @@ export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): 
   const log: EventLog = {
     capacity,
     get start() {
-      return Math.max(0, end - capacity);
+      return start;
     },
     get end() {
       return end;
@@ -59,6 +61,7 @@ export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): 
     append(ev) {
       ring[end % capacity] = ev;
       end++;
+      if (end - start > capacity) start = end - capacity;
       if (hashing) hasher.update(ev);
       for (let i = 0; i < listeners.length; i++) listeners[i]!(ev);
     },
@@ -102,8 +105,10 @@ export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): 
     },
     hashState: () => hasher.save(),
     truncate(offset, hashState) {
-      for (let o = Math.max(offset, log.start); o < end; o++) ring[o % capacity] = undefined;
-      end = Math.max(offset, log.start);
+      const to = Math.max(0, Math.min(offset, end));
+      for (let o = Math.max(to, start); o < end; o++) ring[o % capacity] = undefined;
+      end = to;
+      if (start > end) start = end;
       hasher.restore(hashState);
       for (const r of readers) if (r.offset > end) r.offset = end;
     },

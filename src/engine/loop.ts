@@ -21,8 +21,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 /** Creates a loop; `maxTicksPerAdvance` bounds the catch-up after a stall. */
 export function createLoop(options: { hz?: number; maxTicksPerAdvance?: number } = {}): Loop {
   const hz = options.hz ?? 60;
-  const tickMs = 1000 / hz;
   const maxTicks = options.maxTicksPerAdvance ?? 8 * 8;
+  // Elapsed time not yet run, in ticks (exact for whole milliseconds: 1000 ms is 60 ticks, not 59.999…).
   let acc = 0;
   let speed = 1;
   let step = 0;
@@ -37,7 +37,7 @@ export function createLoop(options: { hz?: number; maxTicksPerAdvance?: number }
       speed = Math.min(8, Math.max(0.25, Number.isFinite(v) ? v : 1));
     },
     get alpha() {
-      return loop.paused ? 0 : Math.min(1, acc / tickMs);
+      return loop.paused ? 0 : Math.min(1, acc);
     },
     get dropped() {
       return dropped;
@@ -50,9 +50,10 @@ export function createLoop(options: { hz?: number; maxTicksPerAdvance?: number }
         return n;
       }
       if (loop.paused) return 0;
-      acc += Math.max(0, Math.min(elapsedMs, 1000)) * speed;
-      let n = Math.floor(acc / tickMs);
-      acc -= n * tickMs;
+      // A stall is capped below (and counted in `dropped`); NaN, infinite or negative time counts as none.
+      acc += ((Number.isFinite(elapsedMs) ? Math.max(0, elapsedMs) : 0) * speed * hz) / 1000;
+      let n = Math.floor(acc + 1e-9);
+      acc = Math.max(0, acc - n);
       if (n > maxTicks) {
         dropped += n - maxTicks;
         n = maxTicks;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Engine, EngineOptions, RunRecord } from './engine';
 import { createEngine } from './engine';
-import type { Scenario } from './scenario';
+import type { AnyScenario, Scenario } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
-import { formatError } from './rules/errors';
+import { describeFound, formatError, pathToString, unknownName } from './rules/errors';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -43,6 +43,34 @@ const runSchema = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{16}$/),
 });
 
+/** What each field of a run file must be, for "expected …, found …" messages. */
+const EXPECTED: Record<string, string> = {
+  '': 'an object (a Siren run file)',
+  format: '"siren-run"',
+  version: '1',
+  scenario: 'a scenario name',
+  seed: 'a whole number from 0 to 4294967295',
+  ticks: 'a whole number from 0 to 10000000',
+  rulesSource: 'a string of at most 500 characters',
+  rules: 'the rules file text, a string of at most 1000000 characters',
+  records: 'an array of records {"tick", "input"?, "rules"?, "toggle"?}',
+  tick: 'a whole number ≥ 0',
+  toggle: '["<trigger id>", true or false]',
+  hash: '16 hex digits',
+};
+
+/** One zod issue of a run file as `file: path: expected …, found …`. */
+function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string {
+  const path = issue.path as (string | number)[];
+  const where = pathToString(path) || '(file)';
+  if (issue.code === 'unrecognized_keys') return `${file}: ${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  const found = path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  if (found === undefined) return `${file}: ${where}: missing required field`;
+  const field = [...path].reverse().find((k) => typeof k === 'string') ?? '';
+  const expected = path.length && typeof path[path.length - 1] === 'number' && field === 'records' ? 'a record {"tick", "input"?, "rules"?, "toggle"?}' : (EXPECTED[field] ?? issue.message);
+  return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
+}
+
 /** Packs an engine's run for export. */
 export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
   return {
@@ -61,7 +89,7 @@ export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
 /** Checks an imported run's text completely (size, JSON, shape, scenario, inputs, rules); returns it or the errors. */
 export function parseRun(
   text: string,
-  scenarios: Readonly<Record<string, Scenario<never, never, never>>>,
+  scenarios: Readonly<Record<string, AnyScenario>>,
   file = 'run.json',
 ): { ok: true; run: RunFile } | { ok: false; errors: string[] } {
   if (text.length > MAX_RUN_BYTES) return { ok: false, errors: [`${file}: too large (${text.length} characters; the limit is ${MAX_RUN_BYTES})`] };
@@ -75,20 +103,20 @@ export function parseRun(
   if (!parsed.success)
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, 20).map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`),
+      errors: parsed.error.issues.slice(0, 20).map((i) => runIssue(file, i, data)),
     };
   const run = parsed.data as RunFile;
   const scenario = scenarios[run.scenario];
-  if (!scenario) return { ok: false, errors: [`${file}: scenario: unknown scenario "${run.scenario}"; expected one of ${Object.keys(scenarios).join(', ')}`] };
+  if (!scenario) return { ok: false, errors: [`${file}: scenario: ${unknownName('scenario', run.scenario, Object.keys(scenarios))}`] };
   const errors: string[] = [];
   let last = -1;
   run.records.forEach((r, i) => {
-    if (r.tick < last) errors.push(`${file}: records.${i}.tick: ticks must not go backwards (${r.tick} after ${last})`);
-    if (r.tick > run.ticks) errors.push(`${file}: records.${i}.tick: ${r.tick} is after the end of the run (${run.ticks})`);
+    if (r.tick < last) errors.push(`${file}: records[${i}].tick: ticks must not go backwards (${r.tick} after ${last})`);
+    if (r.tick > run.ticks) errors.push(`${file}: records[${i}].tick: ${r.tick} is after the end of the run (${run.ticks})`);
     last = r.tick;
     if (r.input !== undefined) {
       const msg = scenario.checkInput(r.input);
-      if (msg) errors.push(`${file}: records.${i}.input: ${msg}`);
+      if (msg) errors.push(`${file}: records[${i}].input: ${msg}`);
     }
   });
   const catalogue = scenarioCatalogue(scenario);
@@ -96,7 +124,7 @@ export function parseRun(
   if (!rules.ok) errors.push(...rules.errors.map((e) => `${file}: rules: ${formatError(e)}`));
   run.records.forEach((r, i) => {
     if (r.rules === undefined) return;
-    const more = loadRules(r.rules, catalogue, `records.${i}.rules`);
+    const more = loadRules(r.rules, catalogue, `records[${i}].rules`);
     if (!more.ok) errors.push(...more.errors.map((e) => `${file}: ${formatError(e)}`));
   });
   return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, run };
@@ -114,7 +142,8 @@ export function replayRun<W, R, I>(
   const engine = createEngine({ ...options, scenario, rules: loaded.rules, seed: run.seed });
   let input = scenario.idleInput;
   let k = 0;
-  while (engine.tick < run.ticks) {
+  // Records at the last tick (a rules edit or toggle after the last step) are applied too: they are part of the run.
+  for (;;) {
     while (k < run.records.length && (run.records[k] as RunRecord<I>).tick <= engine.tick) {
       const r = run.records[k++] as RunRecord<I>;
       if (r.input !== undefined) input = r.input;
@@ -124,6 +153,7 @@ export function replayRun<W, R, I>(
         if (next.ok) engine.applyRules(next.rules);
       }
     }
+    if (engine.tick >= run.ticks) break;
     engine.step(input);
   }
   return engine;

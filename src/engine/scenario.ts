@@ -47,3 +47,7 @@ export interface Scenario<W = unknown, R = unknown, I = unknown> {
   /** The `final` summary of a run. */
   summary(world: W, runtime: R): Record<string, unknown>;
 }
+
+/** A scenario of any world, runtime and input type, as registries and generic tools hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyScenario = Scenario<any, any, any>;

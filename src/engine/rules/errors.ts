@@ -63,19 +63,21 @@ export function didYouMean(name: string, known: Iterable<string>): string | unde
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-/** `unknown <what> "x"; did you mean "y"?` or, with no close match, a list of what is allowed. */
-export function unknownName(what: string, name: string, known: readonly string[]): string {
+/** `unknown <what> "x" [of <owner>]; did you mean "y"?` or, with no close match, a list of what is allowed. */
+export function unknownName(what: string, name: string, known: readonly string[], owner?: string): string {
+  const unknown = `unknown ${what} ${JSON.stringify(name)}${owner ? ` of ${owner}` : ''}`;
   const guess = didYouMean(name, known);
-  if (guess) return `unknown ${what} ${JSON.stringify(name)}; did you mean ${JSON.stringify(guess)}?`;
-  const list = known.length <= 12 ? known.map((k) => JSON.stringify(k)).join(', ') : `${known.length} known names (see the reference)`;
-  return `unknown ${what} ${JSON.stringify(name)}; expected one of ${list}`;
+  if (guess) return `${unknown}; did you mean ${JSON.stringify(guess)}?`;
+  if (!known.length) return `${unknown}; there are none`;
+  const list = known.length <= 16 ? known.map((k) => JSON.stringify(k)).join(', ') : `${known.length} known names (see the reference)`;
+  return `${unknown}; expected one of ${list}`;
 }
 
 /** Describes a JSON value's type for "expected X, found Y" messages. */
 export function describeFound(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
+  if (Array.isArray(v)) return v.length ? 'an array' : 'an empty array';
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  return `${typeof v} ${String(v)}`;
+  return String(v);
 }

@@ -1,4 +1,4 @@
-import type { EventSpec, SirenEvent } from '../events';
+import type { EventSpec, FieldType, SirenEvent } from '../events';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { unknownName } from './errors';
@@ -28,7 +28,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const roots = ['event', 'meta', 'entity', 'world'];
   if (!roots.includes(root) || !rest) {
     if (roots.includes(root)) return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? Object.keys(catalogue.worldFacts)[0] ?? 'x' : 'x'}"`;
-    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.amount", "meta.tick", "entity.health", "world.wanted")`;
+    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.<field>", "meta.tick", "entity.<field>" or "world.<fact>")`;
   }
   if (root === 'world') {
     return catalogue.worldFacts[rest] ? null : unknownName('world fact', `world.${rest}`, Object.keys(catalogue.worldFacts).map((k) => `world.${k}`));
@@ -46,8 +46,19 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const fields = Object.keys(scope.spec?.fields ?? {});
   if (fields.includes(rest)) return null;
   return fields.length
-    ? `${unknownName(`field of "${scope.eventType}"`, rest, fields)} (fact ${JSON.stringify(path)})`
+    ? unknownName('field', rest, fields, `"${scope.eventType}" events`)
     : `"${scope.eventType}" events have no payload fields, so ${JSON.stringify(path)} does not exist`;
+}
+
+/** The declared type of a (checked) fact, or undefined when it is not known (fields of events declared without a field list, nested world paths). */
+export function factType(catalogue: Catalogue, scope: FactScope, path: string): FieldType | undefined {
+  const dot = path.indexOf('.');
+  const root = path.slice(0, dot);
+  const rest = path.slice(dot + 1);
+  if (root === 'world') return catalogue.worldFacts[rest]?.type;
+  if (root === 'meta') return metaFacts[rest]?.type;
+  if (root === 'entity') return catalogue.entityFacts[rest]?.type;
+  return scope.anyFields ? undefined : scope.spec?.fields[rest];
 }
 
 /** Compiles a (checked) fact path into a getter closure. */

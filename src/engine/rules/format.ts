@@ -13,7 +13,8 @@ export const eventTypePattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 /** The most triggers one file may hold. */
 export const MAX_TRIGGERS = 10_000;
 
-const fieldTypes = ['number', 'string', 'boolean', 'string[]', 'number[]', 'number?', 'string?'] as const satisfies readonly FieldType[];
+/** The payload field types a rules file may declare. */
+export const fieldTypes = ['number', 'string', 'boolean', 'string[]', 'number[]', 'number?', 'string?'] as const satisfies readonly FieldType[];
 
 /** A custom event type a rules file declares (a bare name, or with fields). */
 export const eventDeclSchema = z.union([
@@ -101,7 +102,7 @@ export interface RulesFile {
 
 /** Seconds to ticks at 60 Hz: ceil(seconds × 60). */
 export function secondsToTicks(s: number): number {
-  return Math.ceil(s * 60 - 1e-9);
+  return Math.max(0, Math.ceil(s * 60 - 1e-9));
 }
 
 /** True when a JSON value is a `{ "fact": … }` reference. */

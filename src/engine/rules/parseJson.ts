@@ -59,16 +59,17 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
     return { doc: empty, errors };
   }
   if (text.trim() === '') {
-    at(0, [], 'file is empty; expected a JSON object like {"version": 1, "scenario": "city", "triggers": []}');
+    at(0, [], 'file is empty; expected a JSON object like {"version": 1, "scenario": "…", "triggers": []}');
     return { doc: empty, errors };
   }
 
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  for (const e of syntax) {
-    const code = printParseErrorCode(e.error);
-    const found = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20)));
-    at(e.offset, [], `JSON syntax: ${SYNTAX_HINTS[code] ?? code}${found ? `, found ${JSON.stringify(found)}` : ' at the end of the file'}`);
+  // Only the first syntax error: after it the parser is guessing, and later "errors" are mostly echoes of the first.
+  const first = syntax[0];
+  if (first) {
+    const { offset, message } = syntaxMessage(text, first);
+    at(offset, [], `JSON syntax: ${message}`);
   }
   if (syntax.length || !tree) return { doc: empty, errors };
 
@@ -115,4 +116,27 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
     },
   };
   return { doc, errors };
+}
+
+/** Source text as shown in a message: one line, control characters escaped, in backticks. */
+function excerpt(raw: string): string {
+  const line = raw.split('\n')[0] as string;
+  return `\`${line.replace(/[^\x20-\uffff]/g, (c) => JSON.stringify(c).slice(1, -1))}\``;
+}
+
+/** A syntax error in plain words, with the usual slips (trailing comma, single quotes, bare words, .5, 01) named. */
+function syntaxMessage(text: string, e: ParseError): { offset: number; message: string } {
+  const code = printParseErrorCode(e.error);
+  const raw = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 40)));
+  const before = text.slice(0, e.offset).trimEnd();
+  if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && (raw === '}' || raw === ']') && before.endsWith(','))
+    return { offset: before.length - 1, message: `trailing comma: remove the "," before "${raw}"` };
+  if (code === 'InvalidSymbol' && raw.startsWith("'")) return { offset: e.offset, message: `strings and property names need double quotes ("), found ${excerpt(raw)}` };
+  if (code === 'InvalidSymbol' && /^[A-Za-z_$][\w$]*$/.test(raw))
+    return { offset: e.offset, message: `unquoted text ${excerpt(raw)}; strings and property names need double quotes, and the only bare words are true, false and null` };
+  if (code === 'InvalidSymbol' && /^[-+]?\.\d/.test(raw)) return { offset: e.offset, message: `invalid number ${excerpt(raw)}; write a digit before the decimal point (0.5, not .5)` };
+  if (code === 'CommaExpected' && /\d/.test(raw[0] ?? '') && /(^|[^\d.eE+-])-?0$/.test(before))
+    return { offset: e.offset - 1, message: `invalid number ${excerpt('0' + raw)}; numbers must not start with 0` };
+  const hint = SYNTAX_HINTS[code] ?? code;
+  return { offset: e.offset, message: raw ? `${hint}, found ${excerpt(raw)}` : `${hint} at the end of the file` };
 }

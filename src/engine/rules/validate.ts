@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { EventSpec } from '../events';
+import type { EventSpec, FieldType } from '../events';
 import { engineEvents } from '../events';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
-import { checkFact } from './facts';
+import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
-import { eventDeclSchema, isFactRef, rulesFileSchema, triggerSchema } from './format';
+import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema } from './format';
 import type { FactRef, RulesFile } from './format';
 import { operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
@@ -55,7 +55,8 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
       if (!decl || typeof decl.type !== 'string') return;
       if (catalogue.events[decl.type]) error(['events', i], `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`);
       else if (declared.has(decl.type)) error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
-      const fields = isObj(decl.fields) ? (decl.fields as EventSpec['fields']) : undefined;
+      // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
+      const fields = isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t)) ? (decl.fields as EventSpec['fields']) : undefined;
       declared.set(decl.type, {
         description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
         producer: 'rules',
@@ -83,6 +84,8 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     if (modes.length !== 1)
       error(path, `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`);
     if (t.for !== undefined && t.while === undefined) error([...path, 'for'], '"for" only applies to "while" triggers (how long the condition must hold)');
+    if (t.when !== undefined && t.while !== undefined)
+      error([...path, 'when'], '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}', true);
     let scope: FactScope = { eventType: null, spec: undefined, anyFields: false };
     if (typeof t.on === 'string') {
       const spec = specOf(t.on);
@@ -96,7 +99,7 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
 
   function checkFactRef(fref: FactRef, path: Path, scope: FactScope): void {
     const ref = fref as unknown as Obj;
-    for (const k of Object.keys(ref)) if (!KNOWN_KEYS.factRef!.includes(k)) error([...path, k], unknownName('field of a fact reference', k, KNOWN_KEYS.factRef!), true);
+    for (const k of Object.keys(ref)) if (!KNOWN_KEYS.factRef!.includes(k)) error([...path, k], unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
     for (const k of ['times', 'plus'] as const)
       if (ref[k] !== undefined && (typeof ref[k] !== 'number' || !Number.isFinite(ref[k]))) error([...path, k], `expected a number, found ${describeFound(ref[k])}`);
     const msg = checkFact(catalogue, scope, ref.fact as string);
@@ -121,7 +124,7 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
       const typo = keys.map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value'])).find((m) => m.includes('did you mean'));
       return error(path, typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`);
     }
-    for (const k of keys) if (!KNOWN_KEYS.comparison!.includes(k)) error([...path, k], unknownName('field of a comparison', k, KNOWN_KEYS.comparison!), true);
+    for (const k of keys) if (!KNOWN_KEYS.comparison!.includes(k)) error([...path, k], unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
     if (typeof c.fact !== 'string') error([...path, 'fact'], `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
     else {
       const msg = checkFact(catalogue, scope, c.fact);
@@ -133,6 +136,7 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     const v = c.value;
     const vp = [...path, 'value'];
     if (isFactRef(v)) return checkFactRef(v, vp, scope);
+    const before = errors.length;
     switch (kind) {
       case 'any':
         if (v === undefined) error(path, `"${c.op}" needs a "value"`);
@@ -156,10 +160,16 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
         if (v !== undefined && typeof v !== 'boolean') error(vp, `"exists" takes true or false (default true), found ${describeFound(v)}`);
         break;
     }
+    // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
+    const type = errors.length === before && typeof c.fact === 'string' && !checkFact(catalogue, scope, c.fact) ? factType(catalogue, scope, c.fact) : undefined;
+    if (type) {
+      const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
+      if (problem) error(problem.at === 'op' ? [...path, 'op'] : problem.index === undefined ? vp : [...vp, problem.index], problem.message);
+    }
   }
 
   function checkAction(a: unknown, path: Path, scope: FactScope): void {
-    if (!isObj(a)) return error(path, `expected an action like {"behaviour": "radio", "line": "…"}, found ${describeFound(a)}`);
+    if (!isObj(a)) return error(path, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
     if (typeof a.behaviour !== 'string')
       return error(a.behaviour === undefined ? path : [...path, 'behaviour'], a.behaviour === undefined ? 'missing "behaviour": the name of what to do' : `expected a behaviour name, found ${describeFound(a.behaviour)}`);
     const def = catalogue.behaviours.get(a.behaviour);
@@ -167,7 +177,7 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     const paramNames = Object.keys(def.params);
     for (const k of Object.keys(a)) {
       if (k === 'behaviour') continue;
-      if (!def.params[k]) error([...path, k], `${unknownName(`parameter of "${def.name}"`, k, paramNames)}`, true);
+      if (!def.params[k]) error([...path, k], unknownName('parameter', k, paramNames, `"${def.name}"`), true);
     }
     for (const [name, spec] of Object.entries(def.params)) {
       const v = a[name];
@@ -198,9 +208,11 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
         const any = evType ? (declared.get(evType)?.anyFields ?? false) : true;
         const fields = Object.keys(spec2?.fields ?? {});
         for (const [k, pv] of Object.entries(v)) {
-          if (spec2 && !any && !fields.includes(k)) error([...vp, k], unknownName(`field of "${evType}"`, k, fields), true);
+          if (spec2 && !any && !fields.includes(k)) error([...vp, k], unknownName('field', k, fields, `"${evType}"`), true);
           if (isFactRef(pv)) checkFactRef(pv, [...vp, k], scope);
           else if (isObj(pv)) error([...vp, k], 'expected a literal or {"fact": "..."}, found an object without "fact"');
+          else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
+            error([...vp, k], `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`);
         }
         if (spec2 && !any) for (const f of fields) if (!(f in v)) error(vp, `payload of "${evType}" is missing field "${f}"`);
       }
@@ -211,20 +223,95 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
   return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  'string[]': 'a list of strings',
+  'number[]': 'a list of numbers',
+};
+
+/** A field type in words: "a number", "a list of strings or null". */
+function typeName(type: FieldType): string {
+  return `${TYPE_NAMES[type.replace('?', '')]}${type.endsWith('?') ? ' or null' : ''}`;
+}
+
+/** True when a literal is a value of a field type. */
+function fitsType(type: FieldType, v: unknown): boolean {
+  if (type.endsWith('?') && v === null) return true;
+  const base = type.replace('?', '');
+  if (base.endsWith('[]')) return Array.isArray(v) && v.every((x) => typeof x === base.slice(0, -2));
+  return typeof v === base;
+}
+
+/** Says why comparing a fact of type `type` with `value` under `op` can never hold, or returns null. */
+function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType, value: unknown): { at: 'op' | 'value'; index?: number; message: string } | null {
+  const base = type.replace('?', '');
+  const scalar = base === 'number' || base === 'string' || base === 'boolean';
+  const name = typeName(type);
+  const fits = (x: unknown) => fitsType(type, x);
+  const wrong = (x: unknown, index?: number) => ({ at: 'value' as const, index, message: `expected ${name} (as "${fact}" is), found ${describeFound(x)}` });
+  const eachFits = (xs: unknown[]) => {
+    const i = xs.findIndex((x) => !fits(x));
+    return i < 0 ? null : wrong(xs[i], i);
+  };
+  switch (op) {
+    case 'eq':
+    case 'ne':
+      return scalar && !fits(value) ? wrong(value) : null;
+    case 'anythingBut':
+      return !scalar ? null : Array.isArray(value) ? eachFits(value) : fits(value) ? null : wrong(value);
+    case 'in':
+    case 'notIn':
+      return scalar && Array.isArray(value) ? eachFits(value) : null;
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      if (base !== 'number' && base !== 'string') return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${name}` };
+      return typeof value === base ? null : wrong(value);
+    case 'between':
+      return base === 'number' ? null : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${name}` };
+    case 'startsWith':
+      return base === 'string' ? null : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${name}` };
+    case 'contains':
+      if (base === 'string' || base === 'string[]') return typeof value === 'string' ? null : { at: 'value', message: `expected a string to look for in "${fact}", found ${describeFound(value)}` };
+      if (base === 'number[]') return typeof value === 'number' ? null : { at: 'value', message: `expected a number to look for in "${fact}", found ${describeFound(value)}` };
+      return { at: 'op', message: `"contains" reads a string or a list, but "${fact}" is ${name}` };
+    default:
+      return null;
+  }
+}
+
 /** Adds how to declare a new event type when no existing name is a likely typo. */
 function withDeclareHint(message: string): string {
   return message.includes('did you mean') ? message : `${message}; a new event type must be declared in "events"`;
+}
+
+/** zod's type names as a message says them. */
+const TYPE_WORDS: Record<string, string> = {
+  array: 'an array',
+  object: 'an object',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  int: 'a whole number',
+};
+
+/** A bound as people write it: 0, 86400, 0.0167. */
+function shortNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string {
   const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; origin?: string; inclusive?: boolean; values?: unknown[]; message: string };
   switch (i.code) {
     case 'invalid_type':
-      return i.expected === 'array' ? 'an array' : i.expected === 'object' ? 'an object' : String(i.expected);
+      return TYPE_WORDS[String(i.expected)] ?? String(i.expected);
     case 'too_small':
-      return i.origin === 'array' ? `at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}` : i.origin === 'string' ? `at least ${i.minimum} characters` : `a number ${i.inclusive === false ? '>' : '≥'} ${Number(i.minimum).toFixed(Number(i.minimum) % 1 ? 4 : 0).replace(/0+$/, '').replace(/\.$/, '')}`;
+      return i.origin === 'array' ? `at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}` : i.origin === 'string' ? `at least ${i.minimum} characters` : `a number ${i.inclusive === false ? '>' : '≥'} ${shortNumber(Number(i.minimum))}`;
     case 'too_big':
-      return i.origin === 'array' ? `at most ${i.maximum} items` : i.origin === 'string' ? `at most ${i.maximum} characters` : `a number ≤ ${i.maximum}`;
+      return i.origin === 'array' ? `at most ${i.maximum} items` : i.origin === 'string' ? `at most ${i.maximum} characters` : `a number ${i.inclusive === false ? '<' : '≤'} ${shortNumber(Number(i.maximum))}`;
     case 'invalid_value':
       return (i.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
     case 'invalid_format':
@@ -251,11 +338,11 @@ function zodIssue(issue: z.core.$ZodIssue, get: (p: Path) => unknown, error: (p:
   if (issue.code === 'unrecognized_keys') {
     const kind = path.length === 0 ? 'root' : path[0] === 'triggers' && path.length === 2 ? 'trigger' : path[0] === 'events' ? 'event' : 'root';
     const known = KNOWN_KEYS[kind]!;
-    for (const key of issue.keys) error([...path, key], unknownName(kind === 'root' ? 'top-level field' : `field of ${kind === 'trigger' ? 'a trigger' : 'an event declaration'}`, key, known), true);
+    for (const key of issue.keys) error([...path, key], unknownName(kind === 'root' ? 'top-level field' : kind === 'trigger' ? 'trigger field' : 'event declaration field', key, known), true);
     return;
   }
   const found = get(path);
-  if (issue.code === 'invalid_type' && found === undefined) {
+  if (found === undefined && path.length > 0 && isObj(get(path.slice(0, -1)))) {
     const name = path[path.length - 1];
     error(path.slice(0, -1), `missing required field ${JSON.stringify(name)}${name === 'version' ? ' (use 1)' : ''}`);
     return;
