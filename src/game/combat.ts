@@ -1,0 +1,102 @@
+import { len } from './math';
+import type { Rng } from '../engine';
+import { queryRadius } from './grid';
+import type { SpatialGrid } from './grid';
+import type { Agents } from './motion';
+import { angleDiff, lineOfSight } from './sight';
+import type { TileMap } from './tiles';
+
+/** Recent shots as a fixed ring of tracer lines (what the renderer draws as bullet streaks). */
+export interface Tracers {
+  readonly capacity: number;
+  /** From the muzzle to where the bullet stopped, in metres. */
+  readonly fromX: Float64Array;
+  readonly fromY: Float64Array;
+  readonly toX: Float64Array;
+  readonly toY: Float64Array;
+  /** Tick the shot was fired (-1 = empty slot); age = now − tick. */
+  readonly tick: Int32Array;
+  /** AgentKind of the shooter. */
+  readonly shooter: Uint8Array;
+  /** 1 when it hit someone. */
+  readonly hit: Uint8Array;
+  /** Index of the next slot to write (the ring wraps). Stored in an array so snapshots copy it. */
+  readonly head: Int32Array;
+}
+
+/** How many ticks a tracer stays visible. */
+export const TRACER_TICKS = 12;
+
+/** Creates an empty tracer ring. */
+export function createTracers(capacity = 64): Tracers {
+  const f = () => new Float64Array(capacity);
+  return {
+    capacity,
+    fromX: f(),
+    fromY: f(),
+    toX: f(),
+    toY: f(),
+    tick: new Int32Array(capacity).fill(-1),
+    shooter: new Uint8Array(capacity),
+    hit: new Uint8Array(capacity),
+    head: new Int32Array(1),
+  };
+}
+
+/** Records a shot's tracer. */
+export function addTracer(t: Tracers, tick: number, shooter: number, x0: number, y0: number, x1: number, y1: number, hit: boolean): void {
+  const k = t.head[0] as number;
+  t.fromX[k] = x0;
+  t.fromY[k] = y0;
+  t.toX[k] = x1;
+  t.toY[k] = y1;
+  t.tick[k] = tick;
+  t.shooter[k] = shooter;
+  t.hit[k] = hit ? 1 : 0;
+  t.head[0] = (k + 1) % t.capacity;
+}
+
+/** Chance to hit at a distance: `base` up close, falling linearly to a third of it at `range`. */
+export function hitChance(base: number, distance: number, range: number): number {
+  return base * (1 - (2 / 3) * Math.min(1, distance / range));
+}
+
+/** Rolls a shot: true for a hit. */
+export function rollHit(rng: Rng, base: number, distance: number, range: number): boolean {
+  return rng.next() < hitChance(base, distance, range);
+}
+
+/**
+ * Auto-aim: the agent in the grid within `range` and `halfAngle` of the shooter's heading with a clear line,
+ * preferring the smallest angle off the heading (then the nearest). `buf` is a scratch id buffer. Returns -1 if none.
+ */
+export function findTarget(
+  map: TileMap,
+  grid: SpatialGrid,
+  agents: Agents,
+  shooter: number,
+  range: number,
+  halfAngle: number,
+  buf: Int32Array,
+): number {
+  const x = agents.x[shooter] as number;
+  const y = agents.y[shooter] as number;
+  const h = agents.heading[shooter] as number;
+  const n = queryRadius(grid, agents.x, agents.y, x, y, range, buf);
+  let best = -1;
+  let bestScore = Infinity;
+  for (let k = 0; k < n; k++) {
+    const i = buf[k] as number;
+    if (i === shooter || agents.alive[i] === 0 || agents.car[i] >= 0) continue;
+    const dx = (agents.x[i] as number) - x;
+    const dy = (agents.y[i] as number) - y;
+    const off = Math.abs(angleDiff(h, Math.atan2(dy, dx)));
+    if (off > halfAngle) continue;
+    const score = off * 10 + len(dx, dy) / range;
+    if (score < bestScore && lineOfSight(map, x, y, agents.x[i] as number, agents.y[i] as number)) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,99 @@
+/**
+ * A uniform spatial grid over point items (agents), rebuilt each tick with a counting sort:
+ * no allocation after creation, O(n) to build, queries touch only the cells a circle overlaps.
+ */
+export interface SpatialGrid {
+  readonly cellSize: number;
+  readonly cols: number;
+  readonly rows: number;
+  /** cellStart[c] .. cellStart[c + 1]: the slice of `items` in cell c. */
+  readonly cellStart: Int32Array;
+  /** Item ids sorted by cell. */
+  readonly items: Int32Array;
+  /** Cell of each item id (-1 when not in the grid). */
+  readonly cellOf: Int32Array;
+  /** Items in the grid after the last build. */
+  count: number;
+  /** A caller's stamp of the last build (e.g. the tick), so it can build lazily, at most once per tick. */
+  builtAt: number;
+}
+
+/** Creates a grid covering width × height metres for up to `capacity` items. */
+export function createGrid(width: number, height: number, cellSize: number, capacity: number): SpatialGrid {
+  const cols = Math.max(1, Math.ceil(width / cellSize));
+  const rows = Math.max(1, Math.ceil(height / cellSize));
+  return {
+    cellSize,
+    cols,
+    rows,
+    cellStart: new Int32Array(cols * rows + 1),
+    items: new Int32Array(capacity),
+    cellOf: new Int32Array(capacity),
+    count: 0,
+    builtAt: -1,
+  };
+}
+
+function cellIndex(g: SpatialGrid, x: number, y: number): number {
+  const cx = Math.min(g.cols - 1, Math.max(0, Math.floor(x / g.cellSize)));
+  const cy = Math.min(g.rows - 1, Math.max(0, Math.floor(y / g.cellSize)));
+  return cy * g.cols + cx;
+}
+
+/** Rebuilds the grid from positions; items with include[i] === 0 are left out. */
+export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, include: Uint8Array, n: number): void {
+  const { cellStart, items, cellOf } = g;
+  cellStart.fill(0);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 0) {
+      cellOf[i] = -1;
+      continue;
+    }
+    const c = cellIndex(g, x[i] as number, y[i] as number);
+    cellOf[i] = c;
+    cellStart[c + 1]++;
+    count++;
+  }
+  for (let c = 0; c < g.cols * g.rows; c++) cellStart[c + 1] += cellStart[c] as number;
+  // Place items using a running cursor per cell, kept in `items` order by scanning ids ascending (deterministic).
+  const cursor = cellStart; // shift trick: fill then restore
+  for (let i = 0; i < n; i++) {
+    const c = cellOf[i] as number;
+    if (c < 0) continue;
+    items[cursor[c] as number] = i;
+    cursor[c]++;
+  }
+  // cursor[c] now equals the old cellStart[c + 1]; shift back by one cell.
+  for (let c = g.cols * g.rows; c > 0; c--) cellStart[c] = cellStart[c - 1] as number;
+  cellStart[0] = 0;
+  g.count = count;
+}
+
+/**
+ * Writes into `out` the ids of items within `r` metres of (px, py) and returns how many (at most out.length).
+ * Ids come cell by cell, ascending within a cell.
+ */
+export function queryRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, px: number, py: number, r: number, out: Int32Array): number {
+  const cs = g.cellSize;
+  const cx0 = Math.max(0, Math.floor((px - r) / cs));
+  const cy0 = Math.max(0, Math.floor((py - r) / cs));
+  const cx1 = Math.min(g.cols - 1, Math.floor((px + r) / cs));
+  const cy1 = Math.min(g.rows - 1, Math.floor((py + r) / cs));
+  const r2 = r * r;
+  let n = 0;
+  for (let cy = cy0; cy <= cy1; cy++)
+    for (let cx = cx0; cx <= cx1; cx++) {
+      const c = cy * g.cols + cx;
+      const end = g.cellStart[c + 1] as number;
+      for (let k = g.cellStart[c] as number; k < end; k++) {
+        const i = g.items[k] as number;
+        const dx = (x[i] as number) - px;
+        const dy = (y[i] as number) - py;
+        if (dx * dx + dy * dy > r2) continue;
+        if (n >= out.length) return n;
+        out[n++] = i;
+      }
+    }
+  return n;
+}

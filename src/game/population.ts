@@ -1,0 +1,116 @@
+import { len } from './math';
+import type { Rng } from '../engine';
+import { AgentKind } from './motion';
+import type { Agents } from './motion';
+import { angleDiff } from './sight';
+import { lineAt, nearestLine } from './streets';
+import type { StreetGrid } from './streets';
+
+/** Metres from a street's centreline to the pavement people walk on. */
+export function pavementOffset(s: StreetGrid): number {
+  return s.halfWidth - 0.6;
+}
+
+/**
+ * Puts pedestrian i on a random pavement corner: homeX/homeY hold its pavement offset (± on each axis),
+ * goal is the same corner so it picks a direction on its first step.
+ */
+export function placePedestrian(s: StreetGrid, agents: Agents, i: number, rng: Rng): void {
+  const off = pavementOffset(s);
+  const ox = rng.chance(0.5) ? off : -off;
+  const oy = rng.chance(0.5) ? off : -off;
+  const x = lineAt(s, rng.int(0, s.nodesX - 1)) + ox;
+  const y = lineAt(s, rng.int(0, s.nodesY - 1)) + oy;
+  agents.homeX[i] = ox;
+  agents.homeY[i] = oy;
+  agents.x[i] = agents.prevX[i] = agents.goalX[i] = x;
+  agents.y[i] = agents.prevY[i] = agents.goalY[i] = y;
+  agents.heading[i] = rng.range(-Math.PI, Math.PI);
+}
+
+/** Picks the next pavement corner for pedestrian i: a random neighbouring corner, not straight back if avoidable. */
+function pickNextCorner(s: StreetGrid, agents: Agents, i: number, rng: Rng): void {
+  const ox = agents.homeX[i] as number;
+  const oy = agents.homeY[i] as number;
+  const ci = nearestLine(s, (agents.x[i] as number) - ox, s.nodesX);
+  const cj = nearestLine(s, (agents.y[i] as number) - oy, s.nodesY);
+  const h = agents.heading[i] as number;
+  // Try a random rotation of the four directions; skip off-grid and reversing ones.
+  const start = rng.int(0, 3);
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < 4; k++) {
+      const d = (start + k) & 3;
+      const ni = ci + (d === 0 ? 1 : d === 2 ? -1 : 0);
+      const nj = cj + (d === 1 ? 1 : d === 3 ? -1 : 0);
+      if (ni < 0 || nj < 0 || ni >= s.nodesX || nj >= s.nodesY) continue;
+      if (pass === 0 && Math.abs(angleDiff(h, (d * Math.PI) / 2)) > 2.5) continue;
+      agents.goalX[i] = lineAt(s, ni) + ox;
+      agents.goalY[i] = lineAt(s, nj) + oy;
+      return;
+    }
+}
+
+/**
+ * Walks every present, living pedestrian of `kind` in [from, to) along the pavements for dt seconds,
+ * turning at random corners. Pavements are straight, so no collision tests are needed.
+ */
+export function wanderPavements(s: StreetGrid, agents: Agents, from: number, to: number, dt: number, rng: Rng): void {
+  const { x, y, goalX, goalY, heading, speed, present, alive } = agents;
+  for (let i = from; i < to; i++) {
+    if (present[i] === 0 || alive[i] === 0) continue;
+    const v = 1.2 + (i % 5) * 0.12;
+    const dx = (goalX[i] as number) - (x[i] as number);
+    const dy = (goalY[i] as number) - (y[i] as number);
+    const d = Math.abs(dx) + Math.abs(dy);
+    const step = v * dt;
+    if (d <= step) {
+      x[i] = goalX[i] as number;
+      y[i] = goalY[i] as number;
+      pickNextCorner(s, agents, i, rng);
+      speed[i] = v;
+      continue;
+    }
+    // Pavement legs are axis-aligned: dx or dy is zero (except on the first leg after a respawn).
+    const length = len(dx, dy);
+    x[i] = (x[i] as number) + (dx / length) * step;
+    y[i] = (y[i] as number) + (dy / length) * step;
+    heading[i] = Math.atan2(dy, dx);
+    speed[i] = v;
+  }
+}
+
+/**
+ * Despawns up to `max` present pedestrians of kind Civilian in [from, to) within `radius` metres of (x, y)
+ * (radius ≤ 0: anywhere). Calls `each` with every id removed; returns how many.
+ */
+export function despawnPedestrians(agents: Agents, from: number, to: number, x: number, y: number, radius: number, max: number, each: (id: number) => void): number {
+  let n = 0;
+  const r2 = radius * radius;
+  for (let i = from; i < to && n < max; i++) {
+    if (agents.present[i] === 0 || agents.alive[i] === 0 || agents.kind[i] !== AgentKind.Civilian) continue;
+    if (radius > 0) {
+      const dx = (agents.x[i] as number) - x;
+      const dy = (agents.y[i] as number) - y;
+      if (dx * dx + dy * dy > r2) continue;
+    }
+    agents.present[i] = 0;
+    agents.speed[i] = 0;
+    n++;
+    each(i);
+  }
+  return n;
+}
+
+/** Brings back up to `max` absent (or dead) civilians in [from, to) on random pavements; calls `each`; returns how many. */
+export function spawnPedestrians(s: StreetGrid, agents: Agents, from: number, to: number, max: number, rng: Rng, each: (id: number) => void): number {
+  let n = 0;
+  for (let i = from; i < to && n < max; i++) {
+    if (agents.kind[i] !== AgentKind.Civilian || (agents.present[i] === 1 && agents.alive[i] === 1)) continue;
+    placePedestrian(s, agents, i, rng);
+    agents.present[i] = 1;
+    agents.alive[i] = 1;
+    n++;
+    each(i);
+  }
+  return n;
+}

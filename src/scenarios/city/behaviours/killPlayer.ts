@@ -1,0 +1,27 @@
+import { defineCityBehaviour } from './define';
+
+/** The player dies: out of any car, a body where they fell, player.died. */
+export const killPlayer = defineCityBehaviour({
+  name: 'killPlayer',
+  description: 'Kills the player (if alive): they leave any car, stop moving and emit player.died {x, y}.',
+  params: {},
+  run(ctx) {
+    const { world: w, runtime: rt } = ctx;
+    const a = rt.agents;
+    if (a.alive[0] === 0) return;
+    const c = a.car[0] as number;
+    if (c >= 0) {
+      rt.cars.driver[c] = -1;
+      rt.cars.speed[c] = 0;
+      a.car[0] = -1;
+      w.player.car = -1;
+      w.player.inCar = false;
+      ctx.emit('vehicle.exited', { entity: 0, vehicle: c });
+    }
+    a.alive[0] = 0;
+    a.speed[0] = 0;
+    w.player.alive = false;
+    w.player.deaths++;
+    ctx.emit('player.died', { x: a.x[0] as number, y: a.y[0] as number });
+  },
+});

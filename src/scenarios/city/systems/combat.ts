@@ -1,0 +1,92 @@
+import { len } from '../../../game';
+import { addTracer, AgentKind, findTarget, lineOfSight, queryRadius, rollHit, TileKind, tileAt } from '../../../game';
+import { tuning } from '../config';
+import type { CityContext } from './context';
+import { agentGrid, commitCrime } from './context';
+
+type ShotTuning = { range: number; hit: number; min: number; max: number; every: number };
+
+/** Agent i fires at the player: a tracer, `shot.fired`, and on a hit `damage`. */
+function fireAtPlayer(ctx: CityContext, i: number, source: 'goon' | 'police', t: ShotTuning, d: number): void {
+  const { runtime: rt, rng, tick } = ctx;
+  const a = rt.agents;
+  const hit = rollHit(rng, t.hit, d, t.range);
+  const miss = hit ? 0 : rng.range(-2.5, 2.5);
+  addTracer(rt.tracers, tick, a.kind[i] as number, a.x[i] as number, a.y[i] as number, (a.x[0] as number) + miss, (a.y[0] as number) - miss, hit);
+  a.cooldown[i] = tick + t.every + rng.int(0, 20);
+  ctx.emit('shot.fired', { shooter: i, kind: source, hit });
+  if (hit) ctx.emit('damage', { target: 0, source, amount: rng.int(t.min, t.max) });
+}
+
+/** Goons shoot a player they can see nearby; police shoot one they see, once their weapons are free. */
+function hostilesShoot(ctx: CityContext): void {
+  const { runtime: rt, world: w, tick } = ctx;
+  const { agents: a, ranges, map } = rt;
+  const px = a.x[0] as number;
+  const py = a.y[0] as number;
+  if (tileAt(map, px, py) === TileKind.Garage) return;
+  const g = tuning.goonShot;
+  for (let i = ranges.goons[0]; i < ranges.goons[1]; i++) {
+    if (a.present[i] === 0 || a.alive[i] === 0 || tick < (a.cooldown[i] as number)) continue;
+    const d = len(px - (a.x[i] as number), py - (a.y[i] as number));
+    if (d > g.range || !lineOfSight(map, a.x[i] as number, a.y[i] as number, px, py)) continue;
+    a.heading[i] = Math.atan2(py - (a.y[i] as number), px - (a.x[i] as number));
+    fireAtPlayer(ctx, i, 'goon', g, d);
+  }
+  if (!w.police.weaponsFree) return;
+  const p = tuning.policeShot;
+  for (let i = ranges.police[0]; i < ranges.police[1]; i++) {
+    if (a.sees[i] === 0 || tick < (a.cooldown[i] as number)) continue;
+    const d = len(px - (a.x[i] as number), py - (a.y[i] as number));
+    if (d <= p.range) fireAtPlayer(ctx, i, 'police', p, d);
+  }
+}
+
+/** The player fires (on foot): auto-aims within a cone; a fresh burst is a "shooting" crime, a hit on a civilian or officer an "assault". */
+function playerShoots(ctx: CityContext): void {
+  const { runtime: rt, rng, tick } = ctx;
+  const { agents: a, counters } = rt;
+  const s = tuning.playerShot;
+  if (a.car[0] !== -1 || tick < (counters[3] as number)) return;
+  counters[3] = tick + s.every;
+  const quiet = tick - (counters[4] as number) >= tuning.shootingQuietTicks || counters[4] === 0;
+  counters[4] = tick;
+  const x = a.x[0] as number;
+  const y = a.y[0] as number;
+  const target = findTarget(rt.map, agentGrid(ctx), a, 0, s.range, s.halfAngle, rt.scratch.ids);
+  const hit = target >= 0 && rng.next() < s.hit;
+  const h = a.heading[0] as number;
+  const tx = target >= 0 ? (a.x[target] as number) : x + Math.cos(h) * s.range;
+  const ty = target >= 0 ? (a.y[target] as number) : y + Math.sin(h) * s.range;
+  addTracer(rt.tracers, tick, AgentKind.Player, x, y, tx + (hit ? 0 : 1.5), ty + (hit ? 0 : -1.5), hit);
+  ctx.emit('shot.fired', { shooter: 0, kind: 'player', hit });
+  if (quiet) commitCrime(ctx, 'shooting', 1);
+  if (!hit) return;
+  ctx.emit('damage', { target, source: 'player', amount: s.damage });
+  if (a.kind[target] !== AgentKind.Goon) commitCrime(ctx, 'assault', 2);
+}
+
+/** A fast car knocks down whoever it drives into: `damage` from "car", and a "hit-and-run" crime per victim. */
+function runOver(ctx: CityContext): void {
+  const { runtime: rt, tick } = ctx;
+  const { agents: a } = rt;
+  const r = tuning.runOver;
+  const speed = a.speed[0] as number;
+  if (a.car[0] === -1 || speed < r.minSpeed) return;
+  const n = queryRadius(agentGrid(ctx), a.x, a.y, a.x[0] as number, a.y[0] as number, r.radius, rt.scratch.ids);
+  for (let k = 0; k < n; k++) {
+    const i = rt.scratch.ids[k] as number;
+    if (i === 0 || a.car[i] !== -1 || a.alive[i] === 0 || tick < (a.hitUntil[i] as number)) continue;
+    a.hitUntil[i] = tick + r.immuneTicks;
+    ctx.emit('damage', { target: i, source: 'car', amount: Math.round(speed * r.damagePerMps) });
+    if (a.kind[i] !== AgentKind.Goon) commitCrime(ctx, 'hit-and-run', 2);
+  }
+}
+
+/** Everyone's shooting and the player's driving into people, for one tick. */
+export function stepCombat(ctx: CityContext): void {
+  if (ctx.runtime.agents.alive[0] === 0) return;
+  hostilesShoot(ctx);
+  if (ctx.input.shoot) playerShoots(ctx);
+  runOver(ctx);
+}
