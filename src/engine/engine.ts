@@ -16,6 +16,8 @@ import type { CompiledRules, CompiledTrigger } from './rules/compileRules';
 import type { ExplainNode } from './rules/compileCondition';
 import type { FactContext } from './rules/facts';
 import { copyTriggerStates, createTriggerStates } from './triggers';
+import { copyWindowState, createWindowState, pushWindow, readWindow } from './rules/windows';
+import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
 
 /** One entry of a run's record: an input change, a rules change or a trigger toggle, at a tick. */
@@ -69,6 +71,7 @@ interface Snapshot<W> {
   runtime: unknown;
   rng: readonly number[];
   triggers: TriggerState[];
+  windows: WindowState[];
   pending: Pending[];
   rules: CompiledRules;
   logEnd: number;
@@ -136,9 +139,15 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   const snapshots: Snapshot<W>[] = [];
   let replaying = false;
 
+  // Sliding windows of the current rules: their states, and which windows each event type feeds.
+  let windows = createWindows(rules);
   const fc: FactContext & { world: unknown } = {
     world,
     entity: (id) => scenario.entity(fc.world as W, runtime, id),
+    window(id, agg) {
+      const i = windows.index.get(id);
+      return i === undefined ? 0 : readWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, agg, tick);
+    },
   };
 
   // One reusable origin for the engine's frequent emits (behaviours, trace): the bus reads it during the call and keeps nothing.
@@ -214,6 +223,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   }
 
   bus.setConsumer((ev, depth) => {
+    const fed = windows.byType.get(ev.type);
+    if (fed) for (const i of fed) pushWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, ev, fc);
     const list = rules.byType.get(ev.type);
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
@@ -274,6 +285,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       runtime: scenario.saveRuntime(runtime),
       rng: rng.save(),
       triggers: copyTriggerStates(states),
+      windows: windows.states.map(copyWindowState),
       pending: pending.slice(),
       rules,
       logEnd: log.end,
@@ -285,6 +297,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
 
   function doApplyRules(next: CompiledRules): void {
     const previous = new Map(states.map((s) => [s.id, s]));
+    windows = createWindows(next, rules, windows);
     rules = next;
     states = createTriggerStates(next, tick, previous);
     bus.emitDynamic('rules.loaded', { triggers: next.triggers.length, source: next.source });
@@ -404,6 +417,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       scenario.restoreRuntime(runtime, snap.runtime);
       rng.restore(snap.rng);
       states = copyTriggerStates(snap.triggers);
+      windows = createWindows(snap.rules);
+      windows.states = snap.windows.map(copyWindowState);
       pending = snap.pending.slice();
       rules = snap.rules;
       log.truncate(snap.logEnd, snap.hashState);
@@ -452,3 +467,21 @@ export function configureImmer(freeze: boolean): void {
 /** An engine of any scenario, as the page and generic panels hold it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEngine = Engine<any, any, any>;
+
+interface Windows {
+  states: WindowState[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly byType: ReadonlyMap<string, number[]>;
+}
+
+/** Window states for compiled rules; a window whose id and definition are unchanged keeps what it has seen. */
+function createWindows(rules: CompiledRules, previousRules?: CompiledRules, previous?: Windows): Windows {
+  const byType = new Map<string, number[]>();
+  const states = rules.windows.map((w, i) => {
+    byType.set(w.on, [...(byType.get(w.on) ?? []), i]);
+    const j = previous?.index.get(w.id);
+    const old = j === undefined ? undefined : previousRules?.windows[j];
+    return old && previous && JSON.stringify(old.spec) === JSON.stringify(w.spec) ? (previous.states[j as number] as WindowState) : createWindowState(w);
+  });
+  return { states, index: new Map(rules.windows.map((w, i) => [w.id, i])), byType };
+}

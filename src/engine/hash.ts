@@ -21,6 +21,7 @@ export function createHasher(): Hasher {
   const keys: string[] = [];
   const vals: unknown[] = [];
   let top = 0;
+  const digits = new Uint8Array(10);
   const hasOwn = Object.prototype.hasOwnProperty;
 
   // One step is h = (h ^ b) × prime mod 2^64, prime = 2^40 + 0x1b3. With x = lo ^ b: the new low half is
@@ -31,10 +32,18 @@ export function createHasher(): Hasher {
     lo = Math.imul(x, 0x1b3);
   }
 
-  /** Strings, one step per UTF-16 code unit below 0x80 and two (high byte, low byte) above; kept in locals. */
-  function str(s: string): void {
+  /**
+   * Strings, one step per UTF-16 code unit below 0x80 and two (high byte, low byte) above, between `open` and `close`
+   * when they are bytes (≥ 0). The state lives in locals for the loop: the chain of steps is the hash's whole cost.
+   */
+  function str(s: string, open = -1, close = -1): void {
     let h = hi;
     let l = lo;
+    if (open >= 0) {
+      const x = l ^ open;
+      h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
+      l = Math.imul(x, 0x1b3);
+    }
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
@@ -50,27 +59,27 @@ export function createHasher(): Hasher {
       h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
       l = Math.imul(x, 0x1b3);
     }
+    if (close >= 0) {
+      const x = l ^ close;
+      h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
+      l = Math.imul(x, 0x1b3);
+    }
     hi = h;
     lo = l;
-  }
-
-  function quoted(s: string): void {
-    byte(34);
-    str(s);
-    byte(34);
   }
 
   /** Numbers as String(n) would write them; non-negative int32s digit by digit, without building the string. */
   function num(n: number): void {
     if ((n | 0) !== n || n < 0) return str(Number.isFinite(n) ? String(n) : 'null');
-    let d = 1;
-    while (d * 10 <= n) d *= 10;
+    let count = 0;
+    do {
+      digits[count++] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
     let h = hi;
     let l = lo;
-    for (; d >= 1; d /= 10) {
-      const digit = Math.floor(n / d);
-      n -= digit * d;
-      const x = l ^ (48 + digit);
+    while (count > 0) {
+      const x = l ^ (digits[--count] as number);
       h = (Math.imul(h, 0x1b3) + carry(x) + (x << 8)) | 0;
       l = Math.imul(x, 0x1b3);
     }
@@ -100,7 +109,7 @@ export function createHasher(): Hasher {
       if (v === undefined) continue;
       if (!first) byte(44);
       first = false;
-      quoted(keys[i] as string);
+      str(keys[i] as string, 34, 34);
       byte(58);
       value(v);
     }
@@ -115,7 +124,7 @@ export function createHasher(): Hasher {
       case 'number':
         return num(v);
       case 'string':
-        return quoted(v);
+        return str(v, 34, 34);
       case 'boolean':
         return str(v ? 'true' : 'false');
       case 'object': {

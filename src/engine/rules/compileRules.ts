@@ -5,7 +5,9 @@ import type { Explain, Test } from './compileCondition';
 import { compileCondition, compileValue } from './compileCondition';
 import type { FactContext, FactGetter, FactScope } from './facts';
 import type { ActionSpec, RulesFile, TriggerSpec } from './format';
-import { isFactRef, secondsToTicks } from './format';
+import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
+import { compileFact } from './facts';
+import type { CompiledWindow } from './windows';
 import type { SirenEvent } from '../events';
 
 /** An action ready to run: its behaviour and a closure that resolves its parameters. */
@@ -47,6 +49,8 @@ export interface CompiledRules {
   readonly byType: ReadonlyMap<string, readonly CompiledTrigger[]>;
   readonly stateTriggers: readonly CompiledTrigger[];
   readonly timerTriggers: readonly CompiledTrigger[];
+  /** Sliding windows over recent events, in file order. */
+  readonly windows: readonly CompiledWindow[];
   /** Event types the file declares. */
   readonly declared: ReadonlyMap<string, EventSpec>;
 }
@@ -97,12 +101,27 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     const decl = typeof d === 'string' ? { type: d } : d;
     declared.set(decl.type, { description: decl.description ?? 'declared in the rules file', producer: 'rules', fields: decl.fields ?? {}, anyFields: !decl.fields });
   }
+  const windowIds = new Set((file.windows ?? []).map((w) => w.id));
+  const scopeOf = (on: string | null): FactScope =>
+    on
+      ? { eventType: on, spec: catalogue.events[on] ?? declared.get(on), anyFields: declared.get(on)?.anyFields ?? false, windows: windowIds }
+      : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  const windows = (file.windows ?? []).map((spec): CompiledWindow => {
+    const scope = scopeOf(spec.on);
+    return {
+      id: spec.id,
+      on: spec.on,
+      spec,
+      capacity: spec.last ?? MAX_WINDOW_EVENTS,
+      spanTicks: spec.seconds !== undefined ? Math.max(1, secondsToTicks(spec.seconds)) : 0,
+      value: spec.value ? compileFact(scope, spec.value) : null,
+      where: spec.where ? compileCondition(scope, spec.where).test : null,
+    };
+  });
   const triggers = file.triggers.map((spec, index): CompiledTrigger => {
     const mode = spec.on !== undefined ? 'on' : spec.while !== undefined ? 'while' : 'every';
     const on = spec.on ?? null;
-    const scope: FactScope = on
-      ? { eventType: on, spec: catalogue.events[on] ?? declared.get(on), anyFields: declared.get(on)?.anyFields ?? false }
-      : { eventType: null, spec: undefined, anyFields: false };
+    const scope = scopeOf(on);
     const cond = mode === 'while' ? spec.while : spec.when;
     const compiled = cond ? compileCondition(scope, cond) : null;
     return {
@@ -141,6 +160,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     byType,
     stateTriggers: triggers.filter((t) => t.mode === 'while').sort(order),
     timerTriggers: triggers.filter((t) => t.mode === 'every').sort(order),
+    windows,
     declared,
   };
 }

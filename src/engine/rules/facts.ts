@@ -2,11 +2,15 @@ import type { EventSpec, FieldType, SirenEvent } from '../events';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { unknownName } from './errors';
+import { windowAggregates } from './windows';
+import type { WindowAggregate } from './windows';
 
 /** What a fact getter can read besides the event: the world and entity lookup. */
 export interface FactContext {
   readonly world: unknown;
   entity(id: unknown): Readonly<Record<string, unknown>> | undefined;
+  /** An aggregate of one of the rules' windows (`window.<id>.<aggregate>`). */
+  window?(id: string, aggregate: WindowAggregate): number;
 }
 
 /** Reads one fact. */
@@ -18,6 +22,8 @@ export interface FactScope {
   readonly spec: EventSpec | undefined;
   /** True when the event was declared without a field list, so any `event.<field>` is allowed. */
   readonly anyFields: boolean;
+  /** Ids of the windows the rules file declares (for `window.<id>.<aggregate>` facts). */
+  readonly windows?: ReadonlySet<string>;
 }
 
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
@@ -25,10 +31,17 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const dot = path.indexOf('.');
   const root = dot < 0 ? path : path.slice(0, dot);
   const rest = dot < 0 ? '' : path.slice(dot + 1);
-  const roots = ['event', 'meta', 'entity', 'world'];
+  const roots = ['event', 'meta', 'entity', 'world', 'window'];
+  if (root === 'window' && rest) {
+    const [id = '', agg = '', ...more] = rest.split('.');
+    const ids = [...(scope.windows ?? [])];
+    if (!scope.windows?.has(id)) return ids.length ? unknownName('window', id, ids) : `fact ${JSON.stringify(path)} reads a window, but this file declares no "windows"`;
+    if (!(agg in windowAggregates) || more.length) return unknownName(`aggregate of window "${id}"`, `${agg}${more.length ? '.' + more.join('.') : ''}`, Object.keys(windowAggregates));
+    return null;
+  }
   if (!roots.includes(root) || !rest) {
     if (roots.includes(root)) return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? Object.keys(catalogue.worldFacts)[0] ?? 'x' : 'x'}"`;
-    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.<field>", "meta.tick", "entity.<field>" or "world.<fact>")`;
+    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.<field>", "meta.tick", "entity.<field>", "world.<fact>" or "window.<id>.<aggregate>")`;
   }
   if (root === 'world') {
     return catalogue.worldFacts[rest] ? null : unknownName('world fact', `world.${rest}`, Object.keys(catalogue.worldFacts).map((k) => `world.${k}`));
@@ -55,6 +68,7 @@ export function factType(catalogue: Catalogue, scope: FactScope, path: string): 
   const dot = path.indexOf('.');
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
+  if (root === 'window') return 'number';
   if (root === 'world') return catalogue.worldFacts[rest]?.type;
   if (root === 'meta') return metaFacts[rest]?.type;
   if (root === 'entity') return catalogue.entityFacts[rest]?.type;
@@ -71,6 +85,10 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
       return (ev) => (ev?.payload as Record<string, unknown> | undefined)?.[rest];
     case 'meta':
       return (ev) => (ev as unknown as Record<string, unknown> | null)?.[rest];
+    case 'window': {
+      const [id, agg] = rest.split('.') as [string, WindowAggregate];
+      return (_ev, fc) => fc.window?.(id, agg) ?? 0;
+    }
     case 'entity': {
       const field = scope.spec?.entityField ?? 'entity';
       return (ev, fc) => fc.entity((ev?.payload as Record<string, unknown> | undefined)?.[field])?.[rest];

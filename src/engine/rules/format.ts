@@ -43,6 +43,20 @@ export const triggerSchema = z.strictObject({
   do: z.array(z.unknown()).min(1).max(64),
 });
 
+/** The most events one window keeps. */
+export const MAX_WINDOW_EVENTS = 1000;
+
+/** A sliding window over recent events of one type (N of M, averages, …), read as `window.<id>.<aggregate>`. */
+export const windowSchema = z.strictObject({
+  id: z.string().regex(idPattern, 'an id of letters, digits and _ . : - starting with a letter (at most 64)'),
+  description: z.string().max(1000).optional(),
+  on: z.string(),
+  value: z.string().optional(),
+  last: z.number().int().min(1).max(MAX_WINDOW_EVENTS).optional(),
+  seconds: z.number().min(1 / 60).max(86_400).optional(),
+  where: z.unknown().optional(),
+});
+
 /** The structure of a whole rules file. */
 export const rulesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -50,6 +64,7 @@ export const rulesFileSchema = z.strictObject({
   scenario: z.string(),
   description: z.string().max(2000).optional(),
   events: z.array(eventDeclSchema).max(500).optional(),
+  windows: z.array(windowSchema).max(100).optional(),
   triggers: z.array(triggerSchema).max(MAX_TRIGGERS),
 });
 
@@ -83,6 +98,9 @@ export type TriggerSpec = Omit<z.infer<typeof triggerSchema>, 'when' | 'while' |
   do: ActionSpec[];
 };
 
+/** A window as written in the file. */
+export type WindowSpec = Omit<z.infer<typeof windowSchema>, 'where'> & { where?: Condition };
+
 /** A custom event declaration, normalised. */
 export interface EventDecl {
   type: string;
@@ -97,6 +115,7 @@ export interface RulesFile {
   scenario: string;
   description?: string;
   events?: (string | EventDecl)[];
+  windows?: WindowSpec[];
   triggers: TriggerSpec[];
 }
 

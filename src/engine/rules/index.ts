@@ -11,3 +11,4 @@ export * from './compileRules';
 export * from './loadRules';
 export * from './schema';
 export * from './reference';
+export * from './windows';

@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { operators } from './operators';
+import { windowAggregates } from './windows';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -21,6 +22,16 @@ export function rulesReference(catalogues: readonly Catalogue[]): string {
     '| op | true when the fact is… | value |',
     '|---|---|---|',
     ...Object.entries(operators).map(([name, o]) => `| \`${name}\` | ${esc(o.description)} | ${o.value} |`),
+    '',
+    '## Windows (sliding aggregates over recent events)',
+    '',
+    'A file may declare `"windows": [{ "id": "cpuHigh", "on": "pool.sampled", "value": "event.cpu", "last": 5, "where": { "fact": "event.cpu", "op": "gt", "value": 70 } }]`:',
+    'each keeps the `last` N events of its type (or those of the last `seconds`), updated before triggers see the event.',
+    'Any trigger reads it as `window.<id>.<aggregate>` — e.g. `window.cpuHigh.matching` ≥ 3 is "3 of the last 5 samples over 70" (N of M).',
+    '',
+    '| aggregate | value |',
+    '|---|---|',
+    ...Object.entries(windowAggregates).map(([name, d]) => `| \`${name}\` | ${esc(d)} |`),
     '',
     '## Meta facts (every event)',
     '',

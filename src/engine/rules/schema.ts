@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
-import { eventDeclSchema, idPattern, seconds, triggerSchema } from './format';
+import { eventDeclSchema, idPattern, seconds, triggerSchema, windowSchema } from './format';
 import { operatorNames } from './operators';
 
 /**
@@ -16,8 +16,8 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
   const knownFacts = [...eventFacts, ...Object.keys(metaFacts).map((k) => `meta.${k}`), ...entityFacts, ...worldFacts];
 
   const factPath = z
-    .union([z.enum(knownFacts as [string, ...string[]]), z.string().regex(/^(event|meta|entity|world)\.[A-Za-z0-9_.]+$/)])
-    .describe('A fact: event.<field>, meta.seq|tick|type, entity.<field> or world.<path>');
+    .union([z.enum(knownFacts as [string, ...string[]]), z.string().regex(/^(event|meta|entity|world|window)\.[A-Za-z0-9_.:-]+$/)])
+    .describe('A fact: event.<field>, meta.seq|tick|type, entity.<field>, world.<path> or window.<id>.<aggregate>');
   const factRef = z
     .strictObject({ fact: factPath, times: z.number().optional(), plus: z.number().optional() })
     .describe('Reads a fact instead of a literal; numbers are multiplied by "times", then "plus" is added');
@@ -72,12 +72,21 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
     do: z.array(z.discriminatedUnion('behaviour', actions as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1).max(64).describe('What to do when it fires'),
   });
 
+  const window = windowSchema.extend({
+    on: z.enum(eventTypes as [string, ...string[]]).or(z.string()).describe('The event type this window collects'),
+    value: factPath.optional().describe('A numeric fact of each event (e.g. "event.cpu") for sum/avg/min/max/last'),
+    last: z.number().int().min(1).max(1000).optional().describe('Keep the last N events (N of M: M)'),
+    seconds: z.number().min(1 / 60).max(86_400).optional().describe('Keep the events of the last N seconds'),
+    where: condition.optional().describe('Events for which this holds count as "matching" (N of M: N)'),
+  });
+
   const file = z.strictObject({
     $schema: z.string().optional(),
     version: z.literal(1),
     scenario: z.enum(catalogues.map((c) => c.scenario) as [string, ...string[]]),
     description: z.string().optional(),
     events: z.array(eventDeclSchema).optional().describe('Custom event types this file emits'),
+    windows: z.array(window).optional().describe('Sliding windows over recent events, read as window.<id>.<aggregate>'),
     triggers: z.array(trigger),
   });
 

@@ -6,7 +6,7 @@ import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
 import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
-import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema } from './format';
+import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
 import type { FactRef, RulesFile } from './format';
 import { operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
@@ -20,6 +20,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   root: Object.keys(rulesFileSchema.shape),
   trigger: Object.keys(triggerSchema.shape),
   event: ['type', 'description', 'fields'],
+  window: Object.keys(windowSchema.shape),
   comparison: ['fact', 'op', 'value'],
   factRef: ['fact', 'times', 'plus'],
 };
@@ -77,6 +78,33 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     else ids.set(t.id, i);
   });
 
+  // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
+  const windowIds = new Set<string>();
+  const windows = Array.isArray(value.windows) ? value.windows : [];
+  windows.forEach((w, i) => {
+    if (isObj(w) && typeof w.id === 'string') {
+      if (windowIds.has(w.id)) error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
+      windowIds.add(w.id);
+    }
+  });
+  windows.forEach((w, i) => {
+    if (!isObj(w)) return;
+    const path: Path = ['windows', i];
+    if ((w.last === undefined) === (w.seconds === undefined))
+      error(path, `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`);
+    if (typeof w.on !== 'string') return;
+    const spec = specOf(w.on);
+    if (!spec) return error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, eventTypes)));
+    const scope: FactScope = { eventType: w.on, spec, anyFields: declared.get(w.on)?.anyFields ?? false, windows: windowIds };
+    if (typeof w.value === 'string') {
+      const msg = checkFact(catalogue, scope, w.value);
+      const type = msg ? undefined : factType(catalogue, scope, w.value);
+      if (msg) error([...path, 'value'], msg);
+      else if (type !== undefined && type !== 'number' && type !== 'number?') error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
+    }
+    if (w.where !== undefined) checkCondition(w.where, [...path, 'where'], scope, 0);
+  });
+
   triggers.forEach((t, i) => {
     if (!isObj(t)) return;
     const path: Path = ['triggers', i];
@@ -86,14 +114,14 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     if (t.for !== undefined && t.while === undefined) error([...path, 'for'], '"for" only applies to "while" triggers (how long the condition must hold)');
     if (t.when !== undefined && t.while !== undefined)
       error([...path, 'when'], '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}', true);
-    let scope: FactScope = { eventType: null, spec: undefined, anyFields: false };
+    let scope: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
     if (typeof t.on === 'string') {
       const spec = specOf(t.on);
       if (!spec) error([...path, 'on'], withDeclareHint(unknownName('event type', t.on, eventTypes)));
-      scope = { eventType: t.on, spec, anyFields: !spec || (declared.get(t.on)?.anyFields ?? false) };
+      scope = { eventType: t.on, spec, anyFields: !spec || (declared.get(t.on)?.anyFields ?? false), windows: windowIds };
     }
     if (t.when !== undefined) checkCondition(t.when, [...path, 'when'], scope, 0);
-    if (t.while !== undefined) checkCondition(t.while, [...path, 'while'], { eventType: null, spec: undefined, anyFields: false }, 0);
+    if (t.while !== undefined) checkCondition(t.while, [...path, 'while'], { eventType: null, spec: undefined, anyFields: false, windows: windowIds }, 0);
     if (Array.isArray(t.do)) t.do.forEach((a, j) => checkAction(a, [...path, 'do', j], scope));
   });
 
@@ -336,9 +364,10 @@ function issueMessage(issue: z.core.$ZodIssue, found: unknown): string {
 function zodIssue(issue: z.core.$ZodIssue, get: (p: Path) => unknown, error: (p: Path, m: string, atKey?: boolean) => void): void {
   const path = issue.path as Path;
   if (issue.code === 'unrecognized_keys') {
-    const kind = path.length === 0 ? 'root' : path[0] === 'triggers' && path.length === 2 ? 'trigger' : path[0] === 'events' ? 'event' : 'root';
+    const kind = path.length === 0 ? 'root' : path[0] === 'triggers' && path.length === 2 ? 'trigger' : path[0] === 'windows' && path.length === 2 ? 'window' : path[0] === 'events' ? 'event' : 'root';
     const known = KNOWN_KEYS[kind]!;
-    for (const key of issue.keys) error([...path, key], unknownName(kind === 'root' ? 'top-level field' : kind === 'trigger' ? 'trigger field' : 'event declaration field', key, known), true);
+    const what = { root: 'top-level field', trigger: 'trigger field', window: 'window field', event: 'event declaration field' }[kind];
+    for (const key of issue.keys) error([...path, key], unknownName(what, key, known), true);
     return;
   }
   const found = get(path);
