@@ -11,3 +11,4 @@ export * from './triggers';
 export * from './run';
 export * from './behaviours';
 export * from './rules';
+export { z } from './zod';

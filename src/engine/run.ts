@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Engine, EngineOptions, RunRecord } from './engine';
 import { createEngine } from './engine';
 import type { AnyScenario, Scenario } from './scenario';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/engine/zod';
 import { behaviourFactory, createEngine, defineEvents, formatError, loadRules, scenarioCatalogue } from '../../src/engine';
 import type { CompiledRules, Engine, EngineOptions, Scenario, SirenEvent } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';

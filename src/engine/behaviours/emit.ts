@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { defineBehaviour } from './define';
 
 /** Emits an event (declared in the rules file's `events`, or one of the scenario's), so rules chain. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { FieldType } from '../events';
 import type { Op } from './operators';
 

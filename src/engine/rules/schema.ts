@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { eventDeclSchema, idPattern, seconds, triggerSchema, windowSchema } from './format';

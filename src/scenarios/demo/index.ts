@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../engine/zod';
 import { behaviourFactory } from '../../engine';
 import type { Scenario } from '../../engine';
 import { demoEvents } from './events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../engine/zod';
 import { defineCityBehaviour } from './define';
 
 /** Calls reserve units onto the streets. */

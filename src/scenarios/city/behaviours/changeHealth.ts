@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../engine/zod';
 import { tuning } from '../config';
 import { defineCityBehaviour } from './define';
 

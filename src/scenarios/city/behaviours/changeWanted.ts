@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../engine/zod';
 import { defineCityBehaviour } from './define';
 import { setWantedLevel } from './wanted';
 

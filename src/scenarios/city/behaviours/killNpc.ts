@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../engine/zod';
 import { agentKindNames, AgentKind } from '../../../game';
 import { defineCityBehaviour } from './define';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../engine/zod';
 import { defineCityBehaviour } from './define';
 
 /** Turns the police sirens on or off. */
