@@ -1,9 +1,18 @@
 import { defineConfig } from 'vite';
+import { sirenRules } from './src/dev/rulesPlugin';
 
 export default defineConfig({
   base: './',
+  // A multi-page app: unknown paths are real 404s (not index.html), so a missing ?rules= file says so.
+  appType: 'mpa',
+  plugins: [sirenRules()],
+  // Tests point the dev server at a copy of public/ so live-edit tests never touch the real rules.
+  publicDir: process.env.SIREN_PUBLIC_DIR ?? 'public',
   build: {
     target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    // bare.html: an empty Pixi stage, the baseline for `npm run bench:browser`.
+    rollupOptions: { input: { main: 'index.html', bare: 'bare.html' } },
   },
   server: {
     host: '127.0.0.1',

@@ -1,0 +1,80 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The message the dev server sends when a rules file changes on disk. */
+export interface RulesUpdate {
+  /** Path relative to the project root, e.g. "public/rules/city.json". */
+  file: string;
+  text: string;
+}
+
+const RULE_FILE = /^[a-z][a-z0-9-]{0,40}\.json$/;
+
+/**
+ * Live rules in dev: pushes every change to public/rules/*.json to the page over Vite's HMR socket (no reload, the
+ * game keeps its state), and lets the in-page editor save a rules file back with POST /__siren/rules/<name>.json.
+ */
+export function sirenRules(): Plugin {
+  let rulesDir = '';
+  let root = '';
+  const isRulesFile = (file: string) => file.startsWith(rulesDir + sep) && RULE_FILE.test(basename(file)) && !file.endsWith('.schema.json');
+  return {
+    name: 'siren-rules',
+    configResolved(config) {
+      root = config.root;
+      rulesDir = resolve(config.publicDir, 'rules');
+    },
+    configureServer(server) {
+      server.watcher.add(rulesDir);
+      const push = async (file: string) => {
+        if (!isRulesFile(file)) return;
+        let text: string;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch {
+          return; // deleted or mid-write: the next event brings the new text
+        }
+        const update: RulesUpdate = { file: relative(root, file).split(sep).join('/'), text };
+        server.ws.send({ type: 'custom', event: 'siren:rules', data: update });
+      };
+      server.watcher.on('change', push);
+      server.watcher.on('add', push);
+      server.middlewares.use('/__siren/rules/', (req, res) => {
+        const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (req.method !== 'POST' || !RULE_FILE.test(name)) {
+          res.statusCode = req.method !== 'POST' ? 405 : 400;
+          res.end(req.method !== 'POST' ? 'POST a rules file here' : `bad file name ${JSON.stringify(name)}: expected like "city.json"`);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= 1_000_000) chunks.push(c);
+        });
+        req.on('end', () => {
+          if (size > 1_000_000) {
+            res.statusCode = 413;
+            res.end('rules file too large (limit 1 MB)');
+            return;
+          }
+          writeFile(join(rulesDir, name), Buffer.concat(chunks)).then(
+            () => {
+              res.statusCode = 204;
+              res.end();
+            },
+            (e: Error) => {
+              res.statusCode = 500;
+              res.end(e.message);
+            },
+          );
+        });
+      });
+    },
+    handleHotUpdate({ file }) {
+      // Rules files are applied live by the page; never reload it for them.
+      if (isRulesFile(resolve(file))) return [];
+    },
+  };
+}

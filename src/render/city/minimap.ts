@@ -1,0 +1,206 @@
+import { Container, Graphics, Sprite } from 'pixi.js';
+import type { Renderer, Texture } from 'pixi.js';
+import type { CityMap } from '../../game/mapgen';
+import { AgentKind } from '../../game/motion';
+import type { Agents } from '../../game/motion';
+import type { PursuitState } from '../../game/pursuit';
+import type { SightCone } from '../../game/sight';
+import { createMinimapGraphics } from './mapLayer';
+import { palette } from './palette';
+import { bakeGraphics } from './textures';
+import type { CityTextures } from './textures';
+
+const PAD = 5;
+const MARGIN = 12;
+
+/** The corner map: the whole city, the player, police units, their sight cones, the search circle and the view. */
+export interface Minimap {
+  readonly layer: Container;
+  /** Rebuilds the map picture and the cone shape for a new city. */
+  setMap(map: CityMap, sight: SightCone): void;
+  update(
+    agents: Agents,
+    alpha: number,
+    pursuit: PursuitState,
+    view: Float64Array,
+    screenW: number,
+    screenH: number,
+    siren: boolean,
+    flashPhase: number,
+    reducedMotion: boolean,
+  ): void;
+  destroy(): void;
+}
+
+/** A unit-radius wedge of half-angle `half` pointing along +x, and where its apex sits across the texture. */
+function wedgeTexture(renderer: Renderer, half: number): { texture: Texture; anchorX: number } {
+  const g = new Graphics();
+  g.moveTo(0, 0).arc(0, 0, 1, -half, half).closePath().fill(0xffffff);
+  const minX = Math.min(0, Math.cos(half));
+  const h = half >= Math.PI / 2 ? 1 : Math.sin(half);
+  const texture = bakeGraphics(renderer, g, minX, -h, 1 - minX, 2 * h, 64);
+  return { texture, anchorX: -minX / (1 - minX) };
+}
+
+/** Creates the minimap in the bottom-right corner of the screen. */
+export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
+  const layer = new Container();
+  // The frame and the map are cached as one texture (one layer of pixels); what moves is drawn over it.
+  const back = new Container();
+  const frame = new Graphics();
+  const mapHolder = new Container();
+  back.addChild(frame, mapHolder);
+  back.cacheAsTexture(true);
+  const inner = new Container();
+  const cones = new Container();
+  const dots = new Container();
+  const circle = new Graphics();
+  layer.addChild(back, inner);
+  let mapPicture: Graphics | null = null;
+  let wedge: Texture | null = null;
+  let wedgeAnchor = 0.5;
+  let mapW = 1;
+  let mapH = 1;
+  let size = -1;
+  let scale = 1;
+  let circleState = '';
+  let circleRadius = -1;
+  let coneRange = 1;
+  const coneSprites: Sprite[] = [];
+  const dotSprites: Sprite[] = [];
+  const playerHalo = new Sprite(tex.dot);
+  const playerDot = new Sprite(tex.dot);
+  const edges = [0, 1, 2, 3].map(() => {
+    const s = new Sprite(tex.pixel);
+    s.tint = 0xffffff;
+    s.alpha = 0.7;
+    return s;
+  });
+  for (const s of [playerHalo, playerDot]) s.anchor.set(0.5);
+  playerHalo.tint = 0xffffff;
+  playerDot.tint = palette.player;
+
+  let cachedRes = 0;
+
+  function layout(screenW: number, screenH: number): void {
+    const s = Math.round(Math.max(110, Math.min(220, Math.min(screenW, screenH) * 0.26)));
+    if (s === size && renderer.resolution === cachedRes) {
+      layer.position.set(screenW - size - MARGIN, screenH - size - MARGIN);
+      return;
+    }
+    size = s;
+    scale = (s - 2 * PAD) / Math.max(mapW, mapH);
+    frame.clear();
+    frame.roundRect(0, 0, s, s, 6).fill({ color: palette.minimapBack, alpha: 0.85 }).stroke({ width: 1.5, color: palette.minimapFrame, alpha: 0.8 });
+    inner.scale.set(scale);
+    inner.position.set(PAD + (s - 2 * PAD - mapW * scale) / 2, PAD + (s - 2 * PAD - mapH * scale) / 2);
+    mapHolder.scale.copyFrom(inner.scale);
+    mapHolder.position.copyFrom(inner.position);
+    layer.position.set(screenW - size - MARGIN, screenH - size - MARGIN);
+    cachedRes = renderer.resolution;
+    back.updateCacheTexture();
+    circleRadius = -1;
+  }
+
+  return {
+    layer,
+    setMap(map, sight) {
+      mapPicture?.destroy();
+      mapPicture = createMinimapGraphics(map);
+      mapHolder.removeChildren();
+      mapHolder.addChild(mapPicture);
+      inner.removeChildren();
+      inner.addChild(circle, cones, dots, ...edges, playerHalo, playerDot);
+      mapW = map.width;
+      mapH = map.height;
+      size = -1;
+      const old = wedge;
+      const made = wedgeTexture(renderer, Math.min(sight.halfAngle, Math.PI));
+      wedge = made.texture;
+      wedgeAnchor = made.anchorX;
+      coneRange = sight.range;
+      for (const s of coneSprites) {
+        s.texture = wedge;
+        s.anchor.set(wedgeAnchor, 0.5);
+      }
+      old?.destroy(true);
+    },
+    update(agents, alpha, pursuit, view, screenW, screenH, siren, flashPhase, reducedMotion) {
+      layout(screenW, screenH);
+      const px = 1 / scale;
+      // Search circle: redrawn when it changes size or colour.
+      if (pursuit.state === 'none' || pursuit.radius <= 0) circle.visible = false;
+      else {
+        if (pursuit.state !== circleState || pursuit.radius !== circleRadius) {
+          circleState = pursuit.state;
+          circleRadius = pursuit.radius;
+          const colour = pursuit.state === 'chasing' ? palette.chase : palette.search;
+          circle.clear();
+          circle.circle(0, 0, pursuit.radius).fill({ color: colour, alpha: 0.15 }).stroke({ width: 1.5 * px, color: colour, alpha: 0.9 });
+        }
+        circle.position.set(pursuit.x, pursuit.y);
+        circle.visible = true;
+      }
+      // Police units and their cones.
+      let n = 0;
+      for (let i = 0; i < agents.count; i++) {
+        if (agents.kind[i] !== AgentKind.Police || agents.present[i] === 0 || agents.alive[i] === 0) continue;
+        if (n === dotSprites.length) {
+          const d = new Sprite(tex.dot);
+          d.anchor.set(0.5);
+          dots.addChild(d);
+          dotSprites.push(d);
+          const c = new Sprite(wedge ?? tex.dot);
+          c.anchor.set(wedgeAnchor, 0.5);
+          cones.addChild(c);
+          coneSprites.push(c);
+        }
+        // Units still driving in from beyond the edge are pinned to it.
+        const x = Math.max(0, Math.min(mapW, agents.prevX[i] + (agents.x[i] - agents.prevX[i]) * alpha));
+        const y = Math.max(0, Math.min(mapH, agents.prevY[i] + (agents.y[i] - agents.prevY[i]) * alpha));
+        const d = dotSprites[n];
+        const c = coneSprites[n];
+        d.position.set(x, y);
+        d.scale.set(2.6 * px);
+        d.tint = siren && (reducedMotion || ((flashPhase + i) & 1) === 0) ? palette.lampRed : palette.police;
+        d.visible = true;
+        c.position.set(x, y);
+        c.rotation = agents.heading[i];
+        c.scale.set(coneRange);
+        c.tint = agents.sees[i] === 1 ? palette.coneSeeing : palette.cone;
+        c.alpha = agents.sees[i] === 1 ? 0.45 : 0.22;
+        c.visible = true;
+        n++;
+      }
+      for (let k = n; k < dotSprites.length; k++) {
+        dotSprites[k].visible = false;
+        coneSprites[k].visible = false;
+      }
+      // The player, on top.
+      const x = agents.prevX[0] + (agents.x[0] - agents.prevX[0]) * alpha;
+      const y = agents.prevY[0] + (agents.y[0] - agents.prevY[0]) * alpha;
+      playerHalo.position.set(x, y);
+      playerHalo.scale.set(4 * px);
+      playerDot.position.set(x, y);
+      playerDot.scale.set(3 * px);
+      // What the main view shows, as a thin frame.
+      const l = Math.max(0, view[0]);
+      const t = Math.max(0, view[1]);
+      const r = Math.min(mapW, view[2]);
+      const b = Math.min(mapH, view[3]);
+      const w = px;
+      edges[0].position.set(l, t);
+      edges[0].scale.set(r - l, w);
+      edges[1].position.set(l, b - w);
+      edges[1].scale.set(r - l, w);
+      edges[2].position.set(l, t);
+      edges[2].scale.set(w, b - t);
+      edges[3].position.set(r - w, t);
+      edges[3].scale.set(w, b - t);
+    },
+    destroy() {
+      layer.destroy({ children: true });
+      wedge?.destroy(true);
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import { batch, signal } from '@preact/signals';
+import { configureImmer, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
+import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
+import { scenarios } from '../scenarios';
+import type { RulesUpdate } from '../dev/rulesPlugin';
+import { createFrameStats } from './frameStats';
+import { createKeyboard } from './keyboard';
+import { createOverlay } from './overlay';
+import type { PanelContext } from './panels/context';
+import { panelEntries } from './panels';
+import { createPanelShell } from './panels/shell';
+import { loadStartRules } from './rulesSource';
+import { parseParams } from './urlParams';
+import type { Hud, ScenarioRenderer, ScenarioView, ViewSettings } from './view';
+import { views } from './views';
+
+/** How often panels re-read the engine while it runs (they never slow the game below its frame budget). */
+const PANEL_REFRESH_MS = 250;
+
+/** Boots the page: reads the URL, loads rules, runs the fixed-step loop, draws, and applies rule edits live. */
+export async function startApp(root: HTMLElement): Promise<void> {
+  configureImmer(import.meta.env.DEV);
+  performance.mark('siren:start');
+  const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
+  const scenario = scenarios[options.scenario] as (typeof scenarios)[string];
+  const view = views[options.scenario] as ScenarioView;
+  const catalogue = scenarioCatalogue(scenario);
+
+  root.classList.add('siren');
+  const stage = document.createElement('main');
+  stage.className = 'stage';
+  root.append(stage);
+  if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(options.scenario));
+  const notices = createOverlay(stage, 'notices');
+  const rulesOverlay = createOverlay(stage, 'rules-errors');
+  if (urlErrors.length) notices.show('Some URL parameters were not used', urlErrors);
+
+  const settings: ViewSettings = {
+    reducedMotion: savedSetting('siren.reducedMotion') ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
+    muted: options.muted,
+  };
+
+  const start = await loadStartRules(options.scenario, catalogue, options.rules);
+  if (start.errors.length) rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
+
+  let rules: CompiledRules = start.rules;
+  let seed = options.seed;
+  const newEngine = () => createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
+  const engine = signal<AnyEngine>(newEngine());
+  const version = signal(0);
+  const selected = signal<number | null>(null);
+  const loop = createLoop();
+  const keys = createKeyboard(window);
+  const stats = createFrameStats();
+  const renderer: ScenarioRenderer = await view.createRenderer(stage, engine.value, settings);
+  let hud: Hud = view.createHud(stage, engine.value, settings);
+  let audio: ReturnType<NonNullable<ScenarioView['createAudio']>> | null = null;
+  const autopilot = options.autopilot ? scenario.createAutopilot(options.seed) : null;
+
+  // Sound starts only after a gesture (no autoplay warnings).
+  const startAudio = () => {
+    if (!audio && view.createAudio) audio = view.createAudio(engine.value, settings);
+  };
+  window.addEventListener('keydown', startAudio, { once: true });
+  window.addEventListener('pointerdown', startAudio, { once: true });
+
+  const touch = () => (version.value = version.value + 1);
+
+  /** Applies rules text (live edits, editor), keeping the game state; on errors keeps the last good rules. */
+  function applyRulesText(text: string, file: string): string[] {
+    const r = loadRules(text, catalogue, file);
+    if (!r.ok) {
+      const lines = r.errors.map(formatError);
+      rulesOverlay.show(`${file} has ${lines.length} error${lines.length === 1 ? '' : 's'}`, lines, 'The game keeps running on the last good rules. Fix the file and save: this clears by itself.');
+      return lines;
+    }
+    rules = r.rules;
+    engine.value.applyRules(rules);
+    rulesOverlay.hide();
+    touch();
+    return [];
+  }
+
+  if (import.meta.hot) {
+    import.meta.hot.on('siren:rules', (u: RulesUpdate) => {
+      if (u.file.endsWith(`/rules/${options.scenario}.json`) && !options.rules) applyRulesText(u.text, u.file);
+    });
+  }
+
+  function swapEngine(next: AnyEngine): void {
+    batch(() => {
+      engine.value = next;
+      selected.value = null;
+      touch();
+    });
+    hud.destroy();
+    hud = view.createHud(stage, next, settings);
+  }
+
+  const panelCtx: PanelContext = {
+    engine,
+    version,
+    loop,
+    selected,
+    scenario: options.scenario,
+    catalogue,
+    dev: import.meta.env.DEV,
+    applyRulesText,
+    rules: () => rules,
+    restart(opts = {}) {
+      if (opts.rules) rules = opts.rules;
+      if (opts.seed !== undefined) seed = opts.seed;
+      swapEngine(newEngine());
+    },
+    replay(run) {
+      const loaded = loadRules(run.rules, catalogue, run.rulesSource);
+      if (loaded.ok) rules = loaded.rules;
+      seed = run.seed;
+      swapEngine(replayRun(run, scenario, { logCapacity: 20_000, historyTicks: 60 * 60 * 5 }));
+    },
+    touch,
+    open: (id) => shell.open(id),
+  };
+  const shell = createPanelShell(root, panelEntries, () => panelCtx);
+
+  let last = performance.now();
+  let lastPanelRefresh = 0;
+  let firstFrame = true;
+  function frame(now: number): void {
+    const t0 = performance.now();
+    for (const k of keys.takePressed()) {
+      if (k === 'p') loop.paused = !loop.paused;
+      else if (k === '.') {
+        loop.paused = true;
+        loop.stepOnce();
+      } else if (k === 'r') panelCtx.restart();
+      else if (k === 'm') settings.muted = !settings.muted;
+      else if (k === 'i') shell.toggle();
+      else continue;
+      touch();
+    }
+    document.body.dataset.paused = String(loop.paused);
+    const n = loop.advance(now - last);
+    last = now;
+    const e = engine.value;
+    for (let i = 0; i < n; i++) e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+    renderer.draw(e, loop.alpha);
+    hud.update(e);
+    audio?.update(e);
+    if (n > 0 && now - lastPanelRefresh > PANEL_REFRESH_MS) {
+      lastPanelRefresh = now;
+      touch();
+    }
+    stats.record(performance.now() - t0);
+    if (firstFrame) {
+      firstFrame = false;
+      performance.mark('siren:first-frame');
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+
+  // A read-only window into the game for tests and curious players.
+  const hook = {
+    get scenario() {
+      return options.scenario;
+    },
+    get tick() {
+      return engine.value.tick;
+    },
+    get world() {
+      return engine.value.world;
+    },
+    get hash() {
+      return engine.value.log.hash();
+    },
+    get paused() {
+      return loop.paused;
+    },
+    get rulesErrors() {
+      return rulesOverlay.visible ? [...rulesOverlay.lines] : [];
+    },
+    get notices() {
+      return notices.visible ? [...notices.lines] : [];
+    },
+    get rulesSource() {
+      return rules.source;
+    },
+    get panel() {
+      return shell.openId;
+    },
+    events(from = 0, type?: string): SirenEvent[] {
+      const all = engine.value.log.slice(from);
+      return type ? all.filter((ev) => ev.type === type) : all;
+    },
+    triggers: () => engine.value.triggerStates().map((s) => ({ ...s })),
+    summary: () => engine.value.summary(),
+    probe: () => view.probe?.(engine.value) ?? {},
+    frameStats: () => stats.read(),
+    settings: () => ({ ...settings }),
+  };
+  Object.defineProperty(window, 'siren', { value: Object.freeze(hook), configurable: true });
+  document.body.dataset.ready = 'true';
+}
+
+/** A boolean the player saved (null when never set or storage is unavailable). */
+function savedSetting(key: string): boolean | null {
+  try {
+    const v = localStorage.getItem(key);
+    return v === null ? null : v === '1';
+  } catch {
+    return null;
+  }
+}
+
+/** A select that reloads the page with another scenario (the URL says which, so links and reloads keep it). */
+function createScenarioSwitcher(current: string): HTMLElement {
+  const label = document.createElement('label');
+  label.className = 'scenario-switch';
+  label.textContent = 'Scenario ';
+  const select = document.createElement('select');
+  for (const name of Object.keys(views)) {
+    const o = document.createElement('option');
+    o.value = name;
+    o.textContent = name;
+    o.selected = name === current;
+    select.append(o);
+  }
+  select.addEventListener('change', () => {
+    const q = new URLSearchParams(location.search);
+    q.set('scenario', select.value);
+    q.delete('rules');
+    location.search = q.toString();
+  });
+  label.append(select);
+  return label;
+}

@@ -1,0 +1,150 @@
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from './browser';
+import type { SirenWindow } from './hook';
+import { startVite } from './server';
+
+// The dev server serves a temp copy of public/, so editing rules here never touches the real files.
+let publicDir: string;
+let rulesFile: string;
+let original: string;
+let server: Awaited<ReturnType<typeof startVite>>;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+/** Replaces the rules file in one step (write beside it, then rename), as editors that save atomically do. */
+function writeRules(text: string): void {
+  const tmp = join(publicDir, 'city.json.next');
+  writeFileSync(tmp, text);
+  renameSync(tmp, rulesFile);
+}
+
+/** city.json with one more trigger appended (as pretty JSON, one trigger per line block). */
+function withTrigger(trigger: Record<string, unknown>): string {
+  const rules = JSON.parse(original) as { triggers: unknown[] };
+  return JSON.stringify({ ...rules, triggers: [...rules.triggers, trigger] }, null, 2) + '\n';
+}
+
+const DRAIN = { id: 'test-drain', description: 'Test: drains the player.', every: 0.5, do: [{ behaviour: 'changeHealth', entity: 0, amount: -10 }] };
+
+/**
+ * Waits until the page has run a second of game time without navigating: on a cold dependency cache the dev server
+ * may reload the page once after it optimizes a late-found dependency, which must not count against live rules.
+ */
+async function settle(p: Page): Promise<void> {
+  const seen = { navigated: false };
+  p.on('framenavigated', (f) => {
+    if (f === p.mainFrame()) seen.navigated = true;
+  });
+  for (let attempt = 1; ; attempt++) {
+    seen.navigated = false;
+    try {
+      await p.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+      const from = await p.evaluate(() => (window as SirenWindow).siren.tick);
+      await p.waitForFunction((t) => (window as SirenWindow).siren.tick >= t + 60, from, { timeout: 30_000, polling: 100 });
+    } catch (e) {
+      if (!seen.navigated || attempt >= 3) throw e;
+      continue;
+    }
+    if (!seen.navigated) return;
+  }
+}
+
+/** How many times test-drain has fired so far. */
+const drainFires = () =>
+  page.evaluate(() => (window as SirenWindow).siren.events(0, 'trigger.fired').filter((e) => (e.payload as { trigger: string }).trigger === 'test-drain').length);
+
+beforeAll(async () => {
+  publicDir = mkdtempSync(join(tmpdir(), 'siren-public-'));
+  cpSync('public', publicDir, { recursive: true });
+  rulesFile = join(publicDir, 'rules', 'city.json');
+  original = readFileSync(rulesFile, 'utf8');
+  server = await startVite('dev', { SIREN_PUBLIC_DIR: publicDir });
+  browser = await launch();
+  ({ page, problems } = await openPage(browser, server.url, { width: 640, height: 400 }));
+  await settle(page);
+  // A marker that only survives if the page is never reloaded.
+  await page.evaluate(() => Object.assign(window, { __liveMarker: 'still here' }));
+});
+
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await server?.stop();
+  if (publicDir) rmSync(publicDir, { recursive: true, force: true });
+});
+
+/** The marker, how this document was loaded and the tick: proof the page was not reloaded. */
+const pageState = () =>
+  page.evaluate(() => ({
+    marker: (window as unknown as { __liveMarker?: string }).__liveMarker,
+    navigation: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type,
+    tick: (window as SirenWindow).siren.tick,
+  }));
+
+describe('live rules in dev (vite dev server)', () => {
+  it('applies an edited city.json without a reload and changes the game', async () => {
+    const before = await pageState();
+    expect(await page.evaluate(() => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'))).toBe(false);
+    writeRules(withTrigger(DRAIN));
+
+    await page.waitForFunction(() => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'), undefined, { timeout: 20_000, polling: 100 });
+    // The new trigger fires and takes health off the player.
+    await page.waitForFunction(
+      () =>
+        (window as SirenWindow).siren
+          .events(0, 'health.changed')
+          .some((e) => e.cause?.trigger === 'test-drain' && (e.payload as { to: number; from: number }).to < (e.payload as { from: number }).from),
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    expect(await drainFires()).toBeGreaterThan(0);
+    const after = await pageState();
+    expect(after.marker).toBe('still here');
+    expect(after.navigation).toBe(before.navigation);
+    expect(after.tick).toBeGreaterThan(before.tick);
+    expect(await page.evaluate(() => (window as SirenWindow).siren.rulesErrors)).toEqual([]);
+  });
+
+  it('shows every error of an invalid file with file:line:col and keeps running on the last good rules', async () => {
+    const bad = withTrigger({ ...DRAIN, do: [{ behaviour: 'changeHelth', entity: 0, amount: -10 }] });
+    const badLine = bad.split('\n').findIndex((l) => l.includes('"changeHelth"')) + 1;
+    writeRules(bad);
+
+    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes('changeHelth')), undefined, {
+      timeout: 20_000,
+      polling: 100,
+    });
+    const errors = await page.evaluate(() => (window as SirenWindow).siren.rulesErrors);
+    const line = errors.find((l) => l.includes('changeHelth')) ?? '';
+    expect(line).toMatch(new RegExp(`city\\.json:${badLine}:\\d+\\s`));
+    expect(line).toContain('did you mean "changeHealth"');
+    const overlay = page.locator('.overlay.rules-errors');
+    expect(await overlay.isVisible()).toBe(true);
+    expect(await overlay.innerText()).toContain(`city.json:${badLine}:`);
+
+    // Still running, still on the last good rules (test-drain keeps firing).
+    const fires = await drainFires();
+    const tick = await page.evaluate(() => (window as SirenWindow).siren.tick);
+    await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, { timeout: 20_000, polling: 100 });
+    expect(await drainFires()).toBeGreaterThan(fires);
+  });
+
+  it('clears the overlay when the file is fixed', async () => {
+    writeRules(original);
+    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, { timeout: 20_000, polling: 100 });
+    expect(await page.locator('.overlay.rules-errors').isVisible()).toBe(false);
+    await page.waitForFunction(() => !(window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'), undefined, { timeout: 20_000 });
+    const state = await pageState();
+    expect(state.marker).toBe('still here');
+    expect(state.navigation).not.toBe('reload');
+  });
+
+  it('logged no console errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});
