@@ -74,6 +74,7 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
   return {
     update(e) {
       if (e !== current) {
+        reader.close();
         current = e;
         reader = e.log.reader('audio');
         sirenGain.gain.value = 0;
@@ -83,6 +84,8 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
         master.gain.setTargetAtTime(muted ? 0 : 0.25, ctx.currentTime, 0.05);
         if (muted && typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
       }
+      // Far behind (a stalled tab, a flood of events): old sounds are pointless, so skip to the recent ones.
+      if (reader.lag() > 2000) reader.seek(e.log.end - 200);
       for (const ev of reader.poll(500)) {
         const p = ev.payload as Record<string, unknown>;
         if (ev.type === 'siren.changed') sirenGain.gain.setTargetAtTime(p.on ? 0.35 : 0, ctx.currentTime, 0.15);
@@ -95,6 +98,7 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
       }
     },
     destroy() {
+      reader.close();
       if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
       void ctx.close();
     },

@@ -12,6 +12,8 @@ export interface LogReader {
   poll(max?: number): SirenEvent[];
   /** Moves the offset (clamped to what is retained). */
   seek(offset: number): void;
+  /** Unregisters the reader (a consumer leaving its group). */
+  close(): void;
 }
 
 /** An append-only, bounded event log with offsets: the topic every consumer reads. */
@@ -90,6 +92,10 @@ export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): 
         },
         seek(o) {
           r.offset = Math.min(Math.max(o, log.start), end);
+        },
+        close() {
+          const i = readers.indexOf(r);
+          if (i >= 0) readers.splice(i, 1);
         },
       };
       readers.push(r);

@@ -85,6 +85,7 @@ export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: Vi
   return {
     update(e) {
       if (e !== current) {
+        reader.close();
         current = e;
         reader = e.log.reader('hud');
       }
@@ -131,6 +132,7 @@ export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: Vi
       paused.hidden = !(document.body.dataset.paused === 'true');
     },
     destroy() {
+      reader.close();
       root.remove();
     },
   };
