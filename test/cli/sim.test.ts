@@ -98,7 +98,7 @@ describe('sim --explain', () => {
     expect(explained.stderr).toBe('');
     const lines = explained.stdout.split('\n');
     expect(lines[0]).toBe('explain big-hit-scores:');
-    expect(lines.some((l) => /^tick \d+ seq \d+ demo\.hit \{"target":\d,"amount":\d+\} → (fires|does not fire)$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^tick \d+ seq \d+ demo\.hit \{"target":\d,"amount":\d+\} → (fired|did not fire)$/.test(l))).toBe(true);
     expect(lines.some((l) => /^ {2}[✓✗] event\.amount = \d+, expected ≥ 15$/.test(l))).toBe(true);
   });
 });

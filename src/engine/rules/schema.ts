@@ -9,6 +9,30 @@ import { operatorNames } from './operators';
  * filled in with the catalogues' event types, facts and behaviours.
  */
 export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
+  const head = { $id: 'https://siren.invalid/rules.schema.json', title: 'Siren rules file' };
+  if (catalogues.length === 1) return { ...scenarioSchema(catalogues as [Catalogue]), ...head };
+  // Several scenarios: one branch each, chosen by "scenario" (behaviour names may mean different things in each).
+  const definitions: Record<string, unknown> = {};
+  const branches = catalogues.map((c) => {
+    const { definitions: defs = {}, $schema: _s, ...body } = scenarioSchema([c]) as { definitions?: Record<string, unknown>; $schema?: string };
+    const prefix = `${c.scenario}_`;
+    const rename = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll('"#/definitions/', `"#/definitions/${prefix}`)) as unknown;
+    for (const [k, d] of Object.entries(defs)) definitions[prefix + k] = rename(d);
+    return { if: { properties: { scenario: { const: c.scenario } }, required: ['scenario'] }, then: rename(body) };
+  });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...head,
+    type: 'object',
+    required: ['version', 'scenario', 'triggers'],
+    properties: { scenario: { enum: catalogues.map((c) => c.scenario), description: 'Which scenario these rules drive' } },
+    allOf: branches,
+    definitions,
+  };
+}
+
+/** The schema of rules files for the given catalogues' names (one, for the per-scenario branches and the editor). */
+function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
   const eventTypes = [...new Set(catalogues.flatMap((c) => Object.keys(c.events)))].sort();
   const worldFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.worldFacts).map((k) => `world.${k}`)))].sort();
   const entityFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`)))].sort();
@@ -90,9 +114,5 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
     triggers: z.array(trigger),
   });
 
-  return {
-    ...z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' }),
-    $id: 'https://siren.invalid/rules.schema.json',
-    title: 'Siren rules file',
-  };
+  return z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
 }
