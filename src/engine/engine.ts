@@ -24,8 +24,9 @@ import type { TriggerState } from './triggers';
 export interface RunRecord<I = unknown> {
   readonly tick: number;
   readonly input?: I;
-  /** Rules file text applied at this tick. */
+  /** Rules file text applied at this tick, and where it came from (it is in the log, so replay needs it). */
   readonly rules?: string;
+  readonly source?: string;
   readonly toggle?: readonly [string, boolean];
 }
 
@@ -353,7 +354,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       if (tick % snapshotEvery === 0) takeSnapshot();
     },
     applyRules(next) {
-      record({ tick, rules: next.text });
+      record({ tick, rules: next.text, source: next.source });
       bus.beginTick(tick);
       doApplyRules(next);
       bus.drain();
@@ -435,7 +436,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
             if (t) (states[t.index] as TriggerState).enabled = r.toggle[1];
           }
           if (r.rules !== undefined) {
-            const loaded = loadRules(r.rules, catalogue, rules.source);
+            const loaded = loadRules(r.rules, catalogue, r.source ?? rules.source);
             if (loaded.ok) {
               bus.beginTick(tick);
               doApplyRules(loaded.rules);

@@ -36,6 +36,7 @@ const runSchema = z.strictObject({
         tick: z.number().int().min(0),
         input: z.unknown().optional(),
         rules: z.string().max(1_000_000).optional(),
+        source: z.string().max(500).optional(),
         toggle: z.tuple([z.string().max(64), z.boolean()]).optional(),
       }),
     )
@@ -149,7 +150,7 @@ export function replayRun<W, R, I>(
       if (r.input !== undefined) input = r.input;
       if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
       if (r.rules !== undefined) {
-        const next = loadRules(r.rules, catalogue, run.rulesSource);
+        const next = loadRules(r.rules, catalogue, r.source ?? run.rulesSource);
         if (next.ok) engine.applyRules(next.rules);
       }
     }

@@ -25,6 +25,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const scenario = scenarios[options.scenario] as (typeof scenarios)[string];
   const view = views[options.scenario] as ScenarioView;
   const catalogue = scenarioCatalogue(scenario);
+  // A share link (#share=v1.<seed>.<data>) replaces the start rules and seed; a bad one is reported and ignored.
+  const share = location.hash.startsWith('#share=') ? (await import('./panels/runs/shareLink')).readShareLink(location.hash, catalogue) : null;
+  const linkErrors = share && !share.ok ? share.errors : [];
 
   root.classList.add('siren');
   const stage = document.createElement('main');
@@ -33,7 +36,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(options.scenario));
   const notices = createOverlay(stage, 'notices');
   const rulesOverlay = createOverlay(stage, 'rules-errors');
-  if (urlErrors.length) notices.show('Some URL parameters were not used', urlErrors);
+  if (urlErrors.length || linkErrors.length)
+    notices.show(
+      linkErrors.length ? 'The share link was not used' : 'Some URL parameters were not used',
+      [...linkErrors, ...urlErrors],
+      linkErrors.length ? 'The game is running on its default rules.' : '',
+    );
 
   const settings: ViewSettings = {
     reducedMotion: savedSetting('siren.reducedMotion') ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -43,8 +51,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const start = await loadStartRules(options.scenario, catalogue, options.rules);
   if (start.errors.length) rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
 
-  let rules: CompiledRules = start.rules;
-  let seed = options.seed;
+  let rules: CompiledRules = share?.ok ? share.rules : start.rules;
+  let seed = share?.ok ? share.seed : options.seed;
   const newEngine = () => createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
   const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);

@@ -112,7 +112,18 @@ export const cityLessons: readonly Lesson[] = [
           'A trigger says: **on** this event, **when** this holds, **do** these behaviours. `damage-hurts` is on `damage` and does `changeHealth` with `amount` = `event.amount` × -1.\n\n' +
           'Make police bullets hurt twice as much: paste this trigger into `triggers` in the Rules panel and Apply. `damage-hurts` still takes the usual amount off; yours takes it off once more, for police bullets only (or change `times` in `damage-hurts` itself).',
         snippet:
-          '{\n  "id": "police-bullets-hurt",\n  "on": "damage",\n  "when": { "fact": "event.source", "op": "eq", "value": "police" },\n  "do": [{ "behaviour": "changeHealth", "entity": { "fact": "event.target" }, "amount": { "fact": "event.amount", "times": -1 } }]\n}',
+          '{\n' +
+          '  "id": "police-bullets-hurt",\n' +
+          '  "on": "damage",\n' +
+          '  "when": {\n' +
+          '    "fact": "event.source", "op": "eq", "value": "police"\n' +
+          '  },\n' +
+          '  "do": [{\n' +
+          '    "behaviour": "changeHealth",\n' +
+          '    "entity": { "fact": "event.target" },\n' +
+          '    "amount": { "fact": "event.amount", "times": -1 }\n' +
+          '  }]\n' +
+          '}',
         hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began (applied without errors).',
         check: { kind: 'rules', changed: 'damage' },
         action: { open: 'editor', label: 'Open the Rules panel' },
@@ -150,7 +161,14 @@ export const cityLessons: readonly Lesson[] = [
           'The vehicles system publishes `vehicle.entered` whenever someone gets into a car. It does not know who listens: today the trigger `car-heals` does.\n\n' +
           'Add a second consumer, a trigger that plays the police radio, without touching any producer: paste this into `triggers` in the Rules panel and Apply.',
         snippet:
-          '{\n  "id": "car-radio",\n  "on": "vehicle.entered",\n  "when": { "fact": "event.entity", "op": "eq", "value": 0 },\n  "do": [{ "behaviour": "radio", "line": "Suspect is in a vehicle" }]\n}',
+          '{\n' +
+          '  "id": "car-radio",\n' +
+          '  "on": "vehicle.entered",\n' +
+          '  "when": { "fact": "event.entity", "op": "eq", "value": 0 },\n' +
+          '  "do": [\n' +
+          '    { "behaviour": "radio", "line": "Suspect is in a car" }\n' +
+          '  ]\n' +
+          '}',
         hint: 'Any trigger on `vehicle.entered` with a `radio` action passes this step.',
         check: { kind: 'rules', has: { on: 'vehicle.entered', behaviour: 'radio' } },
         action: { open: 'editor', label: 'Open the Rules panel' },
@@ -214,7 +232,15 @@ export const cityLessons: readonly Lesson[] = [
           'Not every trigger listens to events. A `while` trigger watches the world and fires on the **edge**: on the tick its condition becomes true, not on every tick it stays true.\n\n' +
           'Add this one in the Rules panel and Apply.',
         snippet:
-          '{\n  "id": "driving-radio",\n  "while": { "fact": "world.player.inCar", "op": "eq", "value": true },\n  "do": [{ "behaviour": "radio", "line": "Suspect is driving" }]\n}',
+          '{\n' +
+          '  "id": "driving-radio",\n' +
+          '  "while": {\n' +
+          '    "fact": "world.player.inCar", "op": "eq", "value": true\n' +
+          '  },\n' +
+          '  "do": [\n' +
+          '    { "behaviour": "radio", "line": "Suspect is driving" }\n' +
+          '  ]\n' +
+          '}',
         check: { kind: 'rules', has: { mode: 'while' } },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },

@@ -1,0 +1,7 @@
+import type { Lesson } from '../../../scenarios/city/lessons';
+import { cityLessons } from '../../../scenarios/city/lessons';
+
+/** Each scenario's lessons, by scenario name: a scenario adds its own here (the cloud lessons will). */
+export const lessonsByScenario: Readonly<Record<string, readonly Lesson[]>> = {
+  city: cityLessons,
+};

@@ -1,0 +1,41 @@
+import { exportRun, parseRun } from '../../../engine';
+import type { AnyEngine, AnyScenario, RunFile } from '../../../engine';
+
+/** The file name an exported run gets: scenario, seed and length, ending `.siren-run.json`. */
+export function runFileName(run: RunFile): string {
+  return `siren-${run.scenario}-seed${run.seed}-${(run.ticks / 60).toFixed(0)}s.siren-run.json`;
+}
+
+/** The engine's run as file text (pretty enough to read, compact records). */
+export function runFileText(engine: AnyEngine): { run: RunFile; text: string } {
+  const run = exportRun(engine);
+  const { records, ...head } = run;
+  const body = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  const lines = records.map((r) => '    ' + JSON.stringify(r)).join(',\n');
+  const text = `${body},\n  "records": [${records.length ? '\n' + lines + '\n  ' : ''}]\n}\n`;
+  return { run, text };
+}
+
+/** What importing a file came to: the checked run, or every error (the game is left as it was). */
+export type ImportResult = { ok: true; run: RunFile } | { ok: false; errors: string[] };
+
+/** Checks an imported file's text for this page's scenario: every error listed, nothing changed on error. */
+export function checkImport(text: string, file: string, scenarios: Readonly<Record<string, AnyScenario>>, pageScenario: string): ImportResult {
+  const parsed = parseRun(text, scenarios, file);
+  if (!parsed.ok) return parsed;
+  if (parsed.run.scenario !== pageScenario)
+    return { ok: false, errors: [`${file}: scenario: this run is of "${parsed.run.scenario}", but the page plays "${pageScenario}"; open it with ?scenario=${parsed.run.scenario}`] };
+  return parsed;
+}
+
+/** The sentence shown after a replay: where it ended and whether the hash is the one exported. */
+export function replayVerdict(engine: AnyEngine, run: RunFile): { ok: boolean; text: string } {
+  const hash = engine.log.hash();
+  const ok = hash === run.hash && engine.tick === run.ticks;
+  return {
+    ok,
+    text: ok
+      ? `Replayed to tick ${engine.tick.toLocaleString('en')}: hash ${hash} — matches the exported hash ✓`
+      : `Replayed to tick ${engine.tick.toLocaleString('en')}: hash ${hash} — differs from the exported hash ${run.hash} ✗`,
+  };
+}
