@@ -1,7 +1,9 @@
 import { cityView } from './city';
+import { cloudView } from './cloud';
 import type { ScenarioView } from './view';
 
 /** Scenarios the page can show, by name (each needs a renderer and a HUD). */
 export const views: Readonly<Record<string, ScenarioView>> = {
   city: cityView as ScenarioView,
+  cloud: cloudView as ScenarioView,
 };

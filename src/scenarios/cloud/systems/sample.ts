@@ -1,0 +1,64 @@
+import { cloudTuning as T, HISTORY_NEXT, RPS, SAMPLES_NEXT } from '../config';
+import { SlotState } from '../types';
+import type { CloudRuntime } from '../types';
+import type { CloudContext } from './context';
+
+function booting(rt: CloudRuntime): number {
+  let n = 0;
+  for (let slot = 0; slot < T.slots; slot++) if (rt.slots.state[slot] === SlotState.Booting) n++;
+  return n;
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Never scaled: the pool was set up this long before the run began (so a cooldown does not hold the first scaling back). */
+export const SET_UP_BEFORE_TICKS = 10 * 60 * 60;
+
+/**
+ * Every 5 seconds (at the end of each period): each server in service reports cpu.sampled, then the load balancer
+ * reports pool.sampled with the pool's average — the metric the alarms watch. Twice a second a point is added to
+ * the graphs' history.
+ */
+export function stepSamples(ctx: CloudContext): void {
+  const { runtime: rt, world: w, tick } = ctx;
+  if (tick % T.historyEvery === 0) {
+    const h = rt.history;
+    const i = (rt.counters[HISTORY_NEXT] as number) % T.historyLength;
+    let sum = 0,
+      n = 0;
+    for (let slot = 0; slot < T.slots; slot++)
+      if (rt.slots.state[slot] === SlotState.Running) {
+        sum += rt.cpu[slot] as number;
+        n++;
+      }
+    h.rps[i] = rt.traffic[RPS] as number;
+    h.capacity[i] = n * T.capacity;
+    h.cpu[i] = n ? sum / n : 0;
+    h.size[i] = n + booting(rt);
+    rt.counters[HISTORY_NEXT] = (rt.counters[HISTORY_NEXT] as number) + 1;
+  }
+  if ((tick + 1) % T.sampleTicks !== 0) return;
+
+  w.clock = tick;
+  w.pool.sinceScaled = Math.round((tick - w.pool.scaledAt) / 60);
+  let sum = 0,
+    n = 0;
+  for (const s of w.servers) {
+    if (s.state !== 'running') continue;
+    const cpu = round1(rt.cpu[s.slot] as number);
+    s.cpu = cpu;
+    sum += cpu;
+    n++;
+    ctx.emit('cpu.sampled', { server: s.id, cpu });
+  }
+  const rps = Math.round(rt.traffic[RPS] as number);
+  w.rps = rps;
+  if (!n) return;
+  const cpu = round1(sum / n);
+  w.cpu = cpu;
+  w.samples++;
+  const k = rt.counters[SAMPLES_NEXT] as number;
+  rt.samples[k % T.samplesKept] = cpu;
+  rt.counters[SAMPLES_NEXT] = k + 1;
+  ctx.emit('pool.sampled', { cpu, servers: n, rps });
+}
