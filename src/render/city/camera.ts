@@ -13,6 +13,8 @@ export interface Camera {
 
 /** Metres of the shorter screen side at rest; zooms out up to 35 % more at full driving speed. */
 const BASE_SPAN = 78;
+const MIN_ZOOM = 6.5;
+const MAX_ZOOM = 16;
 const SPEED_ZOOM_OUT = 0.35;
 const FULL_SPEED = 19;
 /** Beyond this distance the camera cuts instead of gliding (respawn, restart). */
@@ -25,7 +27,8 @@ export function createCamera(): Camera {
 
 /** The zoom at rest (CSS pixels per metre) for a screen size, before any rounding to the ground's texel grid. */
 export function restingZoom(screenW: number, screenH: number): number {
-  return Math.max(3, Math.min(screenW, screenH) / BASE_SPAN);
+  // Small windows still show people a few pixels wide; huge ones do not show half the city.
+  return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.min(screenW, screenH) / BASE_SPAN));
 }
 
 /**

@@ -77,6 +77,9 @@ export function createSightCones(): SightCones {
     let m = meshes[i];
     if (!m) {
       m = new MeshSimple({ texture: fade, vertices: new Float32Array(VERTS * 2), uvs: new Float32Array(VERTS * 2).fill(0.5), indices });
+      // Unbatched: drawn with Pixi's single-texture mesh shader (cheaper per pixel in software rendering than the
+      // multi-texture batch shader, and cones cover a lot of pixels).
+      m.geometry.batchMode = 'no-batch';
       layer.addChild(m);
       meshes[i] = m;
     }

@@ -1,15 +1,16 @@
-import { Container, Matrix, Rectangle, RenderTexture, Sprite, Texture } from 'pixi.js';
+import { Container, Matrix, Rectangle, RenderTexture, Texture } from 'pixi.js';
+import type { MeshSimple } from 'pixi.js';
 import type { Graphics, Renderer } from 'pixi.js';
 import type { CityMap } from '../../game/mapgen';
 import { createMapGraphics } from './mapLayer';
 import { palette } from './palette';
+import { createQuad } from './quad';
+import { createFlatShader } from './flatShader';
 
 /** Edge of a chunk in metres. */
 const CHUNK = 32;
 /** Texels of overlap around each chunk, so linear filtering never shows a seam. */
 const BLEED = 2;
-/** Recycled chunk textures kept for reuse. */
-const MAX_SPARE = 8;
 
 /**
  * The ground's density (texels per metre) nearest to `pxPerMetre` device pixels per metre, rounded to 1/8 octave (so a
@@ -21,7 +22,8 @@ export function groundDensity(pxPerMetre: number): number {
 }
 
 interface Chunk {
-  sprite: Sprite;
+  /** One draw call per chunk, with the cheap single-texture shader (see createQuad). */
+  sprite: MeshSimple;
   rt: RenderTexture | null;
   /** Density (texels per metre) it was rendered at; 0 = not rendered. */
   density: number;
@@ -51,9 +53,11 @@ export function createMapChunks(renderer: Renderer): MapChunks {
   let rows = 0;
   let frame = 0;
   let live = 0;
-  /** Render textures of evicted chunks, kept for reuse while the density stays the same. */
-  let spare: RenderTexture[] = [];
-  let spareSize = 0;
+  /**
+   * Free render textures. They are resized in place and never destroyed while the renderer lives: destroying one a
+   * shader still has bound makes Pixi warn, and the pool stays small (what the screen and its ring of chunks need).
+   */
+  const pool: RenderTexture[] = [];
   const matrix = new Matrix();
 
   function release(c: Chunk): void {
@@ -61,8 +65,7 @@ export function createMapChunks(renderer: Renderer): MapChunks {
     c.sprite.texture.destroy(false);
     c.sprite.texture = Texture.EMPTY;
     c.sprite.visible = false;
-    if (c.rt.source.pixelWidth === spareSize && spare.length < MAX_SPARE) spare.push(c.rt);
-    else c.rt.destroy(true);
+    pool.push(c.rt);
     c.rt = null;
     c.density = 0;
     live--;
@@ -71,23 +74,17 @@ export function createMapChunks(renderer: Renderer): MapChunks {
   function bake(c: Chunk, cx: number, cy: number, density: number): void {
     const n = Math.round(CHUNK * density);
     const size = n + 2 * BLEED;
-    if (c.rt && c.rt.source.pixelWidth !== size) release(c);
-    if (size !== spareSize) {
-      for (const rt of spare) rt.destroy(true);
-      spare = [];
-      spareSize = size;
-    }
     if (!c.rt) {
-      c.rt = spare.pop() ?? RenderTexture.create({ width: size, height: size, resolution: 1, antialias: false });
+      c.rt = pool.pop() ?? RenderTexture.create({ width: size, height: size, resolution: 1, antialias: false });
       live++;
-      if (c.sprite.texture !== Texture.EMPTY) c.sprite.texture.destroy(false);
-      c.sprite.texture = new Texture({ source: c.rt.source, frame: new Rectangle(BLEED, BLEED, n, n) });
     }
+    if (c.rt.source.pixelWidth !== size) c.rt.resize(size, size);
+    c.sprite.texture.destroy(false);
+    c.sprite.texture = new Texture({ source: c.rt.source, frame: new Rectangle(BLEED, BLEED, n, n) });
     const s = n / CHUNK;
     matrix.set(s, 0, 0, s, BLEED - cx * CHUNK * s, BLEED - cy * CHUNK * s);
     renderer.render({ container: source as Graphics, target: c.rt, clear: true, clearColor: palette.asphalt, transform: matrix });
     c.sprite.position.set(cx * CHUNK, cy * CHUNK);
-    c.sprite.scale.set(1 / s);
     c.density = density;
   }
 
@@ -107,11 +104,19 @@ export function createMapChunks(renderer: Renderer): MapChunks {
       }
       source?.destroy();
       source = createMapGraphics(map);
+      const direct = (globalThis as unknown as { __groundDirect?: boolean }).__groundDirect; // TEMP experiment
+      if (direct) {
+        const g = createMapGraphics(map);
+        g.context.customShader = createFlatShader();
+        g.visible = false;
+        g.label = 'direct';
+        layer.addChild(g);
+      }
       cols = Math.ceil(map.width / CHUNK);
       rows = Math.ceil(map.height / CHUNK);
       chunks = [];
       for (let k = 0; k < cols * rows; k++) {
-        const sprite = new Sprite(Texture.EMPTY);
+        const sprite = createQuad(CHUNK, CHUNK);
         sprite.visible = false;
         // The ground is opaque: no blending (one less read per pixel in a software renderer).
         sprite.blendMode = 'none';
@@ -135,7 +140,7 @@ export function createMapChunks(renderer: Renderer): MapChunks {
             ch.lastUsed = frame;
             visible++;
           }
-          ch.sprite.visible = show;
+          ch.sprite.visible = show && !(globalThis as unknown as { __groundDirectOn?: boolean }).__groundDirectOn; // TEMP
         }
       // Bake one neighbour ahead of time: the nearest stale chunk in the ring around the view.
       let best: Chunk | null = null;
@@ -168,7 +173,7 @@ export function createMapChunks(renderer: Renderer): MapChunks {
     },
     destroy() {
       for (const c of chunks) release(c);
-      for (const rt of spare) rt.destroy(true);
+      for (const rt of pool) rt.destroy(true);
       source?.destroy();
       layer.destroy({ children: true });
     },

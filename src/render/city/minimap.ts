@@ -1,4 +1,4 @@
-import { Container, Graphics, Sprite } from 'pixi.js';
+import { Container, Graphics, Matrix, RenderTexture, Sprite } from 'pixi.js';
 import type { Renderer, Texture } from 'pixi.js';
 import type { CityMap } from '../../game/mapgen';
 import { AgentKind } from '../../game/motion';
@@ -7,6 +7,7 @@ import type { PursuitState } from '../../game/pursuit';
 import type { SightCone } from '../../game/sight';
 import { createMinimapGraphics } from './mapLayer';
 import { palette } from './palette';
+import { createQuad, resizeQuad } from './quad';
 import { bakeGraphics } from './textures';
 import type { CityTextures } from './textures';
 
@@ -45,20 +46,23 @@ function wedgeTexture(renderer: Renderer, half: number): { texture: Texture; anc
 /** Creates the minimap in the bottom-right corner of the screen. */
 export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
   const layer = new Container();
-  // The frame and the map are cached as one texture (one layer of pixels); what moves is drawn over it.
+  // The frame and the map are baked into one texture (one layer of pixels, redrawn on resize); what moves goes on top.
   const back = new Container();
   const frame = new Graphics();
   const mapHolder = new Container();
   back.addChild(frame, mapHolder);
-  back.cacheAsTexture(true);
+  const backQuad = createQuad(1, 1);
+  let backTexture: RenderTexture | null = null;
   const inner = new Container();
   const cones = new Container();
   const dots = new Container();
   const circle = new Graphics();
-  layer.addChild(back, inner);
+  layer.addChild(backQuad, inner);
   let mapPicture: Graphics | null = null;
   let wedge: Texture | null = null;
   let wedgeAnchor = 0.5;
+  let wedgeHalf = -1;
+  const oldWedges: Texture[] = [];
   let mapW = 1;
   let mapH = 1;
   let size = -1;
@@ -98,7 +102,13 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
     mapHolder.position.copyFrom(inner.position);
     layer.position.set(screenW - size - MARGIN, screenH - size - MARGIN);
     cachedRes = renderer.resolution;
-    back.updateCacheTexture();
+    const px = Math.ceil(s * cachedRes);
+    // Resized in place, not replaced: destroying a texture a shader still has bound makes Pixi warn.
+    if (!backTexture) backTexture = RenderTexture.create({ width: px, height: px, resolution: 1, antialias: true });
+    else if (backTexture.source.pixelWidth !== px) backTexture.resize(px, px);
+    renderer.render({ container: back, target: backTexture, clear: true, clearColor: [0, 0, 0, 0], transform: new Matrix(cachedRes, 0, 0, cachedRes, 0, 0) });
+    backQuad.texture = backTexture;
+    resizeQuad(backQuad, px / cachedRes, px / cachedRes);
     circleRadius = -1;
   }
 
@@ -114,16 +124,20 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
       mapW = map.width;
       mapH = map.height;
       size = -1;
-      const old = wedge;
-      const made = wedgeTexture(renderer, Math.min(sight.halfAngle, Math.PI));
-      wedge = made.texture;
-      wedgeAnchor = made.anchorX;
       coneRange = sight.range;
-      for (const s of coneSprites) {
-        s.texture = wedge;
-        s.anchor.set(wedgeAnchor, 0.5);
+      const half = Math.min(sight.halfAngle, Math.PI);
+      if (half !== wedgeHalf) {
+        // A replaced wedge is kept until destroy() (a shader may still have it bound); cities rarely change it.
+        if (wedge) oldWedges.push(wedge);
+        const made = wedgeTexture(renderer, half);
+        wedge = made.texture;
+        wedgeAnchor = made.anchorX;
+        wedgeHalf = half;
+        for (const s of coneSprites) {
+          s.texture = wedge;
+          s.anchor.set(wedgeAnchor, 0.5);
+        }
       }
-      old?.destroy(true);
     },
     update(agents, alpha, pursuit, view, screenW, screenH, siren, flashPhase, reducedMotion) {
       layout(screenW, screenH);
@@ -200,7 +214,10 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
     },
     destroy() {
       layer.destroy({ children: true });
+      back.destroy({ children: true });
+      backTexture?.destroy(true);
       wedge?.destroy(true);
+      for (const t of oldWedges) t.destroy(true);
     },
   };
 }

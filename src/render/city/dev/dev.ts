@@ -19,7 +19,7 @@ const pct = (a: Float64Array, p: number) => {
 
 if (q.get('mode') === 'bare') {
   const app = new Application();
-  await app.init({ resizeTo: host, resolution: devicePixelRatio, autoDensity: true, autoStart: false, background: 0x111111, preference: 'webgl' });
+  await app.init({ width: innerWidth, height: innerHeight, resolution: devicePixelRatio, autoDensity: true, autoStart: false, background: 0x111111, preference: 'webgl' });
   host.append(app.canvas);
   if (q.has('maxtex')) (app.renderer as unknown as { limits: { maxBatchableTextures: number } }).limits.maxBatchableTextures = Number(q.get('maxtex'));
   const { Sprite, Texture, Graphics } = await import('pixi.js');
@@ -44,6 +44,8 @@ if (q.get('mode') === 'bare') {
   const r = loadRules(rulesText, scenarioCatalogue(scenario), 'city.json');
   if (!r.ok) throw new Error('rules');
   const engine = createEngine({ scenario, rules: r.rules, seed: num('seed', 1) });
+  if (q.has('abdirect')) (globalThis as unknown as { __groundDirect?: boolean }).__groundDirect = true;
+  if (q.has('nearest')) (globalThis as unknown as { __nearest?: boolean }).__nearest = true;
   const settings = { reducedMotion: q.has('reduced'), muted: true };
   const renderer = await createCityRenderer(host, engine, settings);
   const auto = scenario.createAutopilot(1);
@@ -70,11 +72,23 @@ if (q.get('mode') === 'bare') {
   let prevNow = 0;
   (window as unknown as Record<string, unknown>).__ab = () => ({ fpsA: abFrames[0] / (abTime[0] / 1000), fpsB: abFrames[1] / (abTime[1] / 1000), ratio: (abFrames[0] / abTime[0]) / (abFrames[1] / abTime[1]) });
   const setB = (on: boolean) => {
+    if (q.has('abdirect')) {
+      const g = (globalThis as unknown as { __cityDebug: { world: { children: { children: { visible: boolean; label: string }[] }[] } } }).__cityDebug.world.children[0];
+      for (const m of g.children) if (m.label === 'direct') m.visible = on;
+      (globalThis as unknown as { __groundDirectOn?: boolean }).__groundDirectOn = on;
+      return;
+    }
+    if (q.has('abnearest')) {
+      const g = (globalThis as unknown as { __cityDebug: { world: { children: { children: { texture: { source: { scaleMode: string } } }[] }[] } } }).__cityDebug.world.children[0];
+      for (const m of g.children) m.texture.source.scaleMode = on ? 'nearest' : 'linear';
+      return;
+    }
     const d = (globalThis as unknown as { __cityDebug: { app: { stage: { children: { visible: boolean }[] } }; world: { children: { visible: boolean }[] } } }).__cityDebug;
     if (bList.length === 0) for (const c of d.app.stage.children) c.visible = !on;
     else for (const i of bList) if (i === 99) d.app.stage.children[1].visible = !on; else d.world.children[i].visible = !on;
   };
   const frame = (now: number) => {
+    if (q.has('showdirect')) setB(true);
     if (ab && n > 10) {
       const phase = Math.floor(n / 6) & 1;
       if (n % 6 > 1 && prevNow) {
