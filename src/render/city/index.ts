@@ -51,7 +51,6 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
   const actors = createActorSprites(tex, { bodies, cars, lamps, people, glows });
   const minimap = createMinimap(app.renderer, tex);
   app.stage.addChild(world, minimap.layer);
-  (globalThis as unknown as Record<string, unknown>).__cityDebug = { world, app, minimap }; // TEMP
 
   const camera = createCamera();
   let current: AnyEngine | null = null;
