@@ -11,7 +11,9 @@ const MARGIN = 7;
 const KIND_TINT = [palette.player, 0, palette.goon, palette.police];
 
 function darken(c: number, f: number): number {
-  return (Math.round(((c >> 16) & 255) * f) << 16) | (Math.round(((c >> 8) & 255) * f) << 8) | Math.round((c & 255) * f);
+  return (
+    (Math.round(((c >> 16) & 255) * f) << 16) | (Math.round(((c >> 8) & 255) * f) << 8) | Math.round((c & 255) * f)
+  );
 }
 
 function makeSprite(texture: Texture, parent: Container): Sprite {
@@ -34,7 +36,15 @@ export interface ActorLayers {
 /** Pooled sprites for every agent and car slot: created once per slot, then only moved and shown or hidden. */
 export interface ActorSprites {
   /** Positions and shows this frame's agents and cars inside the view rectangle [l, t, r, b] (metres). */
-  update(agents: Agents, cars: Cars, alpha: number, view: Float64Array, siren: boolean, flashPhase: number, reducedMotion: boolean): void;
+  update(
+    agents: Agents,
+    cars: Cars,
+    alpha: number,
+    view: Float64Array,
+    siren: boolean,
+    flashPhase: number,
+    reducedMotion: boolean,
+  ): void;
   /** Hides everything and forgets cached looks (a new engine). */
   reset(): void;
 }
@@ -111,7 +121,15 @@ export function createActorSprites(tex: CityTextures, layers: ActorLayers): Acto
     (glow[c] as Sprite).visible = false;
   }
 
-  function updateLights(c: number, x: number, y: number, h: number, siren: boolean, phase: number, reduced: boolean): void {
+  function updateLights(
+    c: number,
+    x: number,
+    y: number,
+    h: number,
+    siren: boolean,
+    phase: number,
+    reduced: boolean,
+  ): void {
     const a = lampA[c] as Sprite;
     const b = lampB[c] as Sprite;
     const g = glow[c] as Sprite;

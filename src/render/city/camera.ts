@@ -3,8 +3,6 @@ export interface Camera {
   x: number;
   y: number;
   zoom: number;
-  /** The zoom at rest for this screen size (the most the camera zooms in). */
-  baseZoom: number;
   /** False until the first follow (and after a reset): the next follow snaps instead of gliding. */
   placed: boolean;
   /** The visible rectangle in metres (left, top, right, bottom), updated by followTarget. */
@@ -22,10 +20,10 @@ const CUT_DISTANCE = 60;
 
 /** Creates a camera that has not been placed yet. */
 export function createCamera(): Camera {
-  return { x: 0, y: 0, zoom: 8, baseZoom: 8, placed: false, view: new Float64Array(4) };
+  return { x: 0, y: 0, zoom: 8, placed: false, view: new Float64Array(4) };
 }
 
-/** The zoom at rest (CSS pixels per metre) for a screen size, before any rounding to the ground's texel grid. */
+/** The zoom at rest (CSS pixels per metre) for a screen size. */
 export function restingZoom(screenW: number, screenH: number): number {
   // Small windows still show people a few pixels wide; huge ones do not show half the city.
   return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.min(screenW, screenH) / BASE_SPAN));
@@ -51,7 +49,6 @@ export function followTarget(
   reducedMotion: boolean,
 ): void {
   const speed = Math.hypot(vx, vy);
-  cam.baseZoom = base;
   const wantZoom = reducedMotion ? base : base / (1 + SPEED_ZOOM_OUT * Math.min(1, speed / FULL_SPEED));
   const lead = reducedMotion ? 0 : 0.45;
   const wantX = tx + vx * lead;
@@ -66,7 +63,7 @@ export function followTarget(
     cam.x += (wantX - cam.x) * k;
     cam.y += (wantY - cam.y) * k;
     cam.zoom += (wantZoom - cam.zoom) * (1 - Math.exp(-dt * 2.5));
-    // Land exactly on the resting zoom, where the ground's texels match the screen's pixels.
+    // Settle exactly on the resting zoom instead of creeping towards it for ever.
     if (Math.abs(wantZoom - cam.zoom) < wantZoom * 1e-3) cam.zoom = wantZoom;
   }
   // Keep the map on screen: clamp to its edges, or centre it when it is smaller than the view.

@@ -76,7 +76,12 @@ export function createSightCones(): SightCones {
     while (meshes.length <= i) meshes.push(null);
     let m = meshes[i];
     if (!m) {
-      m = new MeshSimple({ texture: fade, vertices: new Float32Array(VERTS * 2), uvs: new Float32Array(VERTS * 2).fill(0.5), indices });
+      m = new MeshSimple({
+        texture: fade,
+        vertices: new Float32Array(VERTS * 2),
+        uvs: new Float32Array(VERTS * 2).fill(0.5),
+        indices,
+      });
       // Unbatched: drawn with Pixi's single-texture mesh shader (cheaper per pixel in software rendering than the
       // multi-texture batch shader, and cones cover a lot of pixels).
       m.geometry.batchMode = 'no-batch';

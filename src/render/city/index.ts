@@ -7,7 +7,7 @@ import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
 import { createActorSprites } from './actors';
 import { createCamera, followTarget, restingZoom } from './camera';
 import { createSightCones } from './cones';
-import { createMapChunks, groundDensity } from './mapChunks';
+import { createGround } from './ground';
 import { createMinimap } from './minimap';
 import { createPlayerMarker, createSearchCircle, createTracerSprites } from './overlays';
 import { palette } from './palette';
@@ -18,7 +18,11 @@ const FLASH_TICKS = 10;
 const TICKS_PER_SECOND = 60;
 
 /** Draws the city chase with Pixi: a static map drawn once, pooled sprites for people and cars, a following camera. */
-export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, settings: ViewSettings): Promise<ScenarioRenderer> {
+export async function createCityRenderer(
+  host: HTMLElement,
+  engine: AnyEngine,
+  settings: ViewSettings,
+): Promise<ScenarioRenderer> {
   const app = new Application();
   await app.init({
     resizeTo: host,
@@ -27,8 +31,11 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
     autoStart: false,
     sharedTicker: false,
     antialias: false,
-    background: palette.void,
+    // The clear colour is the asphalt: the ground layer draws only what lies on it.
+    background: palette.asphalt,
     preference: 'webgl',
+    // Nothing here is clicked or tabbed to: skip Pixi's pointer events (and their per-frame ticker) and accessibility.
+    manageImports: false,
   });
   app.canvas.setAttribute('aria-label', 'The city, seen from above');
   host.prepend(app.canvas);
@@ -37,7 +44,7 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
 
   const tex = createCityTextures(app.renderer);
   const world = new Container();
-  const ground = createMapChunks(app.renderer);
+  const ground = createGround();
   const search = createSearchCircle();
   const cones = createSightCones();
   const bodies = new Container();
@@ -47,7 +54,18 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
   const tracers = createTracerSprites(tex);
   const player = createPlayerMarker(tex);
   const glows = new Container();
-  world.addChild(ground.layer, search.graphics, cones.layer, bodies, cars, lamps, people, tracers.layer, player.layer, glows);
+  world.addChild(
+    ground.layer,
+    search.graphics,
+    cones.layer,
+    bodies,
+    cars,
+    lamps,
+    people,
+    tracers.layer,
+    player.layer,
+    glows,
+  );
   const actors = createActorSprites(tex, { bodies, cars, lamps, people, glows });
   const minimap = createMinimap(app.renderer, tex);
   app.stage.addChild(world, minimap.layer);
@@ -95,14 +113,28 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
     const vx = (m.x[id] - m.prevX[id]) * TICKS_PER_SECOND;
     const vy = (m.y[id] - m.prevY[id]) * TICKS_PER_SECOND;
     const res = app.renderer.resolution;
-    // At rest one ground texel is one device pixel: the zoom snaps to the ground's density.
-    const density = groundDensity(restingZoom(screenW, screenH) * res);
-    followTarget(camera, px, py, vx, vy, dt, density / res, screenW, screenH, rt.map.width, rt.map.height, reduced);
+    followTarget(
+      camera,
+      px,
+      py,
+      vx,
+      vy,
+      dt,
+      restingZoom(screenW, screenH),
+      screenW,
+      screenH,
+      rt.map.width,
+      rt.map.height,
+      reduced,
+    );
     const zoom = camera.zoom;
     world.scale.set(zoom);
-    world.position.set(Math.round((screenW / 2 - camera.x * zoom) * res) / res, Math.round((screenH / 2 - camera.y * zoom) * res) / res);
+    world.position.set(
+      Math.round((screenW / 2 - camera.x * zoom) * res) / res,
+      Math.round((screenH / 2 - camera.y * zoom) * res) / res,
+    );
 
-    ground.update(camera.view, density);
+    ground.update(camera.view);
 
     const flash = Math.floor((e.tick + alpha) / FLASH_TICKS) & 1;
     const time = now / 1000;
@@ -110,7 +142,16 @@ export async function createCityRenderer(host: HTMLElement, engine: AnyEngine, s
     cones.update(rt.map, agents, rt.sight, alpha, camera.view);
     tracers.update(rt.tracers, e.tick, alpha);
     search.update(w.pursuit, time, reduced);
-    player.update(px, py, carId >= 0 ? m.heading[id] : agents.heading[0], agents.alive[0] === 1, carId >= 0, w.player.hidden, time, reduced);
+    player.update(
+      px,
+      py,
+      carId >= 0 ? m.heading[id] : agents.heading[0],
+      agents.alive[0] === 1,
+      carId >= 0,
+      w.player.hidden,
+      time,
+      reduced,
+    );
     minimap.update(agents, alpha, w.pursuit, camera.view, screenW, screenH, w.siren, flash, reduced);
     app.render();
   }

@@ -1,17 +1,24 @@
-import { Graphics } from 'pixi.js';
+import type { Graphics } from 'pixi.js';
+import type { FillInput } from 'pixi.js';
 import type { CityMap } from '../../game/mapgen';
 import { TileKind } from '../../game/tiles';
 import { palette } from './palette';
-import { hash01, tileRects } from './shapes';
-import type { TileRect } from './shapes';
+import { hash01 } from './shapes';
+import type { MapShapes, TileRect } from './shapes';
 
 /** Pavement width along the blocks, in metres (pedestrians walk 0.6 m from the kerb). */
 const PAVEMENT = 1.3;
 const KERB = 0.2;
 
-const isBlock = (k: number) => k !== TileKind.Street;
+/** Says whether a shape anchored at (x, y) metres belongs to the picture being drawn (the map is drawn in regions). */
+export type Keep = (x: number, y: number) => boolean;
 
-function drawStreets(g: Graphics, map: CityMap): void {
+/** Fills the current path if anything was added to it (an empty fill right after a stroke would refill the stroke). */
+function fillIf(g: Graphics, added: number, style: FillInput): void {
+  if (added > 0) g.fill(style);
+}
+
+function drawStreets(g: Graphics, map: CityMap, keep: Keep): void {
   const s = map.streets;
   const dash = 2.2;
   const gap = 2.6;
@@ -24,19 +31,31 @@ function drawStreets(g: Graphics, map: CityMap): void {
   // True when a dash starting at v would run into an intersection centred on one of `at`.
   const nearAny = (v: number, at: number[]) => at.some((c) => v < c + clear && v + dash > c - clear);
   // Dashed centre lines between intersections.
+  let n = 0;
   for (const x of xs)
-    for (let y = 0; y < map.height; y += dash + gap) if (!nearAny(y, ys)) g.rect(x - w / 2, y, w, dash);
+    for (let y = 0; y < map.height; y += dash + gap)
+      if (keep(x, y) && !nearAny(y, ys)) {
+        g.rect(x - w / 2, y, w, dash);
+        n++;
+      }
   for (const y of ys)
-    for (let x = 0; x < map.width; x += dash + gap) if (!nearAny(x, xs)) g.rect(x, y - w / 2, dash, w);
-  g.fill({ color: palette.laneMark, alpha: 0.55 });
+    for (let x = 0; x < map.width; x += dash + gap)
+      if (keep(x, y) && !nearAny(x, xs)) {
+        g.rect(x, y - w / 2, dash, w);
+        n++;
+      }
+  fillIf(g, n, { color: palette.laneMark, alpha: 0.7 });
   // Zebra crossings on each arm of each intersection that leads somewhere.
   const stripe = 0.5;
   const depth = 2.2;
   const half = s.halfWidth - PAVEMENT - 0.3;
+  n = 0;
   for (let i = 0; i < xs.length; i++)
     for (let j = 0; j < ys.length; j++) {
       const cx = xs[i];
       const cy = ys[j];
+      if (!keep(cx, cy)) continue;
+      n++;
       const d0 = s.halfWidth + 0.5;
       for (let a = -half; a <= half - stripe; a += stripe * 2) {
         if (j > 0) g.rect(cx + a, cy - d0 - depth, stripe, depth);
@@ -45,7 +64,7 @@ function drawStreets(g: Graphics, map: CityMap): void {
         if (i < xs.length - 1) g.rect(cx + d0, cy + a, depth, stripe);
       }
     }
-  g.fill({ color: palette.crossing, alpha: 0.45 });
+  fillIf(g, n, { color: palette.crossing, alpha: 0.45 });
 }
 
 /** Draws a frame of width `t` just outside the rectangle (x, y, w, h), as four rectangles. */
@@ -54,37 +73,31 @@ function frame(g: Graphics, x: number, y: number, w: number, h: number, t: numbe
   g.rect(x - t, y, t, h).rect(x + w, y, t, h);
 }
 
-function drawPavements(g: Graphics, map: CityMap, blocks: TileRect[]): void {
+function drawPavements(g: Graphics, map: CityMap, all: TileRect[], keep: Keep): void {
   // Frames only: the block itself is covered by its roofs, alleys, garages and parks, so nothing is painted twice.
   const ts = map.tileSize;
-  for (const r of blocks) frame(g, r.tx * ts - PAVEMENT, r.ty * ts - PAVEMENT, r.tw * ts + 2 * PAVEMENT, r.th * ts + 2 * PAVEMENT, KERB);
+  const blocks = all.filter((r) => keep(r.tx * ts, r.ty * ts));
+  if (!blocks.length) return;
+  for (const r of blocks)
+    frame(g, r.tx * ts - PAVEMENT, r.ty * ts - PAVEMENT, r.tw * ts + 2 * PAVEMENT, r.th * ts + 2 * PAVEMENT, KERB);
   g.fill(palette.kerb);
   for (const r of blocks) frame(g, r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts, PAVEMENT);
   g.fill(palette.pavement);
 }
 
-/** Splits big building rectangles into two lots at a stable position, so blocks read as several buildings. */
-function lots(rects: TileRect[]): TileRect[] {
-  const out: TileRect[] = [];
-  for (const r of rects) {
-    const h = hash01(r.tx, r.ty, 1);
-    if (r.tw >= 5 && r.tw >= r.th) {
-      const cut = 2 + Math.floor(h * (r.tw - 3));
-      out.push({ ...r, tw: cut }, { ...r, tx: r.tx + cut, tw: r.tw - cut });
-    } else if (r.th >= 5) {
-      const cut = 2 + Math.floor(h * (r.th - 3));
-      out.push({ ...r, th: cut }, { ...r, ty: r.ty + cut, th: r.th - cut });
-    } else out.push(r);
-  }
-  return out;
-}
-
-function drawBuildings(g: Graphics, map: CityMap): void {
+function drawBuildings(g: Graphics, map: CityMap, all: TileRect[], keep: Keep): void {
   const ts = map.tileSize;
-  const buildings = lots(tileRects(map, (k) => k === TileKind.Building));
+  const buildings = all.filter((b) => keep(b.tx * ts, b.ty * ts));
+  if (!buildings.length) return;
   const sh = 0.9;
   // Shadows to the south-east: just the L that shows beside each roof.
-  for (const b of buildings) g.rect((b.tx + b.tw) * ts, b.ty * ts + sh, sh, b.th * ts).rect(b.tx * ts + sh, (b.ty + b.th) * ts, b.tw * ts - sh, sh);
+  for (const b of buildings)
+    g.rect((b.tx + b.tw) * ts, b.ty * ts + sh, sh, b.th * ts).rect(
+      b.tx * ts + sh,
+      (b.ty + b.th) * ts,
+      b.tw * ts - sh,
+      sh,
+    );
   g.fill({ color: palette.shadow, alpha: 0.35 });
   for (const b of buildings) {
     const x = b.tx * ts;
@@ -107,27 +120,36 @@ function drawBuildings(g: Graphics, map: CityMap): void {
   }
 }
 
-function drawAlleys(g: Graphics, map: CityMap): void {
+function drawAlleys(g: Graphics, map: CityMap, all: TileRect[], keep: Keep): void {
   const ts = map.tileSize;
-  for (const r of tileRects(map, (k) => k === TileKind.Alley)) g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
-  g.fill(palette.alley);
+  let n = 0;
+  for (const r of all)
+    if (keep(r.tx * ts, r.ty * ts)) {
+      g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
+      n++;
+    }
+  fillIf(g, n, palette.alley);
   const { cols, rows, tiles } = map;
+  n = 0;
   for (let ty = 0; ty < rows; ty++)
     for (let tx = 0; tx < cols; tx++) {
-      if (tiles[ty * cols + tx] !== TileKind.Alley || hash01(tx, ty, 5) > 0.3) continue;
+      if (tiles[ty * cols + tx] !== TileKind.Alley || hash01(tx, ty, 5) > 0.3 || !keep(tx * ts, ty * ts)) continue;
+      n++;
       const side = hash01(tx, ty, 6) < 0.5 ? 0.15 : ts - 1.05;
       const vertical = tiles[(ty + 1) * cols + tx] === TileKind.Alley || tiles[(ty - 1) * cols + tx] === TileKind.Alley;
       if (vertical) g.rect(tx * ts + side, ty * ts + 1, 0.9, 1.4);
       else g.rect(tx * ts + 1, ty * ts + side, 1.4, 0.9);
     }
-  g.fill(palette.alleyTrash);
+  fillIf(g, n, palette.alleyTrash);
 }
 
-function drawGarages(g: Graphics, map: CityMap): void {
+function drawGarages(g: Graphics, map: CityMap, all: TileRect[], keep: Keep): void {
   const ts = map.tileSize;
   const { cols, rows, tiles } = map;
-  const street = (tx: number, ty: number) => tx >= 0 && ty >= 0 && tx < cols && ty < rows && tiles[ty * cols + tx] === TileKind.Street;
-  for (const r of tileRects(map, (k) => k === TileKind.Garage)) {
+  const street = (tx: number, ty: number) =>
+    tx >= 0 && ty >= 0 && tx < cols && ty < rows && tiles[ty * cols + tx] === TileKind.Street;
+  for (const r of all) {
+    if (!keep(r.tx * ts, r.ty * ts)) continue;
     const x = r.tx * ts;
     const y = r.ty * ts;
     const w = r.tw * ts;
@@ -161,36 +183,48 @@ function drawGarages(g: Graphics, map: CityMap): void {
   }
 }
 
-function drawHospital(g: Graphics, map: CityMap): void {
+function drawHospital(g: Graphics, map: CityMap, all: TileRect[], keep: Keep): void {
   const ts = map.tileSize;
-  const rects = tileRects(map, (k) => k === TileKind.Hospital);
-  for (const r of rects) g.rect((r.tx + r.tw) * ts, r.ty * ts + 0.9, 0.9, r.th * ts).rect(r.tx * ts + 0.9, (r.ty + r.th) * ts, r.tw * ts - 0.9, 0.9);
+  const hs = map.hospital;
+  // The hospital is one picture: it goes with the region holding its top-left corner.
+  if (hs.w <= 0 || !keep(hs.x, hs.y)) return;
+  const rects = all;
+  for (const r of rects)
+    g.rect((r.tx + r.tw) * ts, r.ty * ts + 0.9, 0.9, r.th * ts).rect(
+      r.tx * ts + 0.9,
+      (r.ty + r.th) * ts,
+      r.tw * ts - 0.9,
+      0.9,
+    );
   g.fill({ color: palette.shadow, alpha: 0.35 });
   for (const r of rects) {
     g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts).fill(palette.hospital);
-    g.rect(r.tx * ts + 0.4, r.ty * ts + 0.4, r.tw * ts - 0.8, r.th * ts - 0.8).stroke({ width: 0.5, color: palette.hospitalEdge });
+    g.rect(r.tx * ts + 0.4, r.ty * ts + 0.4, r.tw * ts - 0.8, r.th * ts - 0.8).stroke({
+      width: 0.5,
+      color: palette.hospitalEdge,
+    });
   }
-  const hs = map.hospital;
-  if (hs.w <= 0) return;
   const cx = hs.x + hs.w / 2;
   const cy = hs.y + hs.h / 2;
-  const s = Math.min(hs.w, hs.h) * 0.34;
+  const s = Math.min(hs.w, hs.h) * 0.26;
   g.circle(cx, cy, s * 1.25).stroke({ width: 0.6, color: palette.hospitalCross, alpha: 0.5 });
   g.rect(cx - s, cy - s / 3, 2 * s, (2 * s) / 3).fill(palette.hospitalCross);
   g.rect(cx - s / 3, cy - s, (2 * s) / 3, 2 * s).fill(palette.hospitalCross);
 }
 
-function drawParks(g: Graphics, map: CityMap): void {
+function drawParks(g: Graphics, map: CityMap, parks: TileRect[], keep: Keep): void {
   const ts = map.tileSize;
-  const parks = tileRects(map, (k) => k === TileKind.Park);
-  for (const r of parks) g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
-  g.fill(palette.park);
-  for (const r of parks) {
+  const mine = parks.filter((r) => keep(r.tx * ts, r.ty * ts));
+  for (const r of mine) g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
+  fillIf(g, mine.length, palette.park);
+  for (const r of mine) {
     const x = r.tx * ts;
     const y = r.ty * ts;
     const w = r.tw * ts;
     const h = r.th * ts;
-    g.rect(x, y + h / 2 - 1, w, 2).rect(x + w / 2 - 1, y, 2, h).fill({ color: palette.parkPath, alpha: 0.8 });
+    g.rect(x, y + h / 2 - 1, w, 2)
+      .rect(x + w / 2 - 1, y, 2, h)
+      .fill({ color: palette.parkPath, alpha: 0.8 });
     g.circle(x + w / 2, y + h / 2, 3.2).fill(palette.parkPath);
     g.circle(x + w / 2, y + h / 2, 1.6).fill(0x4a6fa0);
   }
@@ -198,7 +232,7 @@ function drawParks(g: Graphics, map: CityMap): void {
   const { cols, rows, tiles } = map;
   for (let ty = 0; ty < rows; ty++)
     for (let tx = 0; tx < cols; tx++) {
-      if (tiles[ty * cols + tx] !== TileKind.Park || hash01(tx, ty, 7) > 0.55) continue;
+      if (tiles[ty * cols + tx] !== TileKind.Park || hash01(tx, ty, 7) > 0.55 || !keep(tx * ts, ty * ts)) continue;
       const px = tx * ts + 0.8 + hash01(tx, ty, 8) * (ts - 1.6);
       const py = ty * ts + 0.8 + hash01(tx, ty, 9) * (ts - 1.6);
       const r = 1.1 + hash01(tx, ty, 11) * 0.9;
@@ -214,36 +248,23 @@ function drawParks(g: Graphics, map: CityMap): void {
     }
 }
 
-/** Draws the static city (streets, pavements, buildings, alleys, garages, hospital, parks) once, in metres. */
-export function createMapGraphics(map: CityMap): Graphics {
-  const g = new Graphics();
-  // The asphalt is the bake's clear colour; only the world beyond the map's edge is painted over.
-  const far = 1000;
-  g.rect(-far, -far, map.width + 2 * far, far).rect(-far, map.height, map.width + 2 * far, far);
-  g.rect(-far, 0, far, map.height).rect(map.width, 0, far, map.height).fill(palette.void);
-  drawStreets(g, map);
-  drawPavements(g, map, tileRects(map, isBlock));
-  drawParks(g, map);
-  drawAlleys(g, map);
-  drawBuildings(g, map);
-  drawGarages(g, map);
-  drawHospital(g, map);
-  return g;
+/**
+ * Draws the static city (street markings, pavements, parks, alleys, buildings, garages, hospital), in metres, into
+ * `g`: only the shapes whose anchor `keep` accepts. Asphalt is not drawn: it is the renderer's clear colour.
+ */
+export function drawMap(g: Graphics, map: CityMap, shapes: MapShapes, keep: Keep): void {
+  drawStreets(g, map, keep);
+  drawPavements(g, map, shapes.blocks, keep);
+  drawParks(g, map, shapes.parks, keep);
+  drawAlleys(g, map, shapes.alleys, keep);
+  drawBuildings(g, map, shapes.lots, keep);
+  drawGarages(g, map, shapes.garages, keep);
+  drawHospital(g, map, shapes.hospital, keep);
 }
 
-/** Minimap colour of each tile kind. */
-const MINI = [palette.minimapStreet, palette.minimapBuilding, 0x2a2d33, 0x6a5a30, 0xb8c0c8, 0x2f5a36];
-
-/** Draws the map flat, one colour per tile kind, in metres (for the minimap). */
-export function createMinimapGraphics(map: CityMap): Graphics {
-  const g = new Graphics();
-  const ts = map.tileSize;
-  g.rect(0, 0, map.width, map.height).fill(palette.minimapStreet);
-  for (let kind = 1; kind < MINI.length; kind++) {
-    const rects = tileRects(map, (k) => k === kind);
-    if (!rects.length) continue;
-    for (const r of rects) g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
-    g.fill(MINI[kind]);
-  }
-  return g;
+/** Paints everything beyond the map's edges (four wide bands). */
+export function drawOutside(g: Graphics, map: CityMap): void {
+  const far = 2000;
+  g.rect(-far, -far, map.width + 2 * far, far).rect(-far, map.height, map.width + 2 * far, far);
+  g.rect(-far, 0, far, map.height).rect(map.width, 0, far, map.height).fill(palette.void);
 }

@@ -5,9 +5,9 @@ import { AgentKind } from '../../game/motion';
 import type { Agents } from '../../game/motion';
 import type { PursuitState } from '../../game/pursuit';
 import type { SightCone } from '../../game/sight';
-import { createMinimapGraphics } from './mapLayer';
 import { palette } from './palette';
 import { createQuad, resizeQuad } from './quad';
+import { tileRects } from './shapes';
 import { bakeGraphics } from './textures';
 import type { CityTextures } from './textures';
 
@@ -31,6 +31,23 @@ export interface Minimap {
     reducedMotion: boolean,
   ): void;
   destroy(): void;
+}
+
+/** Minimap colour of each tile kind. */
+const MINI = [palette.minimapStreet, palette.minimapBuilding, 0x2a2d33, 0x6a5a30, 0xb8c0c8, 0x2f5a36];
+
+/** Draws the map flat, one colour per tile kind, in metres. */
+function createMinimapGraphics(map: CityMap): Graphics {
+  const g = new Graphics();
+  const ts = map.tileSize;
+  g.rect(0, 0, map.width, map.height).fill(palette.minimapStreet);
+  for (let kind = 1; kind < MINI.length; kind++) {
+    const rects = tileRects(map, (k) => k === kind);
+    if (!rects.length) continue;
+    for (const r of rects) g.rect(r.tx * ts, r.ty * ts, r.tw * ts, r.th * ts);
+    g.fill(MINI[kind]);
+  }
+  return g;
 }
 
 /** A unit-radius wedge of half-angle `half` pointing along +x, and where its apex sits across the texture. */
@@ -95,7 +112,10 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
     size = s;
     scale = (s - 2 * PAD) / Math.max(mapW, mapH);
     frame.clear();
-    frame.roundRect(0, 0, s, s, 6).fill({ color: palette.minimapBack, alpha: 0.85 }).stroke({ width: 1.5, color: palette.minimapFrame, alpha: 0.8 });
+    frame
+      .roundRect(0, 0, s, s, 6)
+      .fill({ color: palette.minimapBack, alpha: 0.85 })
+      .stroke({ width: 1.5, color: palette.minimapFrame, alpha: 0.8 });
     inner.scale.set(scale);
     inner.position.set(PAD + (s - 2 * PAD - mapW * scale) / 2, PAD + (s - 2 * PAD - mapH * scale) / 2);
     mapHolder.scale.copyFrom(inner.scale);
@@ -106,7 +126,13 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
     // Resized in place, not replaced: destroying a texture a shader still has bound makes Pixi warn.
     if (!backTexture) backTexture = RenderTexture.create({ width: px, height: px, resolution: 1, antialias: true });
     else if (backTexture.source.pixelWidth !== px) backTexture.resize(px, px);
-    renderer.render({ container: back, target: backTexture, clear: true, clearColor: [0, 0, 0, 0], transform: new Matrix(cachedRes, 0, 0, cachedRes, 0, 0) });
+    renderer.render({
+      container: back,
+      target: backTexture,
+      clear: true,
+      clearColor: [0, 0, 0, 0],
+      transform: new Matrix(cachedRes, 0, 0, cachedRes, 0, 0),
+    });
     backQuad.texture = backTexture;
     resizeQuad(backQuad, px / cachedRes, px / cachedRes);
     circleRadius = -1;
@@ -150,7 +176,10 @@ export function createMinimap(renderer: Renderer, tex: CityTextures): Minimap {
           circleRadius = pursuit.radius;
           const colour = pursuit.state === 'chasing' ? palette.chase : palette.search;
           circle.clear();
-          circle.circle(0, 0, pursuit.radius).fill({ color: colour, alpha: 0.15 }).stroke({ width: 1.5 * px, color: colour, alpha: 0.9 });
+          circle
+            .circle(0, 0, pursuit.radius)
+            .fill({ color: colour, alpha: 0.15 })
+            .stroke({ width: 1.5 * px, color: colour, alpha: 0.9 });
         }
         circle.position.set(pursuit.x, pursuit.y);
         circle.visible = true;

@@ -103,7 +103,11 @@ export function createSearchCircle(): SearchCircle {
         }
         g.stroke({ width: 0.6, color: colour, alpha: 0.85 });
         // The last-seen point: a small cross.
-        g.moveTo(-1.6, -1.6).lineTo(1.6, 1.6).moveTo(1.6, -1.6).lineTo(-1.6, 1.6).stroke({ width: 0.5, color: colour, alpha: 0.9 });
+        g.moveTo(-1.6, -1.6)
+          .lineTo(1.6, 1.6)
+          .moveTo(1.6, -1.6)
+          .lineTo(-1.6, 1.6)
+          .stroke({ width: 0.5, color: colour, alpha: 0.9 });
       }
       g.position.set(p.x, p.y);
       g.rotation = reducedMotion ? 0 : time * 0.15;
@@ -116,7 +120,16 @@ export function createSearchCircle(): SearchCircle {
 /** The player: a highlighted sprite and a ring (around the car while driving). */
 export interface PlayerMarker {
   readonly layer: Container;
-  update(x: number, y: number, heading: number, alive: boolean, inCar: boolean, hidden: boolean, time: number, reducedMotion: boolean): void;
+  update(
+    x: number,
+    y: number,
+    heading: number,
+    alive: boolean,
+    inCar: boolean,
+    hidden: boolean,
+    time: number,
+    reducedMotion: boolean,
+  ): void;
 }
 
 /** Creates the player's sprite and ring. */

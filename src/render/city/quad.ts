@@ -8,7 +8,12 @@ const INDICES = new Uint32Array([0, 1, 2, 0, 2, 3]);
  * a software renderer fills several times faster than the multi-texture batch shader sprites use. For big areas.
  */
 export function createQuad(w: number, h: number): MeshSimple {
-  const m = new MeshSimple({ texture: Texture.EMPTY, vertices: new Float32Array([0, 0, w, 0, w, h, 0, h]), uvs: UVS, indices: INDICES });
+  const m = new MeshSimple({
+    texture: Texture.EMPTY,
+    vertices: new Float32Array([0, 0, w, 0, w, h, 0, h]),
+    uvs: UVS,
+    indices: INDICES,
+  });
   m.geometry.batchMode = 'no-batch';
   m.autoUpdate = false;
   return m;

@@ -34,27 +34,50 @@ export interface CityTextures {
  * Renders `g` (drawn in metres) into a mipmapped texture of `res` texels per metre covering (x, y, w, h), rounded out
  * to whole texels. Sprites using it measure in metres. (generateTexture would round the frame to whole metres.)
  */
-export function bakeGraphics(renderer: Renderer, g: Graphics, x: number, y: number, w: number, h: number, res = PX_PER_M): Texture {
+export function bakeGraphics(
+  renderer: Renderer,
+  g: Graphics,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  res = PX_PER_M,
+): Texture {
   const pw = Math.ceil(w * res);
   const ph = Math.ceil(h * res);
   const ox = x - (pw / res - w) / 2;
   const oy = y - (ph / res - h) / 2;
-  const rt = RenderTexture.create({ width: pw, height: ph, resolution: 1, antialias: true, autoGenerateMipmaps: true, scaleMode: 'linear' });
-  renderer.render({ container: g, target: rt, clear: true, clearColor: [0, 0, 0, 0], transform: new Matrix(res, 0, 0, res, -ox * res, -oy * res) });
+  const rt = RenderTexture.create({
+    width: pw,
+    height: ph,
+    resolution: 1,
+    antialias: true,
+    autoGenerateMipmaps: true,
+    scaleMode: 'linear',
+  });
+  renderer.render({
+    container: g,
+    target: rt,
+    clear: true,
+    clearColor: [0, 0, 0, 0],
+    transform: new Matrix(res, 0, 0, res, -ox * res, -oy * res),
+  });
   rt.source.updateMipmaps();
   rt.source.resolution = res;
   g.destroy();
   return new Texture({ source: rt.source });
 }
 
-const bake = bakeGraphics;
-
 function personGraphics(): Graphics {
   const r = sizes.person;
   const g = new Graphics();
   // Shoulders (an ellipse across the heading), head on top, a nose pointing along +x.
-  g.ellipse(0, 0, r * 0.62, r).fill(0xffffff).stroke({ width: 0.09, color: 0x000000, alpha: 0.85 });
-  g.circle(0.06, 0, r * 0.46).fill(0xd6d6d6).stroke({ width: 0.06, color: 0x000000, alpha: 0.6 });
+  g.ellipse(0, 0, r * 0.62, r)
+    .fill(0xffffff)
+    .stroke({ width: 0.09, color: 0x000000, alpha: 0.85 });
+  g.circle(0.06, 0, r * 0.46)
+    .fill(0xd6d6d6)
+    .stroke({ width: 0.06, color: 0x000000, alpha: 0.6 });
   g.poly([r * 0.5, -r * 0.2, r * 0.95, 0, r * 0.5, r * 0.2]).fill(0x202020);
   return g;
 }
@@ -71,7 +94,9 @@ function carGraphics(police: boolean): Graphics {
   const L = sizes.carLength;
   const W = sizes.carWidth;
   const g = new Graphics();
-  g.roundRect(-L / 2, -W / 2, L, W, 0.45).fill(police ? 0x16181d : 0xffffff).stroke({ width: 0.1, color: 0x000000, alpha: 0.9 });
+  g.roundRect(-L / 2, -W / 2, L, W, 0.45)
+    .fill(police ? 0x16181d : 0xffffff)
+    .stroke({ width: 0.1, color: 0x000000, alpha: 0.9 });
   if (police) g.rect(-L * 0.22, -W / 2 + 0.05, L * 0.44, W - 0.1).fill(0xf2f2f2);
   // Roof, windscreen (front, +x) and rear window.
   g.roundRect(-L * 0.28, -W * 0.38, L * 0.5, W * 0.76, 0.25).fill(police ? 0xe8e8e8 : 0xdcdcdc);
@@ -104,15 +129,15 @@ export function createCityTextures(renderer: Renderer): CityTextures {
   const lamp = new Graphics().roundRect(-0.22, -0.3, 0.44, 0.6, 0.12).fill(0xffffff);
 
   const textures: Omit<CityTextures, 'destroy'> = {
-    person: bake(renderer, personGraphics(), -r - pad, -r - pad, 2 * (r + pad), 2 * (r + pad)),
-    body: bake(renderer, bodyGraphics(), -1, -1, 2, 2),
-    car: bake(renderer, carGraphics(false), -L / 2 - pad, -W / 2 - pad, L + 2 * pad, W + 2 * pad),
-    policeCar: bake(renderer, carGraphics(true), -L / 2 - pad, -W / 2 - pad, L + 2 * pad, W + 2 * pad),
-    lamp: bake(renderer, lamp, -0.3, -0.4, 0.6, 0.8),
-    glow: bake(renderer, glow, -G, -G, 2 * G, 2 * G, 12),
-    ring: bake(renderer, ring, -1.125, -1.125, 2.25, 2.25, 48),
-    burst: bake(renderer, burst, -0.9, -0.9, 1.8, 1.8),
-    dot: bake(renderer, dot, -1.05, -1.05, 2.1, 2.1, 16),
+    person: bakeGraphics(renderer, personGraphics(), -r - pad, -r - pad, 2 * (r + pad), 2 * (r + pad)),
+    body: bakeGraphics(renderer, bodyGraphics(), -1, -1, 2, 2),
+    car: bakeGraphics(renderer, carGraphics(false), -L / 2 - pad, -W / 2 - pad, L + 2 * pad, W + 2 * pad),
+    policeCar: bakeGraphics(renderer, carGraphics(true), -L / 2 - pad, -W / 2 - pad, L + 2 * pad, W + 2 * pad),
+    lamp: bakeGraphics(renderer, lamp, -0.3, -0.4, 0.6, 0.8),
+    glow: bakeGraphics(renderer, glow, -G, -G, 2 * G, 2 * G, 12),
+    ring: bakeGraphics(renderer, ring, -1.125, -1.125, 2.25, 2.25, 48),
+    burst: bakeGraphics(renderer, burst, -0.9, -0.9, 1.8, 1.8),
+    dot: bakeGraphics(renderer, dot, -1.05, -1.05, 2.1, 2.1, 16),
     pixel: Texture.WHITE,
   };
   return {
