@@ -13,7 +13,13 @@ interface CloudHook {
   readonly paused: boolean;
   readonly world: CloudWorld;
   events(fromOffset?: number, type?: string): SirenEvent[];
-  probe(): { poolSize: number; alarm: string; load: number; emailsSent: number; servers: { id: number; state: string; cpu: number }[] };
+  probe(): {
+    poolSize: number;
+    alarm: string;
+    load: number;
+    emailsSent: number;
+    servers: { id: number; state: string; cpu: number }[];
+  };
 }
 type CloudWindow = typeof window & { siren: CloudHook };
 
@@ -70,15 +76,23 @@ describe('the cloud page (preview build)', () => {
     expect(await page.evaluate(() => (window as CloudWindow).siren.paused)).toBe(false);
     expect(await slider.inputValue()).toBe('0.3');
     // The setting reaches the world through input records, half a second after the slider rests.
-    await page.waitForFunction(() => (window as CloudWindow).siren.world.load.setting === 0.3, undefined, { timeout: 30_000, polling: 100 });
-    const changed = await page.evaluate(() => (window as CloudWindow).siren.events(0, 'load.changed').map((e) => e.payload));
+    await page.waitForFunction(() => (window as CloudWindow).siren.world.load.setting === 0.3, undefined, {
+      timeout: 30_000,
+      polling: 100,
+    });
+    const changed = await page.evaluate(() =>
+      (window as CloudWindow).siren.events(0, 'load.changed').map((e) => e.payload),
+    );
     expect(changed).toContainEqual({ rps: expect.any(Number), source: 'slider' });
     await slider.blur();
   });
 
   it('pressing Spike raises cpuHigh to ALARM, emails the on-call engineer and scales the pool out', async () => {
     // Wait until the alarm has 5 samples to judge (25 s of game time), and is OK.
-    await page.waitForFunction(() => (window as CloudWindow).siren.world.alarms.cpuHigh === 'OK', undefined, { timeout: 90_000, polling: 200 });
+    await page.waitForFunction(() => (window as CloudWindow).siren.world.alarms.cpuHigh === 'OK', undefined, {
+      timeout: 90_000,
+      polling: 200,
+    });
     await shot(page, 'cloud-calm');
     // Follow the cloud's first lesson on the way.
     await page.evaluate(() => localStorage.removeItem('siren.lessons.cloud'));
@@ -89,7 +103,10 @@ describe('the cloud page (preview build)', () => {
     const from = await page.evaluate(() => (window as CloudWindow).siren.events().at(-1)?.seq ?? 0);
     await page.locator('.cloud-spike').click();
     const spike = await page.waitForFunction(
-      (f) => (window as CloudWindow).siren.events(f, 'load.changed').find((e) => (e.payload as { source: string }).source === 'spike'),
+      (f) =>
+        (window as CloudWindow).siren
+          .events(f, 'load.changed')
+          .find((e) => (e.payload as { source: string }).source === 'spike'),
       from,
       { timeout: 20_000, polling: 100 },
     );
@@ -98,17 +115,30 @@ describe('the cloud page (preview build)', () => {
     // 3 of 5 samples above 70 %: ALARM within 4 sample periods (20 s of game time) of the spike; the first sample
     // after the press may come before the rush has arrived.
     const alarm = await page.waitForFunction(
-      (f) => (window as CloudWindow).siren.events(f, 'alarm.changed').find((e) => (e.payload as { alarm: string; to: string }).alarm === 'cpuHigh' && (e.payload as { to: string }).to === 'ALARM'),
+      (f) =>
+        (window as CloudWindow).siren
+          .events(f, 'alarm.changed')
+          .find(
+            (e) =>
+              (e.payload as { alarm: string; to: string }).alarm === 'cpuHigh' &&
+              (e.payload as { to: string }).to === 'ALARM',
+          ),
       from,
       { timeout: 90_000, polling: 200 },
     );
     const alarmEvent = (await alarm.jsonValue()) as SirenEvent;
     expect(alarmEvent.tick - spikeTick).toBeLessThanOrEqual(4 * 300);
-    const emails = await page.evaluate((f) => (window as CloudWindow).siren.events(f, 'email.sent').map((e) => e.payload), from);
+    const emails = await page.evaluate(
+      (f) => (window as CloudWindow).siren.events(f, 'email.sent').map((e) => e.payload),
+      from,
+    );
     expect(emails[0]).toMatchObject({ to: 'oncall@example.com', subject: expect.stringMatching(/^ALARM: cpuHigh/) });
     // The scale-out comes with the alarm, or once the 60-second cooldown of an earlier scaling has passed.
     const scaled = await page.waitForFunction(
-      (f) => (window as CloudWindow).siren.events(f, 'pool.scaled').find((e) => (e.payload as { reason: string }).reason === 'cpuHigh'),
+      (f) =>
+        (window as CloudWindow).siren
+          .events(f, 'pool.scaled')
+          .find((e) => (e.payload as { reason: string }).reason === 'cpuHigh'),
       from,
       { timeout: 120_000, polling: 200 },
     );
@@ -134,8 +164,15 @@ describe('the cloud page (preview build)', () => {
     await shot(page, 'cloud-alarm');
     await page.click('.panels-toggle');
     // The new servers boot (20 s), then take traffic.
-    await page.waitForFunction((f) => (window as CloudWindow).siren.events(f, 'server.started').length >= 1, from, { timeout: 90_000, polling: 200 });
-    expect(await page.evaluate(() => (window as CloudWindow).siren.probe().servers.filter((s) => s.state === 'running').length)).toBeGreaterThan(out.from);
+    await page.waitForFunction((f) => (window as CloudWindow).siren.events(f, 'server.started').length >= 1, from, {
+      timeout: 90_000,
+      polling: 200,
+    });
+    expect(
+      await page.evaluate(
+        () => (window as CloudWindow).siren.probe().servers.filter((s) => s.state === 'running').length,
+      ),
+    ).toBeGreaterThan(out.from);
     await shot(page, 'cloud-scaled');
   }, 240_000);
 

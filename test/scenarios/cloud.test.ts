@@ -1,9 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createEngine, exportRun, formatError, loadRules, parseRun, replayRun, scenarioCatalogue } from '../../src/engine';
+import {
+  createEngine,
+  exportRun,
+  formatError,
+  loadRules,
+  parseRun,
+  replayRun,
+  scenarioCatalogue,
+} from '../../src/engine';
 import type { Engine, SirenEvent } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
-import { checkCloudInput, cloudLessons, cloudScenario, cloudTuning, idleCloudInput } from '../../src/scenarios/cloud';
+import {
+  alarmRules,
+  checkCloudInput,
+  cloudLessons,
+  cloudScenario,
+  cloudTuning,
+  idleCloudInput,
+} from '../../src/scenarios/cloud';
 import type { CloudInput, CloudRuntime, CloudWorld } from '../../src/scenarios/cloud';
 
 // Each test simulates up to a quarter of an hour of cloud; allow for a busy machine.
@@ -43,11 +58,13 @@ function runCloud(seed: number, seconds: number, rules: RulesDoc = cloudRules(),
   const events: SirenEvent[] = [];
   engine.log.onAppend((ev) => events.push(ev));
   const pilot = cloudScenario.createAutopilot(seed);
-  for (let i = 0; i < seconds * 60; i++) engine.step(drive ? drive(engine) : pilot(engine.world, engine.runtime, engine.tick));
+  for (let i = 0; i < seconds * 60; i++)
+    engine.step(drive ? drive(engine) : pilot(engine.world, engine.runtime, engine.tick));
   return { engine, events };
 }
 
-const ofType = <P = Record<string, unknown>>(run: CloudRun, type: string) => run.events.filter((e) => e.type === type) as SirenEvent<string, P>[];
+const ofType = <P = Record<string, unknown>>(run: CloudRun, type: string) =>
+  run.events.filter((e) => e.type === type) as SirenEvent<string, P>[];
 /** A steady slider, with Spike pressed for a few ticks at `spikeAt` seconds. */
 const steady =
   (load: number, spikeAt = -1): Driver =>
@@ -64,7 +81,9 @@ describe('the cloud, told by the event log', () => {
     const run = runCloud(1, 150, cloudRules(), steady(0.3, spikeAt));
     const spike = ofType<{ source: string }>(run, 'load.changed').find((e) => e.payload.source === 'spike');
     expect(spike?.tick).toBe(spikeAt * 60);
-    const alarm = ofType<Alarm>(run, 'alarm.changed').find((e) => e.payload.alarm === 'cpuHigh' && e.payload.to === 'ALARM');
+    const alarm = ofType<Alarm>(run, 'alarm.changed').find(
+      (e) => e.payload.alarm === 'cpuHigh' && e.payload.to === 'ALARM',
+    );
     if (!alarm || !spike) throw new Error('no spike or no ALARM');
     // Within 3 samples of the spike (the first one after it already sees the extra traffic).
     expect(alarm.tick - spike.tick).toBeLessThanOrEqual(3 * SAMPLE);
@@ -80,12 +99,16 @@ describe('the cloud, told by the event log', () => {
     const email = ofType<{ subject: string; to: string }>(run, 'email.sent')[0];
     expect(email?.cause?.seq).toBe(alarm.seq);
     expect(email?.payload.subject).toMatch(/^ALARM: cpuHigh/);
-    expect(run.engine.world.outbox.some((m) => m.subject === email?.payload.subject && m.body.includes('cpuHigh ALARM'))).toBe(true);
+    expect(
+      run.engine.world.outbox.some((m) => m.subject === email?.payload.subject && m.body.includes('cpuHigh ALARM')),
+    ).toBe(true);
     const out = ofType<Scaled>(run, 'pool.scaled').find((e) => e.payload.reason === 'cpuHigh');
     expect(out?.tick).toBe(alarm.tick);
     expect(out?.payload.to).toBe((out?.payload.from ?? 0) + 2);
     // The new servers take traffic once booted.
-    const started = ofType(run, 'server.started').filter((s) => s.tick > (out?.tick ?? 0) && s.tick <= (out?.tick ?? 0) + cloudTuning.bootTicks);
+    const started = ofType(run, 'server.started').filter(
+      (s) => s.tick > (out?.tick ?? 0) && s.tick <= (out?.tick ?? 0) + cloudTuning.bootTicks,
+    );
     expect(started.map((s) => s.tick)).toEqual([0, 0].map(() => (out?.tick ?? 0) + cloudTuning.bootTicks));
     const later = samples.find((s) => s.tick > (started[0]?.tick ?? Infinity));
     expect(later?.payload.servers).toBe(out?.payload.to);
@@ -107,7 +130,9 @@ describe('the cloud, told by the event log', () => {
     expect(scaled.filter((e) => e.payload.reason === 'cpuHigh').length).toBeGreaterThan(0);
     for (let i = 1; i < scaled.length; i++) {
       const gap = ((scaled[i]?.tick ?? 0) - (scaled[i - 1]?.tick ?? 0)) / 60;
-      expect(gap, `scaling ${i} (${scaled[i]?.payload.reason})`).toBeGreaterThanOrEqual(scaled[i]?.payload.reason === 'cpuHigh' ? 60 : 120);
+      expect(gap, `scaling ${i} (${scaled[i]?.payload.reason})`).toBeGreaterThanOrEqual(
+        scaled[i]?.payload.reason === 'cpuHigh' ? 60 : 120,
+      );
     }
   });
 
@@ -144,7 +169,11 @@ describe('the cloud, told by the event log', () => {
     let quickReversals = 0;
     for (let i = 1; i < scaled.length; i++) {
       const [a, b] = [scaled[i - 1] as SirenEvent<string, Scaled>, scaled[i] as SirenEvent<string, Scaled>];
-      if (Math.sign(a.payload.to - a.payload.from) !== Math.sign(b.payload.to - b.payload.from) && b.tick - a.tick < 60 * 60) quickReversals++;
+      if (
+        Math.sign(a.payload.to - a.payload.from) !== Math.sign(b.payload.to - b.payload.from) &&
+        b.tick - a.tick < 60 * 60
+      )
+        quickReversals++;
     }
     return { scalings: scaled.length, quickReversals, alarmChanges: ofType(run, 'alarm.changed').length };
   }
@@ -212,8 +241,32 @@ describe('the cloud, told by the event log', () => {
   it('summarises the pool, the alarms and the outbox', () => {
     const final = runCloud(1, 120).engine.summary();
     expect(final).toMatchObject({ min: 2, max: 10, alarm: expect.stringMatching(/^(OK|ALARM|INSUFFICIENT_DATA)$/) });
-    expect(Object.keys(final)).toEqual(expect.arrayContaining(['poolSize', 'alarm', 'alarms', 'emailsSent', 'cpu', 'rps', 'scaleOuts', 'scaleIns']));
+    expect(Object.keys(final)).toEqual(
+      expect.arrayContaining(['poolSize', 'alarm', 'alarms', 'emailsSent', 'cpu', 'rps', 'scaleOuts', 'scaleIns']),
+    );
     expect(final.emailsSent).toBeGreaterThan(0);
+  });
+});
+
+describe('alarm thresholds for the dashboard', () => {
+  const compile = (doc: RulesDoc) => {
+    const r = loadRules(JSON.stringify(doc), scenarioCatalogue(cloudScenario), 'cloud.json');
+    if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));
+    return r.rules;
+  };
+  it('reads "N of M above a threshold" and "all of M below one" off the running rules, edits included', () => {
+    expect(alarmRules(compile(cloudRules()))).toEqual([
+      { alarm: 'cpuHigh', trigger: 'cpu-high-alarm', op: 'gt', threshold: 70, datapoints: 3, of: 5 },
+      { alarm: 'cpuLow', trigger: 'cpu-low-alarm', op: 'lt', threshold: 30, datapoints: 5, of: 5 },
+    ]);
+    const doc = cloudRules();
+    (doc.windows[0]?.where as { value: number }).value = 85;
+    setWhen(doc, 'cpu-high-alarm', 'window.cpuHigh.matching', 2);
+    setWhen(doc, 'cpu-low-alarm', 'window.cpu.max', 45);
+    expect(alarmRules(compile(doc)).map((r) => [r.alarm, r.threshold, r.datapoints])).toEqual([
+      ['cpuHigh', 85, 2],
+      ['cpuLow', 45, 5],
+    ]);
   });
 });
 
@@ -244,7 +297,8 @@ describe('the cloud lessons', () => {
         if (c.kind === 'rules' && c.changed) expect(events.has(c.changed)).toBe(true);
         if ('trigger' in c && c.trigger) expect(ids.has(c.trigger)).toBe(true);
         if (c.kind === 'event' && c.causedBy) expect(events.has(c.causedBy.type)).toBe(true);
-        if (step.action) expect(['log', 'trace', 'triggers', 'flow', 'editor', 'time', 'runs', 'lessons']).toContain(step.action.open);
+        if (step.action)
+          expect(['log', 'trace', 'triggers', 'flow', 'editor', 'time', 'runs', 'lessons']).toContain(step.action.open);
       }
   });
 });

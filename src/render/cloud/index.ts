@@ -12,7 +12,11 @@ import { createTrafficGraph } from './traffic';
 export { hudWidthFor } from './layout';
 
 /** Draws the cloud with Pixi: the alarms and their samples on top, the load balancer and the racks, the traffic below. */
-export async function createCloudRenderer(host: HTMLElement, engine: AnyEngine, settings: ViewSettings): Promise<ScenarioRenderer> {
+export async function createCloudRenderer(
+  host: HTMLElement,
+  engine: AnyEngine,
+  settings: ViewSettings,
+): Promise<ScenarioRenderer> {
   const app = new Application();
   await app.init({
     resizeTo: host,
@@ -20,11 +24,14 @@ export async function createCloudRenderer(host: HTMLElement, engine: AnyEngine, 
     autoDensity: true,
     autoStart: false,
     sharedTicker: false,
-    antialias: true,
+    antialias: false,
     background: palette.background,
     preference: 'webgl',
   });
-  app.canvas.setAttribute('aria-label', 'The cloud: alarms, the servers in their racks with their CPU, and the traffic');
+  app.canvas.setAttribute(
+    'aria-label',
+    'The cloud: alarms, the servers in their racks with their CPU, and the traffic',
+  );
   host.prepend(app.canvas);
   const resizeObserver = new ResizeObserver(() => app.queueResize());
   resizeObserver.observe(host);

@@ -7,7 +7,9 @@ const SECOND = 60;
  * A deterministic operator: every minute or so it drags the load slider somewhere new (a notch at a time, like a
  * hand), and it presses Spike 20 seconds in and then every few minutes. It keeps its own seeded state.
  */
-export function createCloudAutopilot(seed: number): (world: CloudWorld, runtime: CloudRuntime, tick: number) => CloudInput {
+export function createCloudAutopilot(
+  seed: number,
+): (world: CloudWorld, runtime: CloudRuntime, tick: number) => CloudInput {
   const rng = createRng((seed ^ 0xc10d) >>> 0);
   let slider = 0.5;
   let target = 0.5;
@@ -20,7 +22,8 @@ export function createCloudAutopilot(seed: number): (world: CloudWorld, runtime:
       target = Math.round(rng.range(0.25, 0.85) * 20) / 20;
       retarget = tick + rng.int(45, 90) * SECOND;
     }
-    if (tick % 20 === 0 && slider !== target) slider = Math.round((slider + Math.sign(target - slider) * 0.05) * 20) / 20;
+    if (tick % 20 === 0 && slider !== target)
+      slider = Math.round((slider + Math.sign(target - slider) * 0.05) * 20) / 20;
     if (tick >= nextSpike) {
       spikeUntil = tick + 6;
       nextSpike = tick + rng.int(120, 240) * SECOND;

@@ -10,17 +10,20 @@ export const cloudEvents = defineEvents({
     entityField: 'server',
   },
   'pool.sampled': {
-    description: "The load balancer's sample every 5 seconds: the pool's average CPU (%) over the servers in service, how many there are, and the requests per second (CloudWatch's ASG-average metric).",
+    description:
+      "The load balancer's sample every 5 seconds: the pool's average CPU (%) over the servers in service, how many there are, and the requests per second (CloudWatch's ASG-average metric).",
     producer: 'load balancer',
     fields: { cpu: 'number', servers: 'number', rps: 'number' },
   },
   'load.changed': {
-    description: 'The traffic changed course: `source` "slider" (the operator set a new level), "spike" (the Spike button), "surge" (a random rush) or "calm" (a spike or surge ended); `rps` is the demand now.',
+    description:
+      'The traffic changed course: `source` "slider" (the operator set a new level), "spike" (the Spike button), "surge" (a random rush) or "calm" (a spike or surge ended); `rps` is the demand now.',
     producer: 'traffic',
     fields: { rps: 'number', source: 'string' },
   },
   'alarm.changed': {
-    description: 'An alarm changed state: `alarm` "cpuHigh" or "cpuLow", `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA".',
+    description:
+      'An alarm changed state: `alarm` "cpuHigh" or "cpuLow", `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA".',
     producer: 'behaviour setAlarm',
     fields: { alarm: 'string', from: 'string', to: 'string' },
   },
@@ -30,7 +33,7 @@ export const cloudEvents = defineEvents({
     fields: { to: 'string', subject: 'string', body: 'string' },
   },
   'pool.scaled': {
-    description: 'The pool\'s desired size changed from `from` to `to` servers (within min … max), for `reason`.',
+    description: "The pool's desired size changed from `from` to `to` servers (within min … max), for `reason`.",
     producer: 'behaviour scale',
     fields: { from: 'number', to: 'number', reason: 'string' },
   },

@@ -10,7 +10,10 @@ export const cloudWorldFacts: Record<string, FactSpec> = {
   'pool.draining': { type: 'number', description: 'servers draining on their way out' },
   'pool.min': { type: 'number', description: 'the smallest the pool may be' },
   'pool.max': { type: 'number', description: 'the largest the pool may be' },
-  'pool.sinceScaled': { type: 'number', description: 'seconds since the pool last scaled, as of the last sample (a cooldown reads it)' },
+  'pool.sinceScaled': {
+    type: 'number',
+    description: 'seconds since the pool last scaled, as of the last sample (a cooldown reads it)',
+  },
   'pool.scaleOuts': { type: 'number', description: 'scale-outs so far' },
   'pool.scaleIns': { type: 'number', description: 'scale-ins so far' },
   'alarms.cpuHigh': { type: 'string', description: 'the cpuHigh alarm: "OK", "ALARM" or "INSUFFICIENT_DATA"' },
@@ -33,9 +36,19 @@ export const cloudEntityFacts: Record<string, FactSpec> = {
 };
 
 /** The server an event names → its facts (undefined once it has gone). */
-export function cloudEntity(world: CloudWorld, _rt: CloudRuntime, id: unknown): Readonly<Record<string, unknown>> | undefined {
+export function cloudEntity(
+  world: CloudWorld,
+  _rt: CloudRuntime,
+  id: unknown,
+): Readonly<Record<string, unknown>> | undefined {
   const s = world.servers.find((x) => x.id === id);
   if (!s) return undefined;
   const now = Math.max(world.clock, s.launched);
-  return { id: s.id, state: s.state, cpu: s.cpu, age: (now - s.launched) / 60, warm: s.state === 'running' && now - s.ready >= cloudTuning.warmupTicks };
+  return {
+    id: s.id,
+    state: s.state,
+    cpu: s.cpu,
+    age: (now - s.launched) / 60,
+    warm: s.state === 'running' && now - s.ready >= cloudTuning.warmupTicks,
+  };
 }

@@ -23,13 +23,16 @@ export const idleCloudInput: CloudInput = { load: 0.5, spike: false };
 /** Checks an input record: exactly `load` (a number from 0 to 1) and `spike` (true or false). Returns an error message or null. */
 export function checkCloudInput(input: unknown): string | null {
   const expected = 'expected {"load": 0…1, "spike": true|false}';
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return `${expected}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return `${expected}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
   const rec = input as Record<string, unknown>;
   for (const k of Object.keys(rec)) if (k !== 'load' && k !== 'spike') return `unknown control "${k}"; ${expected}`;
   if (!('load' in rec)) return `missing control "load"; ${expected}`;
   if (!('spike' in rec)) return `missing control "spike"; ${expected}`;
-  if (typeof rec.load !== 'number' || !Number.isFinite(rec.load) || rec.load < 0 || rec.load > 1) return `control "load" must be a number from 0 to 1, found ${JSON.stringify(rec.load)}`;
-  if (typeof rec.spike !== 'boolean') return `control "spike" must be true or false, found ${JSON.stringify(rec.spike)}`;
+  if (typeof rec.load !== 'number' || !Number.isFinite(rec.load) || rec.load < 0 || rec.load > 1)
+    return `control "load" must be a number from 0 to 1, found ${JSON.stringify(rec.load)}`;
+  if (typeof rec.spike !== 'boolean')
+    return `control "spike" must be true or false, found ${JSON.stringify(rec.spike)}`;
   return null;
 }
 
@@ -79,7 +82,8 @@ function restoreCloudRuntime(rt: CloudRuntime, saved: unknown): void {
 /** The cloud: a pool of servers behind a load balancer under a changing load; rules turn CPU samples into alarms, emails and scaling. */
 export const cloudScenario: Scenario<CloudWorld, CloudRuntime, CloudInput> = {
   name: 'cloud',
-  description: 'A pool of servers behind a load balancer: CPU samples, CloudWatch-style N-of-M alarms, emails in an outbox, scale-out and scale-in with a cooldown.',
+  description:
+    'A pool of servers behind a load balancer: CPU samples, CloudWatch-style N-of-M alarms, emails in an outbox, scale-out and scale-in with a cooldown.',
   events: cloudEvents,
   behaviours: cloudBehaviours,
   worldFacts: cloudWorldFacts,

@@ -1,5 +1,17 @@
 import type { Rng } from '../../engine';
-import { cloudTuning as T, COUNTER_FIELDS, DEMAND, MOOD, PHASE, PREV_RPS, RPS, SPIKE_UNTIL, SURGE_START, SURGE_UNTIL, TRAFFIC_FIELDS } from './config';
+import {
+  cloudTuning as T,
+  COUNTER_FIELDS,
+  DEMAND,
+  MOOD,
+  PHASE,
+  PREV_RPS,
+  RPS,
+  SPIKE_UNTIL,
+  SURGE_START,
+  SURGE_UNTIL,
+  TRAFFIC_FIELDS,
+} from './config';
 import { launchServer, recountPool } from './pool';
 import { SET_UP_BEFORE_TICKS } from './systems/sample';
 import { settleCpu } from './systems/servers';
@@ -9,7 +21,18 @@ import type { CloudRuntime, CloudWorld } from './types';
 /** Builds the cloud at the start of a run: a warm pool at its start size, mid-morning traffic, alarms without data yet. */
 export function createCloud(rng: Rng, setting: number): { world: CloudWorld; runtime: CloudRuntime } {
   const world: CloudWorld = {
-    pool: { size: 0, running: 0, booting: 0, draining: 0, min: T.pool.min, max: T.pool.max, sinceScaled: SET_UP_BEFORE_TICKS / 60, scaledAt: -SET_UP_BEFORE_TICKS, scaleOuts: 0, scaleIns: 0 },
+    pool: {
+      size: 0,
+      running: 0,
+      booting: 0,
+      draining: 0,
+      min: T.pool.min,
+      max: T.pool.max,
+      sinceScaled: SET_UP_BEFORE_TICKS / 60,
+      scaledAt: -SET_UP_BEFORE_TICKS,
+      scaleOuts: 0,
+      scaleIns: 0,
+    },
     servers: [],
     nextServer: 1,
     alarms: { cpuHigh: 'INSUFFICIENT_DATA', cpuLow: 'INSUFFICIENT_DATA' },

@@ -59,15 +59,13 @@ export const cloudLessons: readonly Lesson[] = [
       },
       {
         id: 'cooldown-back',
-        text:
-          'Now put a cooldown back, and nothing else: in `scale-in` set the `world.pool.sinceScaled` value to `120` (or more) and Apply. The thresholds are still too close, but every scale-in now waits two minutes after any scaling, and the swings slow to a crawl.',
+        text: 'Now put a cooldown back, and nothing else: in `scale-in` set the `world.pool.sinceScaled` value to `120` (or more) and Apply. The thresholds are still too close, but every scale-in now waits two minutes after any scaling, and the swings slow to a crawl.',
         check: { kind: 'rules', changed: 'pool.sampled' },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {
         id: 'lesson',
-        text:
-          'The servers published exactly the same facts all along: only the consumers changed. Flapping is fixed where the decisions are made, with a wide gap between the thresholds, evaluation over several samples (N of M), and cooldowns. Put `30` back in `cpu-low-alarm` and `cpu-low-ok` when you are done (or restart with R).',
+        text: 'The servers published exactly the same facts all along: only the consumers changed. Flapping is fixed where the decisions are made, with a wide gap between the thresholds, evaluation over several samples (N of M), and cooldowns. Put `30` back in `cpu-low-alarm` and `cpu-low-ok` when you are done (or restart with R).',
         check: { kind: 'read' },
       },
     ],

@@ -29,7 +29,15 @@ function freeSlot(rt: CloudRuntime): number {
 export function launchServer(w: Draft<CloudWorld>, rt: CloudRuntime, tick: number, bootTicks: number): Server | null {
   const slot = freeSlot(rt);
   if (slot < 0) return null;
-  const s: Server = { id: w.nextServer++, slot, state: bootTicks > 0 ? 'booting' : 'running', launched: tick, ready: tick + bootTicks, gone: -1, cpu: 0 };
+  const s: Server = {
+    id: w.nextServer++,
+    slot,
+    state: bootTicks > 0 ? 'booting' : 'running',
+    launched: tick,
+    ready: tick + bootTicks,
+    gone: -1,
+    cpu: 0,
+  };
   w.servers.push(s);
   rt.slots.state[slot] = bootTicks > 0 ? SlotState.Booting : SlotState.Running;
   rt.slots.ready[slot] = s.ready;

@@ -32,7 +32,13 @@ export function alarmRules(rules: CompiledRules): AlarmRule[] {
   const out: AlarmRule[] = [];
   for (const t of rules.triggers) {
     for (const a of t.spec.do) {
-      if (a.behaviour !== 'setAlarm' || a.state !== 'ALARM' || typeof a.alarm !== 'string' || out.some((r) => r.alarm === a.alarm)) continue;
+      if (
+        a.behaviour !== 'setAlarm' ||
+        a.state !== 'ALARM' ||
+        typeof a.alarm !== 'string' ||
+        out.some((r) => r.alarm === a.alarm)
+      )
+        continue;
       for (const c of required(t.spec.when)) {
         const m = /^window\.([^.]+)\.(matching|max|min|avg|last)$/.exec(c.fact);
         const w = m && rules.windows.find((x) => x.id === m[1]);
@@ -40,12 +46,29 @@ export function alarmRules(rules: CompiledRules): AlarmRule[] {
         const of = w.spec.last ?? null;
         if (m[2] === 'matching') {
           const where = required(w.spec.where)[0];
-          if (!where || typeof where.value !== 'number' || !OPS.has(where.op) || (c.op !== 'gte' && c.op !== 'gt')) continue;
+          if (!where || typeof where.value !== 'number' || !OPS.has(where.op) || (c.op !== 'gte' && c.op !== 'gt'))
+            continue;
           const n = c.op === 'gt' ? c.value + 1 : c.value;
-          out.push({ alarm: a.alarm, trigger: t.id, op: where.op as AlarmRule['op'], threshold: where.value, datapoints: n, of });
+          out.push({
+            alarm: a.alarm,
+            trigger: t.id,
+            op: where.op as AlarmRule['op'],
+            threshold: where.value,
+            datapoints: n,
+            of,
+          });
         } else {
-          const all = (m[2] === 'max' && (c.op === 'lt' || c.op === 'lte')) || (m[2] === 'min' && (c.op === 'gt' || c.op === 'gte'));
-          out.push({ alarm: a.alarm, trigger: t.id, op: c.op as AlarmRule['op'], threshold: c.value, datapoints: all ? of : null, of });
+          const all =
+            (m[2] === 'max' && (c.op === 'lt' || c.op === 'lte')) ||
+            (m[2] === 'min' && (c.op === 'gt' || c.op === 'gte'));
+          out.push({
+            alarm: a.alarm,
+            trigger: t.id,
+            op: c.op as AlarmRule['op'],
+            threshold: c.value,
+            datapoints: all ? of : null,
+            of,
+          });
         }
         break;
       }

@@ -7,11 +7,13 @@
  *
  * To draw a frame:
  * - servers: `world.servers` (each with a `slot` 0 … SLOTS-1, a `state` and the ticks it launched, became ready or
- *   stops draining); its live CPU (0–100) is lerp(runtime.prevCpu[slot], runtime.cpu[slot], α).
+ *   stops draining); `runtime.slots` mirrors their states by slot for the per-tick systems. A server's live CPU
+ *   (0–100) is lerp(runtime.prevCpu[slot], runtime.cpu[slot], α).
  * - traffic: lerp(runtime.traffic[PREV_RPS], runtime.traffic[RPS], α) requests per second; `runtime.history` holds
- *   one point every HISTORY_EVERY ticks (rps, capacity, average CPU) for graphs, newest at `history.next - 1`.
- * - samples: `runtime.samples` holds the last pool CPU samples (the values `pool.sampled` reported), for the alarm
- *   windows.
+ *   one point every `historyEvery` ticks (rps, capacity, average CPU, size), a ring whose newest point is at
+ *   (counters[HISTORY_NEXT] - 1) % historyLength.
+ * - samples: `runtime.samples`, a ring of the last pool CPU samples (the values `pool.sampled` reported), newest at
+ *   (counters[SAMPLES_NEXT] - 1) % samplesKept.
  * - alarms: `world.alarms.cpuHigh` / `cpuLow` ('OK' | 'ALARM' | 'INSUFFICIENT_DATA'); the outbox: `world.outbox`
  *   (newest first), `world.emails.sent`.
  * Read-only for renderers: the engine replaces W every tick and mutates R in place during `step`.

@@ -21,7 +21,13 @@ function lastInput(e: AnyEngine): CloudInput | undefined {
  * The cloud's HUD in the DOM: the alarms, the load slider and the Spike button (they only set `controls`, which the
  * page reads as input each tick), the pool, the outbox, and the keys.
  */
-export function createCloudHud(host: HTMLElement, engine: AnyEngine, settings: ViewSettings, keys: readonly [string, string][], controls: CloudControls): Hud {
+export function createCloudHud(
+  host: HTMLElement,
+  engine: AnyEngine,
+  settings: ViewSettings,
+  keys: readonly [string, string][],
+  controls: CloudControls,
+): Hud {
   const root = el('div', 'hud cloud-hud');
   const column = el('div', 'cloud-column');
   let width = 0;
@@ -121,12 +127,18 @@ export function createCloudHud(host: HTMLElement, engine: AnyEngine, settings: V
         pill.dataset.state = state;
       }
       setText(loadOut, `${Math.round(controls.load * 100)} %`);
-      setText(traffic, w.load.spike ? `${w.rps} req/s — ${w.load.kind === 'spike' ? 'spike!' : 'surge'}` : `${w.rps} req/s`);
+      setText(
+        traffic,
+        w.load.spike ? `${w.rps} req/s — ${w.load.kind === 'spike' ? 'spike!' : 'surge'}` : `${w.rps} req/s`,
+      );
       setClass(traffic, 'spiking', w.load.spike);
       spike.disabled = w.load.kind === 'spike';
       const p = w.pool;
       setText(poolSize, `Pool ${p.size} server${p.size === 1 ? '' : 's'}`);
-      setText(poolDetail, `${p.running} in service · ${p.booting} booting · ${p.draining} draining — min ${p.min}, max ${p.max}`);
+      setText(
+        poolDetail,
+        `${p.running} in service · ${p.booting} booting · ${p.draining} draining — min ${p.min}, max ${p.max}`,
+      );
       outbox.update(w.outbox, w.emails.sent);
       setText(motion, settings.reducedMotion ? 'Flashing: off' : 'Flashing: on');
       paused.hidden = !(document.body.dataset.paused === 'true');

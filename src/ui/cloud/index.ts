@@ -33,7 +33,8 @@ export function createCloudView(): ScenarioView<CloudInput> {
     readInput(k: Keyboard) {
       const up = k.held('ArrowUp') || k.held('KeyW');
       const down = k.held('ArrowDown') || k.held('KeyS');
-      if (up !== down) controls.load = Math.round(Math.max(0, Math.min(1, controls.load + (up ? NUDGE : -NUDGE))) * 1000) / 1000;
+      if (up !== down)
+        controls.load = Math.round(Math.max(0, Math.min(1, controls.load + (up ? NUDGE : -NUDGE))) * 1000) / 1000;
       const spike = controls.spikePending || k.held('Space');
       controls.spikePending = false;
       return { load: controls.load, spike };

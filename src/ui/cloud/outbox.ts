@@ -39,7 +39,10 @@ export function createOutbox(): OutboxView {
       empty.hidden = outbox.length > 0;
       list.replaceChildren(
         ...outbox.slice(0, SHOWN).map((m, i) => {
-          const li = el('li', `cloud-email${m.subject.startsWith('ALARM') ? ' alarm' : m.subject.startsWith('OK') ? ' ok' : ''}${i === 0 && fresh ? ' new' : ''}`);
+          const li = el(
+            'li',
+            `cloud-email${m.subject.startsWith('ALARM') ? ' alarm' : m.subject.startsWith('OK') ? ' ok' : ''}${i === 0 && fresh ? ' new' : ''}`,
+          );
           const d = el('details');
           const s = el('summary');
           s.append(el('time', '', clockOf(m.tick)), ' ', el('span', 'cloud-subject', m.subject));

@@ -10,7 +10,10 @@ export const scale = defineCloudBehaviour({
     "Changes the pool's desired size by `by` servers (negative scales in), kept within min … max, and emits pool.scaled {from, to, reason} when the size changes. New servers boot for 20 s, then server.started; servers taken out (booting ones first, then the newest) drain for 8 s, then server.drained.",
   params: {
     by: { schema: z.number().int().min(-10).max(10), description: 'Servers to add (negative: to remove).' },
-    reason: { schema: z.string().min(1).max(100), description: 'Why, e.g. "cpuHigh" (shown in the event and the log).' },
+    reason: {
+      schema: z.string().min(1).max(100),
+      description: 'Why, e.g. "cpuHigh" (shown in the event and the log).',
+    },
   },
   run(ctx, p) {
     const { world: w, runtime: rt } = ctx;

@@ -27,7 +27,10 @@ function targetCpu(rt: CloudRuntime, slot: number, share: number, tick: number):
   const state = rt.slots.state[slot];
   if (state === SlotState.Booting) return BOOT_CPU + (rt.noise[slot] as number);
   if (state !== SlotState.Running) return 0;
-  const cpu = T.idleCpu + (share / T.capacity) * 100 * coldFactor(rt.slots.ready[slot] as number, tick) + (rt.noise[slot] as number);
+  const cpu =
+    T.idleCpu +
+    (share / T.capacity) * 100 * coldFactor(rt.slots.ready[slot] as number, tick) +
+    (rt.noise[slot] as number);
   return Math.max(0, Math.min(100, cpu));
 }
 
@@ -44,7 +47,11 @@ function stepLifecycle(ctx: CloudContext): void {
   const { state, ready, gone } = rt.slots;
   let due = false;
   for (let i = 0; i < T.slots; i++)
-    if ((state[i] === SlotState.Booting && tick >= (ready[i] as number)) || (state[i] === SlotState.Draining && tick >= (gone[i] as number))) due = true;
+    if (
+      (state[i] === SlotState.Booting && tick >= (ready[i] as number)) ||
+      (state[i] === SlotState.Draining && tick >= (gone[i] as number))
+    )
+      due = true;
   if (!due) return;
   for (let i = 0; i < w.servers.length; i++) {
     const s = w.servers[i] as (typeof w.servers)[number];

@@ -1,4 +1,20 @@
-import { cloudTuning as T, DEMAND, JITTER, MOOD, PHASE, PREV_RPS, RPS, SLIDER_SINCE, SPIKE_HELD, SPIKE_RPS, SPIKE_UNTIL, SURGE_HEIGHT, SURGE_RPS, SURGE_START, SURGE_UNTIL } from '../config';
+import {
+  cloudTuning as T,
+  DEMAND,
+  JITTER,
+  MOOD,
+  PHASE,
+  PREV_RPS,
+  RPS,
+  SLIDER_SINCE,
+  SPIKE_HELD,
+  SPIKE_RPS,
+  SPIKE_UNTIL,
+  SURGE_HEIGHT,
+  SURGE_RPS,
+  SURGE_START,
+  SURGE_UNTIL,
+} from '../config';
 import type { CloudRuntime } from '../types';
 import type { CloudContext } from './context';
 
@@ -22,7 +38,11 @@ export function dailyWave(rt: CloudRuntime, tick: number): number {
 /** The demand (requests per second) at `tick` for a slider setting, before jitter. */
 export function demandAt(rt: CloudRuntime, tick: number, setting: number): number {
   const peak = T.peak.low + (T.peak.high - T.peak.low) * setting;
-  return peak * (rt.traffic[MOOD] as number) * dailyWave(rt, tick) + (rt.traffic[SPIKE_RPS] as number) + (rt.traffic[SURGE_RPS] as number);
+  return (
+    peak * (rt.traffic[MOOD] as number) * dailyWave(rt, tick) +
+    (rt.traffic[SPIKE_RPS] as number) +
+    (rt.traffic[SURGE_RPS] as number)
+  );
 }
 
 /**
@@ -60,7 +80,8 @@ export function stepTraffic(ctx: CloudContext): void {
   const spikeUntil = c[SPIKE_UNTIL] as number;
   const surgeUntil = c[SURGE_UNTIL] as number;
   tr[SPIKE_RPS] = T.spike.rps * envelope(tick, spikeUntil - T.spike.ticks, spikeUntil, SPIKE_RISE, SPIKE_FALL);
-  tr[SURGE_RPS] = (tr[SURGE_HEIGHT] as number) * envelope(tick, c[SURGE_START] as number, surgeUntil, SPIKE_RISE, SPIKE_FALL);
+  tr[SURGE_RPS] =
+    (tr[SURGE_HEIGHT] as number) * envelope(tick, c[SURGE_START] as number, surgeUntil, SPIKE_RISE, SPIKE_FALL);
   const on = tick < spikeUntil || tick < surgeUntil;
   const ended = w.load.spike && !on;
   if (w.load.spike !== on) w.load.spike = on;
@@ -68,7 +89,8 @@ export function stepTraffic(ctx: CloudContext): void {
   if (w.load.kind !== kind) w.load.kind = kind;
 
   // The day's mood drifts a little every sample; the jitter twice a second.
-  if (tick % T.sampleTicks === 0) tr[MOOD] = Math.max(0.85, Math.min(1.15, (tr[MOOD] as number) + rng.range(-0.03, 0.03)));
+  if (tick % T.sampleTicks === 0)
+    tr[MOOD] = Math.max(0.85, Math.min(1.15, (tr[MOOD] as number) + rng.range(-0.03, 0.03)));
   if (tick % 30 === 0) tr[JITTER] = rng.range(-0.05, 0.05);
   const demand = demandAt(rt, tick, w.load.setting);
   tr[DEMAND] = demand;
