@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configureImmer, unknownName } from '../engine';
+import { configureFreezing, unknownName } from '../engine';
 import { parseFlags, runCli, UsageError } from './args';
 import { dispatchBenchmark } from './bench/dispatch';
 import { machine } from './bench/harness';
@@ -35,7 +35,7 @@ runCli(async () => {
   if (clock !== 'cpu' && clock !== 'wall') throw new UsageError(`--clock: expected cpu or wall, found ${JSON.stringify(clock)}\nusage: ${USAGE}`);
   const reps = { ...(quick ? { warmup: 1, reps: 3 } : { warmup: 2, reps: 9 }), clock } as const;
 
-  configureImmer(false); // as in production and the headless runner
+  configureFreezing(false); // as in production and the headless runner
   const m = machine();
   const header = `Siren benchmarks — ${m.cpu} (${m.cores} cores), node ${m.node}, ${m.platform}; medians of ${reps.reps} runs after ${reps.warmup} warm-up${quick ? ' (--quick)' : ''}, ${clock === 'cpu' ? 'process CPU time (steady on a shared machine; --clock wall for elapsed)' : 'wall-clock time'}`;
   process.stdout.write(`${header}\n${clock === 'cpu' ? 'rates are per CPU-second; every ratio compares alternatives measured side by side in this process\n' : ''}\n`);

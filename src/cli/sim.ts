@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { createEngine, configureImmer } from '../engine';
+import { createEngine, configureFreezing } from '../engine';
 import type { ExplainNode, SirenEvent } from '../engine';
 import { intFlag, parseFlags, runCli, UsageError } from './args';
 import { findScenario, loadRulesFile } from './load';
@@ -41,7 +41,7 @@ runCli(async () => {
   if (values.explain !== undefined && !rules.byId.has(values.explain))
     throw new UsageError(`--explain: no trigger "${values.explain}" in ${rules.source}; triggers: ${[...rules.byId.keys()].join(', ')}`);
 
-  configureImmer(false);
+  configureFreezing(false);
   const engine = createEngine({ scenario, rules, seed, historyTicks: 600 });
   const counts: Record<string, number> = {};
   let out: WriteStream | undefined;

@@ -1,4 +1,4 @@
-import { configureImmer, createEngine, scenarioCatalogue, loadRules } from '../engine';
+import { configureFreezing, createEngine, scenarioCatalogue, loadRules } from '../engine';
 import { readFileSync } from 'node:fs';
 import { scenarios } from '../scenarios';
 import { intFlag, parseFlags, runCli, UsageError } from './args';
@@ -22,7 +22,7 @@ runCli(() => {
   const seed = intFlag('seed', values.seed, 1, 0, 0xffffffff);
   const names = values.scenario ? [findScenario(values.scenario).name] : Object.keys(scenarios);
   if (!(globalThis as { gc?: unknown }).gc) process.stderr.write('note: run with node --expose-gc for exact heap figures (npm run soak does)\n');
-  configureImmer(false);
+  configureFreezing(false);
   let failed = 0;
   for (const name of names) {
     const scenario = scenarios[name];

@@ -2,6 +2,7 @@ import { createDraft, finishDraft, setAutoFreeze } from 'immer';
 import type { Draft } from 'immer';
 import { createBus, defaultLimits } from './bus';
 import type { Bus, BusLimits, EmitOrigin } from './bus';
+import { setEventFreezing } from './events';
 import type { Cause, SirenEvent } from './events';
 import { createLog } from './log';
 import type { EventLog } from './log';
@@ -206,7 +207,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     if (t.cooldownTicks) s.cooldownUntil = tick + t.cooldownTicks;
     let cause: Cause | undefined = ev ? { seq: ev.seq, trigger: t.id } : undefined;
     if (traceFires) {
-      const fired = emitCaused('trigger.fired', { trigger: t.id, seq: ev ? ev.seq : -1 }, cause, depth + 1);
+      // For an event, the trace's payload {seq, trigger} is the very cause it records: one immutable object for both.
+      const fired = emitCaused('trigger.fired', cause ?? { seq: -1, trigger: t.id }, cause, depth + 1);
       if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
     }
     if (t.delayTicks > 0) pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
@@ -460,9 +462,14 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   return engine;
 }
 
-/** Production builds skip immer's deep freeze (it costs time every tick); dev and tests keep it. */
-export function configureImmer(freeze: boolean): void {
+/**
+ * Production builds and the CLI skip freezing (immer's deep freeze of each committed world, Object.freeze of each
+ * event): it costs time every tick and every event. Dev and tests keep it, so a mutation of a fact or of the
+ * committed world throws where it happens.
+ */
+export function configureFreezing(freeze: boolean): void {
   setAutoFreeze(freeze);
+  setEventFreezing(freeze);
 }
 
 /** An engine of any scenario, as the page and generic panels hold it. */

@@ -60,12 +60,14 @@ export function defineEvents<const R extends EventSpecs>(specs: R): R {
 /** Events every scenario has: what the panels, the trace and the safety limits report. */
 export const engineEvents = defineEvents({
   'trigger.fired': {
-    description: 'A trigger matched and ran its behaviours. `seq` is the event it matched (-1 for timers and state triggers).',
+    description:
+      'A trigger matched and ran its behaviours. `seq` is the event it matched (-1 for timers and state triggers).',
     producer: 'triggers',
     fields: { trigger: 'string', seq: 'number' },
   },
   'engine.warning': {
-    description: 'A safety limit stopped something (cascade depth, per-tick event budget); `triggers` names those involved.',
+    description:
+      'A safety limit stopped something (cascade depth, per-tick event budget); `triggers` names those involved.',
     producer: 'engine',
     fields: { reason: 'string', triggers: 'string[]' },
   },
@@ -84,9 +86,29 @@ export const engineEvents = defineEvents({
 /** Payload map of the engine's own events. */
 export type EngineEvents = PayloadMap<typeof engineEvents>;
 
-/** Builds a frozen event record. */
-export function createEvent<T extends string, P>(seq: number, type: T, tick: number, payload: P, cause?: Cause): SirenEvent<T, P> {
-  Object.freeze(payload);
+let freezing = true;
+
+/**
+ * Whether new events (and their payloads) are frozen. On by default, in dev and in tests, so that code mutating a
+ * fact fails loudly; production builds and the CLI turn it off, because Object.freeze costs more than everything
+ * else an event goes through (see `configureFreezing`). Events are immutable by contract either way.
+ */
+export function setEventFreezing(on: boolean): void {
+  freezing = on;
+}
+
+/** Builds an event record (frozen, with its payload, while freezing is on). */
+export function createEvent<T extends string, P>(
+  seq: number,
+  type: T,
+  tick: number,
+  payload: P,
+  cause?: Cause,
+): SirenEvent<T, P> {
   const ev: SirenEvent<T, P> = cause ? { seq, type, tick, payload, cause } : { seq, type, tick, payload };
-  return Object.freeze(ev);
+  if (freezing) {
+    Object.freeze(payload);
+    Object.freeze(ev);
+  }
+  return ev;
 }

@@ -28,7 +28,7 @@ export interface EventLog {
   at(offset: number): SirenEvent | undefined;
   /** Retained events from `offset` (inclusive) up to `end`, at most `max`. */
   slice(offset: number, max?: number): SirenEvent[];
-  /** Hex FNV-1a digest of every event ever appended (covers evicted ones too). */
+  /** Hex digest (see hash.ts) of every event ever appended (covers evicted ones too). */
   hash(): string;
   /** Registers a named reader starting at `offset` (default: the end). */
   reader(name: string, offset?: number): LogReader;
@@ -64,7 +64,7 @@ export function createLog(capacity = 50_000, options: { hash?: boolean } = {}): 
       ring[end % capacity] = ev;
       end++;
       if (end - start > capacity) start = end - capacity;
-      if (hashing) hasher.update(ev);
+      if (hashing) hasher.event(ev);
       for (let i = 0; i < listeners.length; i++) listeners[i]!(ev);
     },
     at(offset) {

@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals';
-import { configureImmer, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
+import { configureFreezing, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
 import type { RulesUpdate } from '../dev/rulesPlugin';
@@ -19,7 +19,7 @@ const PANEL_REFRESH_MS = 250;
 
 /** Boots the page: reads the URL, loads rules, runs the fixed-step loop, draws, and applies rule edits live. */
 export async function startApp(root: HTMLElement): Promise<void> {
-  configureImmer(import.meta.env.DEV);
+  configureFreezing(import.meta.env.DEV);
   performance.mark('siren:start');
   const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
   const scenario = scenarios[options.scenario] as (typeof scenarios)[string];

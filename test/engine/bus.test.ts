@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBus, createEngine, createLog } from '../../src/engine';
+import { configureFreezing, createBus, createEngine, createLog } from '../../src/engine';
 import type { SirenEvent } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
 import { compile, demoCatalogue, emit, labEngine, ofType, ping, rulesFile } from './helpers';
@@ -54,6 +54,19 @@ describe('bus', () => {
     expect(ev).toMatchObject({ seq: 0, type: 'a', tick: 7, cause: { seq: 0, trigger: 't' } });
     expect(Object.isFrozen(ev)).toBe(true);
     expect(Object.isFrozen(ev.payload)).toBe(true);
+  });
+
+  it('production (configureFreezing(false)) skips the freeze but keeps the same event', () => {
+    const bus = createBus<M>(createLog());
+    configureFreezing(false);
+    try {
+      const ev = bus.emit('a', { n: 1 }) as SirenEvent<'a', { n: number }>;
+      expect(ev).toEqual({ seq: 0, type: 'a', tick: 0, payload: { n: 1 } });
+      expect(Object.isFrozen(ev)).toBe(false);
+    } finally {
+      configureFreezing(true);
+    }
+    expect(Object.isFrozen(bus.emit('a', { n: 2 }))).toBe(true);
   });
 
   it('on returns an unsubscribe function', () => {

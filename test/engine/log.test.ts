@@ -146,7 +146,7 @@ describe('event log', () => {
 
   it('truncate to an offset already evicted empties the log and resumes numbering there', () => {
     const hasher = createHasher();
-    for (let i = 0; i < 3; i++) hasher.update(ev(i));
+    for (let i = 0; i < 3; i++) hasher.event(ev(i));
     const log = filled(4, 10);
     log.truncate(3, hasher.save());
     expect([log.start, log.end]).toEqual([3, 3]);
