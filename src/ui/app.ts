@@ -2,6 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { configureFreezing, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
+import { createCityScenario } from '../scenarios/city';
 import type { RulesUpdate } from '../dev/rulesPlugin';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
@@ -22,7 +23,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   configureFreezing(import.meta.env.DEV);
   performance.mark('siren:start');
   const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
-  const scenario = scenarios[options.scenario] as (typeof scenarios)[string];
+  // ?civilians=N asks for a bigger city (a stress test); its runs replay on a page asking for the same.
+  const scenario =
+    options.civilians !== null
+      ? (createCityScenario({ civilians: options.civilians }) as unknown as (typeof scenarios)[string])
+      : (scenarios[options.scenario] as (typeof scenarios)[string]);
   const view = views[options.scenario] as ScenarioView;
   const catalogue = scenarioCatalogue(scenario);
   // A share link (#share=v1.<seed>.<data>) replaces the start rules and seed; a bad one is reported and ignored.

@@ -10,15 +10,19 @@ export interface PageOptions {
   autopilot: boolean;
   /** Start muted. */
   muted: boolean;
+  /** A city with this many civilians instead of the default (a stress test; the city only). */
+  civilians: number | null;
 }
 
-const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted'];
+const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians'];
+/** The most civilians a page may ask for (the stress city of the tests and benchmarks has 2,000). */
+export const MAX_CIVILIANS = 5000;
 
 /** Parses and checks the URL's query; each bad parameter is reported and ignored (its default is used). */
 export function parseParams(search: string, pageUrl: string, scenarioNames: readonly string[]): { options: PageOptions; errors: string[] } {
   const q = new URLSearchParams(search);
   const errors: string[] = [];
-  const options: PageOptions = { scenario: scenarioNames.includes('city') ? 'city' : (scenarioNames[0] ?? ''), seed: 1, rules: null, autopilot: false, muted: false };
+  const options: PageOptions = { scenario: scenarioNames.includes('city') ? 'city' : (scenarioNames[0] ?? ''), seed: 1, rules: null, autopilot: false, muted: false, civilians: null };
   for (const key of new Set(q.keys())) {
     if (!KNOWN.includes(key)) errors.push(`URL parameter "${key}": ${unknownName('parameter', key, KNOWN)}; it was ignored`);
   }
@@ -49,6 +53,13 @@ export function parseParams(search: string, pageUrl: string, scenarioNames: read
     if (v === '' || v === '1' || v === 'true') options[flag] = true;
     else if (v === '0' || v === 'false') options[flag] = false;
     else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${JSON.stringify(v)}; it was ignored`);
+  }
+  const civilians = q.get('civilians');
+  if (civilians !== null) {
+    if (!/^\d{1,5}$/.test(civilians) || Number(civilians) > MAX_CIVILIANS)
+      errors.push(`URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(civilians)}; it was ignored`);
+    else if (options.scenario !== 'city') errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
+    else options.civilians = Number(civilians);
   }
   return { options, errors };
 }

@@ -14,6 +14,7 @@ const URLS = {
   missing: `${base}?rules=rules/missing.json`,
   // Seed 77: a goon shoots the autopilot about 3.5 s in (see `npm run -s sim -- --scenario city --seed 77 --events …`).
   autopilot: `${base}?autopilot=1&seed=77`,
+  stress: `${base}?autopilot=1&civilians=400`,
 };
 
 let browser: Browser;
@@ -152,6 +153,19 @@ describe('URL parameters', () => {
       expect(s.source).toContain('city.json');
       expect(s.source).not.toContain('example.com');
       expect(problems).toEqual([]); // in particular, no request went to example.com
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('civilians=N plays a bigger city (the stress test the browser benchmark uses)', async () => {
+    const { page, problems } = await openPage(browser, URLS.stress, SMALL);
+    try {
+      await ticksPass(page, 30);
+      const total = await page.evaluate(() => (window as SirenWindow).siren.world.civilians.total);
+      expect(total).toBe(400);
+      expect(await page.evaluate(() => (window as SirenWindow).siren.notices)).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await page.close();
     }

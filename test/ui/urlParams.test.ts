@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CIVILIANS, parseParams } from '../../src/ui/urlParams';
+
+const PAGE = 'http://127.0.0.1:5173/';
+const parse = (q: string) => parseParams(q, PAGE, ['city', 'cloud']);
+
+describe('URL parameters', () => {
+  it('civilians asks the city for that many civilians', () => {
+    expect(parse('?civilians=2000')).toEqual({ options: expect.objectContaining({ scenario: 'city', civilians: 2000 }), errors: [] });
+    expect(parse('').options.civilians).toBeNull();
+  });
+
+  it('a bad civilians value is reported with what was expected and found, and ignored', () => {
+    for (const bad of ['-1', '2.5', 'lots', '', String(MAX_CIVILIANS + 1), '1e3']) {
+      const { options, errors } = parse(`?civilians=${encodeURIComponent(bad)}`);
+      expect(options.civilians).toBeNull();
+      expect(errors).toEqual([
+        `URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(bad)}; it was ignored`,
+      ]);
+    }
+  });
+
+  it('civilians on another scenario is refused', () => {
+    const { options, errors } = parse('?scenario=cloud&civilians=100');
+    expect(options).toMatchObject({ scenario: 'cloud', civilians: null });
+    expect(errors[0]).toMatch(/only the city has civilians, not "cloud"/);
+  });
+
+  it('unknown parameters are named with a suggestion', () => {
+    expect(parse('?civilian=5').errors[0]).toMatch(/^URL parameter "civilian": .*civilians/);
+  });
+});
