@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, formatError, loadRules, loadRulesBytes, metaFacts } from '../../src/engine';
+import { createEngine, exportRun, formatError, loadRules, loadRulesBytes, metaFacts, parseRun, replayRun } from '../../src/engine';
 import type { Catalogue, FieldType } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
 import { demoCatalogue, labCatalogue, labScenario } from './helpers';
@@ -9,6 +9,9 @@ import type { LabInput } from './helpers';
 type Json = Record<string, unknown>;
 
 /** Custom events every generated file declares: one with typed fields, one with any fields. */
+/** Runs per property; SIREN_FUZZ=<n> multiplies them for a long fuzzing session. */
+const runs = (n: number) => n * Math.max(1, Number(process.env.SIREN_FUZZ ?? 1) || 1);
+
 const DECLARED = [{ type: 'gen.typed', fields: { x: 'number', label: 'string' } }, 'gen.loose'] as const;
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
@@ -164,7 +167,7 @@ describe('properties', { timeout: 30_000 }, () => {
           rules.triggers.map((t) => [t.id, t.mode, t.cooldownTicks, t.delayTicks, t.everyTicks, t.forTicks, t.actions.length]),
         );
       }),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 
@@ -176,7 +179,7 @@ describe('properties', { timeout: 30_000 }, () => {
         for (let i = 0; i < 30; i++) engine.step();
         expect(engine.tick).toBe(inputs.length + 30);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -187,7 +190,7 @@ describe('properties', { timeout: 30_000 }, () => {
         for (const boost of boosts) for (let i = 0; i < 20; i++) engine.step({ boost });
         expect(engine.tick).toBe(boosts.length * 20);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -202,7 +205,57 @@ describe('properties', { timeout: 30_000 }, () => {
         };
         expect(run()).toEqual(run());
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
+    );
+  });
+
+  it('an exported run replays to the same hash and world, for random rules, inputs, toggles and a rules change', () => {
+    const scenarios = { lab: labScenario };
+    fc.assert(
+      fc.property(
+        rulesFileArb(labCatalogue),
+        rulesFileArb(labCatalogue),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        labInputs,
+        fc.array(fc.tuple(fc.nat(60), fc.constantFrom('t0', 't1', 't2', 't3'), fc.boolean()), { maxLength: 4 }),
+        fc.nat(60),
+        (file, next, seed, inputs, toggles, changeAt) => {
+          const engine = createEngine({ scenario: labScenario, rules: loadOk(file, labCatalogue), seed, limits: { maxDepth: 16, maxEventsPerTick: 400 } });
+          const steps = [...inputs, ...Array.from({ length: 20 }, () => labScenario.idleInput)];
+          steps.forEach((input, tick) => {
+            for (const [at, id, on] of toggles) if (at === tick) engine.setTriggerEnabled(id, on);
+            if (tick === changeAt) engine.applyRules(loadOk(next, labCatalogue));
+            engine.step(input);
+          });
+          const parsed = parseRun(JSON.stringify(exportRun(engine)), scenarios);
+          if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+          const replayed = replayRun(parsed.run, labScenario, { limits: { maxDepth: 16, maxEventsPerTick: 400 } });
+          expect([replayed.log.hash(), replayed.log.end, replayed.tick, JSON.stringify(replayed.world)]).toEqual([
+            engine.log.hash(),
+            engine.log.end,
+            engine.tick,
+            JSON.stringify(engine.world),
+          ]);
+        },
+      ),
+      { numRuns: runs(25) },
+    );
+  });
+
+  it('rewinding to any tick gives the hash a straight run to that tick gives', () => {
+    fc.assert(
+      fc.property(rulesFileArb(labCatalogue), fc.integer({ min: 0, max: 0xffffffff }), labInputs, fc.nat(1000), (file, seed, inputs, at) => {
+        const make = () => createEngine({ scenario: labScenario, rules: loadOk(file, labCatalogue), seed, snapshotEvery: 7, limits: { maxDepth: 16, maxEventsPerTick: 400 } });
+        const steps = [...inputs, ...Array.from({ length: 15 }, () => labScenario.idleInput)];
+        const target = at % (steps.length + 1);
+        const straight = make();
+        for (const input of steps.slice(0, target)) straight.step(input);
+        const full = make();
+        for (const input of steps) full.step(input);
+        full.rewind(target);
+        expect([full.tick, full.log.hash(), full.log.end, JSON.stringify(full.world)]).toEqual([target, straight.log.hash(), straight.log.end, JSON.stringify(straight.world)]);
+      }),
+      { numRuns: runs(25) },
     );
   });
 
@@ -212,7 +265,7 @@ describe('properties', { timeout: 30_000 }, () => {
         const r = loadRulesBytes(bytes, demoCatalogue, 'bytes.json');
         if (!r.ok) for (const e of r.errors) expect(e.line >= 1 && e.column >= 1).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -223,7 +276,7 @@ describe('properties', { timeout: 30_000 }, () => {
         const r = loadRules(t, demoCatalogue, 'text.json');
         expect(r.ok || r.errors.length > 0).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -241,7 +294,7 @@ describe('properties', { timeout: 30_000 }, () => {
         const r = loadRules(JSON.stringify(copy, null, 2), demoCatalogue, 'mutated.json');
         if (!r.ok) for (const e of r.errors) expect(e.line >= 1 && e.column >= 1 && e.message.length > 0).toBe(true);
       }),
-      { numRuns: 120 },
+      { numRuns: runs(120) },
     );
   });
 });
