@@ -1,8 +1,8 @@
 /**
  * The log's fingerprint: a 64-bit hash of a canonical token stream of each value, the same on every machine.
  *
- * A value becomes 32-bit words: a tag word (with a length where there is one), then the content — int32 numbers as
- * themselves, other numbers as the two halves of their IEEE-754 bits, strings as UTF-16 code units two per word,
+ * A value becomes 32-bit words: a tag word (with a length where there is one), then the content — integers below
+ * 2^28 in magnitude in the tag word itself, other numbers as the two halves of their IEEE-754 bits, strings as UTF-16 code units two per word,
  * arrays item by item, objects with their own keys in sorted (code unit) order, skipping undefined values as JSON
  * does; non-finite numbers count as null, as in JSON. Each word goes into two independent 32-bit lanes with
  * murmur3's block step (different seeds and rotations), and the digest applies murmur3's finaliser to both.
@@ -33,6 +33,9 @@ export const TAG = { null: 1, false: 2, true: 3, int: 4, float: 5, string: 6, ar
 /** Tag words that open an event (with and without a cause); no value's tag word equals them. */
 const TAG_EVENT = 0x0e7e0001 << 3;
 const TAG_EVENT_CAUSED = 0x0e7e0002 << 3;
+
+/** Integers in [-2^28, 2^28) fit in one word beside their tag; others go in as float64 bits. */
+const SMALL_INT = 0x10000000;
 
 const SEED_A = 0x9747b28c | 0;
 const SEED_B = 0x2545f491 | 0;
@@ -102,10 +105,8 @@ export function createHasher(): Hasher {
   }
 
   function num(n: number): void {
-    if ((n | 0) === n) {
-      word(TAG.int);
-      word(n);
-    } else if (Number.isFinite(n)) {
+    if ((n | 0) === n && n >= -SMALL_INT && n < SMALL_INT) word((n << 3) | TAG.int);
+    else if (Number.isFinite(n)) {
       f64[0] = n;
       word(TAG.float);
       word(u32[0] as number);

@@ -24,7 +24,7 @@ function tokens(v: unknown, out: number[] = []): number[] {
   if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') out.push(T.null);
   else if (typeof v === 'boolean') out.push(v ? T.true : T.false);
   else if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31) out.push(T.int, v | 0);
+    if (Number.isInteger(v) && v >= -(2 ** 28) && v < 2 ** 28) out.push(((v << 3) | T.int) >>> 0);
     else if (!Number.isFinite(v)) out.push(T.null);
     else {
       const view = new DataView(new ArrayBuffer(8));
@@ -88,7 +88,9 @@ describe('the log hash', () => {
       payload: { target: 2, amount: 17.5, tags: ['a', 'bc'], ok: true, none: null },
     };
     expect(digestOf(value)).toBe(reference(tokens(value)));
-    expect(digestOf(1)).toBe(reference([T.int, 1]));
+    expect(digestOf(1)).toBe(reference([(1 << 3) | T.int]));
+    expect(digestOf(-3)).toBe(reference([((-3 << 3) | T.int) >>> 0]));
+    expect(digestOf(2 ** 30)).toBe(reference(tokens(2 ** 30)));
     expect(digestOf(-2.5e-7)).toBe(reference(tokens(-2.5e-7)));
     expect(digestOf('abc')).toBe(reference([(3 << 3) | T.string, (0x62 << 16) | 0x61, 0x63]));
   });
@@ -127,21 +129,16 @@ describe('the log hash', () => {
     expect(h.digest()).toBe(
       digest([
         0x0e7e0001 << 3,
-        T.int,
-        7,
-        T.int,
-        2,
+        ...tokens(7),
+        ...tokens(2),
         keyWord('demo.hit'),
         ...tokens(ev.payload),
         0x0e7e0002 << 3,
-        T.int,
-        7,
-        T.int,
-        2,
+        ...tokens(7),
+        ...tokens(2),
         keyWord('demo.hit'),
         ...tokens(ev.payload),
-        T.int,
-        5,
+        ...tokens(5),
         keyWord('hurt'),
       ]),
     );
