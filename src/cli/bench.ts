@@ -5,15 +5,17 @@ import { dispatchBenchmark } from './bench/dispatch';
 import { machine } from './bench/harness';
 import { headlessBenchmark } from './bench/headless';
 import { loadBenchmark } from './bench/load';
+import { memoryBenchmark } from './bench/memory';
 import { scalingBenchmark } from './bench/scaling';
 import { stateBenchmark } from './bench/state';
+import { worldBenchmark } from './bench/world';
 import { renderTable } from './bench/report';
 import type { Benchmark, Target } from './bench/report';
 
 const USAGE = 'npm run -s bench -- [--only <name>[,<name>…]] [--quick] [--clock cpu|wall]';
 const RESULTS = 'bench/results.json';
 
-const benchmarks: readonly Benchmark[] = [dispatchBenchmark, scalingBenchmark, loadBenchmark, stateBenchmark, headlessBenchmark];
+const benchmarks: readonly Benchmark[] = [dispatchBenchmark, scalingBenchmark, loadBenchmark, worldBenchmark, stateBenchmark, memoryBenchmark, headlessBenchmark];
 
 runCli(async () => {
   const { values, positionals } = parseFlags(

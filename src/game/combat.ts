@@ -1,7 +1,5 @@
 import { len } from './math';
 import type { Rng } from '../engine';
-import { queryRadius } from './grid';
-import type { SpatialGrid } from './grid';
 import type { Agents } from './motion';
 import { angleDiff, lineOfSight } from './sight';
 import type { TileMap } from './tiles';
@@ -67,29 +65,22 @@ export function rollHit(rng: Rng, base: number, distance: number, range: number)
 }
 
 /**
- * Auto-aim: the agent in the grid within `range` and `halfAngle` of the shooter's heading with a clear line,
- * preferring the smallest angle off the heading (then the nearest). `buf` is a scratch id buffer. Returns -1 if none.
+ * Auto-aim: of the candidates ids[0 … n) (agents near the shooter, e.g. from a radius query), the one within
+ * `range` and `halfAngle` of the shooter's heading with a clear line, preferring the smallest angle off the heading
+ * (then the nearest; the first candidate on a tie). Returns -1 if none.
  */
-export function findTarget(
-  map: TileMap,
-  grid: SpatialGrid,
-  agents: Agents,
-  shooter: number,
-  range: number,
-  halfAngle: number,
-  buf: Int32Array,
-): number {
+export function findTarget(map: TileMap, agents: Agents, shooter: number, range: number, halfAngle: number, ids: Int32Array, n: number): number {
   const x = agents.x[shooter] as number;
   const y = agents.y[shooter] as number;
   const h = agents.heading[shooter] as number;
-  const n = queryRadius(grid, agents.x, agents.y, x, y, range, buf);
   let best = -1;
   let bestScore = Infinity;
   for (let k = 0; k < n; k++) {
-    const i = buf[k] as number;
+    const i = ids[k] as number;
     if (i === shooter || agents.alive[i] === 0 || agents.car[i] >= 0) continue;
     const dx = (agents.x[i] as number) - x;
     const dy = (agents.y[i] as number) - y;
+    if (dx * dx + dy * dy > range * range) continue;
     const off = Math.abs(angleDiff(h, Math.atan2(dy, dx)));
     if (off > halfAngle) continue;
     const score = off * 10 + len(dx, dy) / range;

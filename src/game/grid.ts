@@ -34,15 +34,18 @@ export function createGrid(width: number, height: number, cellSize: number, capa
   };
 }
 
+/** The cell of a point; points outside the covered area go to the nearest edge cell. */
 function cellIndex(g: SpatialGrid, x: number, y: number): number {
-  const cx = Math.min(g.cols - 1, Math.max(0, Math.floor(x / g.cellSize)));
-  const cy = Math.min(g.rows - 1, Math.max(0, Math.floor(y / g.cellSize)));
-  return cy * g.cols + cx;
+  // Truncation is floor for x ≥ 0, and anything below 0 is clamped to cell 0 either way; it is much cheaper.
+  const cx = (x / g.cellSize) | 0;
+  const cy = (y / g.cellSize) | 0;
+  return (cy < 0 ? 0 : cy >= g.rows ? g.rows - 1 : cy) * g.cols + (cx < 0 ? 0 : cx >= g.cols ? g.cols - 1 : cx);
 }
 
 /** Rebuilds the grid from positions; items with include[i] === 0 are left out. */
 export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, include: Uint8Array, n: number): void {
   const { cellStart, items, cellOf } = g;
+  const cells = g.cols * g.rows;
   cellStart.fill(0);
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -55,7 +58,7 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
     cellStart[c + 1]++;
     count++;
   }
-  for (let c = 0; c < g.cols * g.rows; c++) cellStart[c + 1] += cellStart[c] as number;
+  for (let c = 0; c < cells; c++) cellStart[c + 1] += cellStart[c] as number;
   // Place items using a running cursor per cell, kept in `items` order by scanning ids ascending (deterministic).
   const cursor = cellStart; // shift trick: fill then restore
   for (let i = 0; i < n; i++) {
@@ -65,9 +68,40 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
     cursor[c]++;
   }
   // cursor[c] now equals the old cellStart[c + 1]; shift back by one cell.
-  for (let c = g.cols * g.rows; c > 0; c--) cellStart[c] = cellStart[c - 1] as number;
+  for (let c = cells; c > 0; c--) cellStart[c] = cellStart[c - 1] as number;
   cellStart[0] = 0;
   g.count = count;
+}
+
+/**
+ * The ids `queryRadius` would return from `g` built now over (x, y, include), in the same order (cell by cell,
+ * ascending within a cell), found without building it: one pass over the items, which costs several times less than
+ * a build, so it wins whenever a tick makes only a query or two. Only `g`'s geometry is used. When more than
+ * out.length items match, the lowest ids are the ones kept (queryRadius keeps the first cells').
+ */
+export function scanRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, include: Uint8Array, n: number, px: number, py: number, r: number, out: Int32Array): number {
+  const r2 = r * r;
+  let k = 0;
+  for (let i = 0; i < n && k < out.length; i++) {
+    if (include[i] === 0) continue;
+    const dx = (x[i] as number) - px;
+    const dy = (y[i] as number) - py;
+    if (dx * dx + dy * dy > r2) continue;
+    out[k++] = i;
+  }
+  // Into grid order: a stable insertion sort by cell (ids were found ascending, so they stay ascending within a cell).
+  for (let a = 1; a < k; a++) {
+    const id = out[a] as number;
+    const c = cellIndex(g, x[id] as number, y[id] as number);
+    let b = a - 1;
+    for (; b >= 0; b--) {
+      const other = out[b] as number;
+      if (cellIndex(g, x[other] as number, y[other] as number) <= c) break;
+      out[b + 1] = other;
+    }
+    out[b + 1] = id;
+  }
+  return k;
 }
 
 /**
@@ -76,10 +110,12 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
  */
 export function queryRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, px: number, py: number, r: number, out: Int32Array): number {
   const cs = g.cellSize;
-  const cx0 = Math.max(0, Math.floor((px - r) / cs));
-  const cy0 = Math.max(0, Math.floor((py - r) / cs));
-  const cx1 = Math.min(g.cols - 1, Math.floor((px + r) / cs));
-  const cy1 = Math.min(g.rows - 1, Math.floor((py + r) / cs));
+  // Both ends clamped into the grid: items outside the covered area sit in its edge cells, even when the whole
+  // circle lies outside it.
+  const cx0 = Math.min(g.cols - 1, Math.max(0, Math.floor((px - r) / cs)));
+  const cy0 = Math.min(g.rows - 1, Math.max(0, Math.floor((py - r) / cs)));
+  const cx1 = Math.min(g.cols - 1, Math.max(0, Math.floor((px + r) / cs)));
+  const cy1 = Math.min(g.rows - 1, Math.max(0, Math.floor((py + r) / cs)));
   const r2 = r * r;
   let n = 0;
   for (let cy = cy0; cy <= cy1; cy++)

@@ -1,4 +1,4 @@
-/** Reusable game systems: tiles and map generation, motion arrays, movement, streets, vehicles, sight, grid, combat, pursuit, population, zones. */
+/** Reusable game systems: tiles and map generation, motion arrays, movement, streets, vehicles, sight, grid, combat, pursuit, population, zones, snapshot history. */
 export * from './tiles';
 export * from './mapgen';
 export * from './zones';
@@ -13,3 +13,4 @@ export * from './pursuit';
 export * from './population';
 export * from './pathfield';
 export * from './math';
+export * from './history';

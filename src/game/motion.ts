@@ -25,7 +25,7 @@ export interface Agents {
   /** 1 while in the world, 0 when despawned or an inactive reserve slot (draw nothing). */
   readonly present: Uint8Array;
   /** Index of the car this agent is in (see Cars), -1 on foot. */
-  readonly car: Int16Array;
+  readonly car: Int32Array;
   /** Where the agent is heading now (AI waypoint), and its home / sidewalk offset. */
   readonly goalX: Float64Array;
   readonly goalY: Float64Array;
@@ -60,9 +60,9 @@ export interface Cars {
   /** 1 while in the world (reserve police cars are 0 until called in). */
   readonly present: Uint8Array;
   /** Agent driving it, -1 when parked / empty. */
-  readonly driver: Int16Array;
+  readonly driver: Int32Array;
   /** Agent that owns it: -1 for a stranger's car (taking it is theft), else the agent. */
-  readonly owner: Int16Array;
+  readonly owner: Int32Array;
   /** Paint colour index (0–7) for the renderer. */
   readonly colour: Uint8Array;
 }
@@ -81,7 +81,7 @@ export function createAgents(n: number): Agents {
     kind: new Uint8Array(n),
     alive: new Uint8Array(n),
     present: new Uint8Array(n),
-    car: new Int16Array(n).fill(-1),
+    car: new Int32Array(n).fill(-1),
     goalX: f(),
     goalY: f(),
     homeX: f(),
@@ -106,8 +106,8 @@ export function createCars(n: number): Cars {
     speed: f(),
     kind: new Uint8Array(n),
     present: new Uint8Array(n),
-    driver: new Int16Array(n).fill(-1),
-    owner: new Int16Array(n).fill(-1),
+    driver: new Int32Array(n).fill(-1),
+    owner: new Int32Array(n).fill(-1),
     colour: new Uint8Array(n),
   };
 }

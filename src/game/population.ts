@@ -70,14 +70,25 @@ export function wanderPavements(s: StreetGrid, agents: Agents, from: number, to:
       speed[i] = v;
       continue;
     }
-    // Pavement legs are axis-aligned: dx or dy is zero (except on the first leg after a respawn).
-    const length = len(dx, dy);
-    x[i] = (x[i] as number) + (dx / length) * step;
-    y[i] = (y[i] as number) + (dy / length) * step;
-    heading[i] = Math.atan2(dy, dx);
+    // Pavement legs are axis-aligned: dx or dy is zero (except on the first leg after a respawn). Along an axis,
+    // the general formula below reduces exactly to ±step and a right-angle heading, so skip its sqrt and atan2.
+    if (dy === 0) {
+      x[i] = (x[i] as number) + (dx > 0 ? step : -step);
+      heading[i] = dx > 0 ? 0 : Math.PI;
+    } else if (dx === 0) {
+      y[i] = (y[i] as number) + (dy > 0 ? step : -step);
+      heading[i] = dy > 0 ? HALF_PI : -HALF_PI;
+    } else {
+      const length = len(dx, dy);
+      x[i] = (x[i] as number) + (dx / length) * step;
+      y[i] = (y[i] as number) + (dy / length) * step;
+      heading[i] = Math.atan2(dy, dx);
+    }
     speed[i] = v;
   }
 }
+
+const HALF_PI = Math.PI / 2;
 
 /**
  * Despawns up to `max` present pedestrians of kind Civilian in [from, to) within `radius` metres of (x, y)

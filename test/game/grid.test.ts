@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine';
-import { buildGrid, createGrid, queryRadius } from '../../src/game';
+import { buildGrid, createGrid, queryRadius, scanRadius } from '../../src/game';
 
 function brute(x: Float64Array, y: Float64Array, inc: Uint8Array, px: number, py: number, r: number): number[] {
   const out: number[] = [];
@@ -59,5 +59,29 @@ describe('spatial grid', () => {
     const g = createGrid(10, 10, 5, n);
     buildGrid(g, x, y, new Uint8Array(n).fill(1), n);
     expect(queryRadius(g, x, y, 1, 1, 1, new Int32Array(4))).toBe(4);
+  });
+
+  it('finds by a scan, without building, the same ids in the same order as a query of the built grid', () => {
+    const rng = createRng(11);
+    const n = 400;
+    // Clustered, with some outside the covered area, so many share a cell and the edge cells are exercised.
+    const x = Float64Array.from({ length: n }, () => (rng.chance(0.3) ? rng.range(40, 44) : rng.range(-10, 110)));
+    const y = Float64Array.from({ length: n }, () => (rng.chance(0.3) ? rng.range(40, 44) : rng.range(-10, 70)));
+    const inc = Uint8Array.from({ length: n }, () => (rng.chance(0.9) ? 1 : 0));
+    const g = createGrid(100, 60, 4, n);
+    const built = createGrid(100, 60, 4, n);
+    buildGrid(built, x, y, inc, n);
+    const a = new Int32Array(n);
+    const b = new Int32Array(n);
+    for (let q = 0; q < 100; q++) {
+      const px = rng.range(-10, 110);
+      const py = rng.range(-10, 70);
+      const r = rng.range(0, 30);
+      const k = queryRadius(built, x, y, px, py, r, a);
+      expect([...b.subarray(0, scanRadius(g, x, y, inc, n, px, py, r, b))]).toEqual([...a.subarray(0, k)]);
+    }
+    // The scan never touched the grid's arrays.
+    expect(g.count).toBe(0);
+    expect(g.cellStart.every((v) => v === 0)).toBe(true);
   });
 });

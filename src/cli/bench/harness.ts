@@ -43,15 +43,20 @@ export interface Reps {
 /** Which clock samples are taken on. */
 export type Clock = 'cpu' | 'wall';
 
-/** A fresh heap before each sample, so one alternative's garbage is not collected on another's clock. */
-const collect: () => void = (() => {
+const gc: (() => void) | null = (() => {
   try {
     setFlagsFromString('--expose-gc');
     return runInNewContext('gc') as () => void;
   } catch {
-    return () => undefined;
+    return null;
   }
 })();
+
+/** A full garbage collection (a fresh heap before each sample, so one alternative's garbage is not collected on another's clock). */
+export const collect: () => void = gc ?? (() => undefined);
+
+/** Whether `collect` really collects (V8 accepted --expose-gc): heap measurements need it. */
+export const canCollect = gc !== null;
 
 /** The median of a non-empty list. */
 export function median(xs: readonly number[]): number {

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../engine';
-import { copyArrays, restoreArrays } from '../../game';
+import type { SavedArrays } from '../../game';
 import { createCityAutopilot } from './autopilot';
 import { cityBehaviours } from './behaviours';
 import { defaultSize } from './config';
@@ -15,6 +15,8 @@ export { defaultSize, tuning } from './config';
 export { cityEvents } from './events';
 export type { CityEvents } from './events';
 export { createCityAutopilot } from './autopilot';
+export { citySystems } from './systems/step';
+export type { CitySystem } from './systems/step';
 export * from './types';
 
 const INPUT_KEYS = ['up', 'down', 'left', 'right', 'action', 'shoot'] as const;
@@ -35,18 +37,36 @@ export function checkCityInput(input: unknown): string | null {
   return null;
 }
 
-/** Saves what a snapshot needs of the runtime: every moving typed array (the map and grid are static or derived). */
-function saveCityRuntime(rt: CityRuntime): unknown {
-  return { agents: copyArrays(rt.agents), cars: copyArrays(rt.cars), tracers: copyArrays(rt.tracers), counters: rt.counters.slice() };
+/** What a snapshot keeps of the city's runtime. */
+interface SavedCityRuntime {
+  readonly agents: SavedArrays;
+  readonly cars: SavedArrays;
+  readonly tracers: SavedArrays;
+  readonly counters: Int32Array;
+}
+
+/**
+ * Saves what a snapshot needs of the runtime: the moving typed arrays, as changes since the previous snapshot
+ * (the map is static; the grid, scratch and previous positions are derived).
+ */
+function saveCityRuntime(rt: CityRuntime): SavedCityRuntime {
+  const h = rt.history;
+  return { agents: h.agents.save(), cars: h.cars.save(), tracers: h.tracers.save(), counters: rt.counters.slice() };
 }
 
 function restoreCityRuntime(rt: CityRuntime, saved: unknown): void {
-  const s = saved as { agents: Record<string, ArrayLike<number>>; cars: Record<string, ArrayLike<number>>; tracers: Record<string, ArrayLike<number>>; counters: Int32Array };
-  restoreArrays(rt.agents, s.agents);
-  restoreArrays(rt.cars, s.cars);
-  restoreArrays(rt.tracers, s.tracers);
+  const s = saved as SavedCityRuntime;
+  const h = rt.history;
+  h.agents.restore(s.agents);
+  h.cars.restore(s.cars);
+  h.tracers.restore(s.tracers);
   rt.counters.set(s.counters);
-  // The grid is derived: rebuild it on next use (a stale stamp could match a re-simulated tick).
+  // Nobody moved since the snapshot: draw everyone where they stand.
+  rt.agents.prevX.set(rt.agents.x);
+  rt.agents.prevY.set(rt.agents.y);
+  rt.cars.prevX.set(rt.cars.x);
+  rt.cars.prevY.set(rt.cars.y);
+  // The grid is derived: whoever built it rebuilds it on next use (a stale stamp could match a re-simulated tick).
   rt.grid.builtAt = -1;
 }
 

@@ -1,5 +1,5 @@
 import type { Rng } from '../../engine';
-import { AgentKind, CarKind, createAgents, createCars, createGrid, createTracers, generateCity, lineAt, placePedestrian } from '../../game';
+import { AgentKind, CarKind, createAgents, createArrayHistory, createCars, createGrid, createTracers, generateCity, lineAt, placePedestrian } from '../../game';
 import type { CitySize } from './config';
 import { mapOptionsFor, tuning } from './config';
 import type { CityRuntime, CityWorld } from './types';
@@ -26,8 +26,11 @@ export function createCity(rng: Rng, size: CitySize): { world: CityWorld; runtim
   const agents = createAgents(n);
   const parked = map.parking.length;
   const cars = createCars(parked + policeSlots);
-  const policeCar = new Int16Array(policeSlots);
+  const policeCar = new Int32Array(policeSlots);
   const counters = new Int32Array(8);
+  const tracers = createTracers(64);
+  // prevX/prevY are rewritten at the start of every tick before anything reads them: snapshots leave them out.
+  const moving = { skip: ['prevX', 'prevY'] };
   const runtime: CityRuntime = {
     map,
     agents,
@@ -35,9 +38,10 @@ export function createCity(rng: Rng, size: CitySize): { world: CityWorld; runtim
     ranges: { civilians: [civ0, goon0], goons: [goon0, pol0], police: [pol0, n] },
     policeCar,
     sight: tuning.sight,
-    tracers: createTracers(64),
+    tracers,
     grid: createGrid(map.width, map.height, 12, n),
     counters,
+    history: { agents: createArrayHistory(agents, moving), cars: createArrayHistory(cars, moving), tracers: createArrayHistory(tracers) },
     pursuitClock: { ticks: counters.subarray(0, 2) },
     scratch: { v: new Float64Array(4), ids: new Int32Array(n), sighting: { seen: false, seer: -1, x: 0, y: 0, hidden: false, wanted: 0, tick: 0 } },
   };

@@ -23,7 +23,7 @@
  *   world.pursuit.state, world.civilians.present / total. The player is always agent 0 (camera target: x[0], y[0]).
  * Read-only for renderers: the engine replaces W every tick and mutates R in place during `step`.
  */
-import type { Agents, Cars, CityMap, PursuitClock, PursuitSighting, PursuitState, SightCone, SpatialGrid, Tracers } from '../../game';
+import type { Agents, ArrayHistory, Cars, CityMap, PursuitClock, PursuitSighting, PursuitState, SightCone, SpatialGrid, Tracers } from '../../game';
 
 /** A type with its readonly fields made writable. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -100,12 +100,15 @@ export interface CityRuntime {
   readonly cars: Cars;
   readonly ranges: AgentRanges;
   /** Car index of each police slot. */
-  readonly policeCar: Int16Array;
+  readonly policeCar: Int32Array;
   /** Police sight: range (m) and half-angle (rad) of every unit's cone. */
   readonly sight: SightCone;
   /** Recent shots, for drawing bullet streaks. */
   readonly tracers: Tracers;
-  /** Spatial grid over present agents, rebuilt at most once a tick when a system needs it (derived, not saved). */
+  /**
+   * Spatial grid over the map (derived, not saved): agentsNear gives ids in its cell order without building it; a
+   * system making many proximity queries in a tick would build it (buildGrid, stamp builtAt) and query it.
+   */
   readonly grid: SpatialGrid;
   /**
    * Small counters, saved with snapshots: [0] ticks unseen, [1] ticks escaping (pursuit clock),
@@ -115,6 +118,8 @@ export interface CityRuntime {
   readonly counters: Int32Array;
   /** The pursuit's clock: a view of counters[0..1]. */
   readonly pursuitClock: PursuitClock;
+  /** What the last snapshot saved of the moving arrays, so the next one stores only what changed (derived, not saved). */
+  readonly history: { readonly agents: ArrayHistory; readonly cars: ArrayHistory; readonly tracers: ArrayHistory };
   /** Scratch buffers for the systems (derived, not saved): vectors and query results. */
   readonly scratch: { readonly v: Float64Array; readonly ids: Int32Array; readonly sighting: Mutable<PursuitSighting> };
 }

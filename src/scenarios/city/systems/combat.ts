@@ -1,8 +1,8 @@
 import { len } from '../../../game';
-import { addTracer, AgentKind, findTarget, lineOfSight, queryRadius, rollHit, TileKind, tileAt } from '../../../game';
+import { addTracer, AgentKind, findTarget, lineOfSight, rollHit, TileKind, tileAt } from '../../../game';
 import { tuning } from '../config';
 import type { CityContext } from './context';
-import { agentGrid, commitCrime } from './context';
+import { agentsNear, commitCrime } from './context';
 
 type ShotTuning = { range: number; hit: number; min: number; max: number; every: number };
 
@@ -53,7 +53,7 @@ function playerShoots(ctx: CityContext): void {
   counters[4] = tick;
   const x = a.x[0] as number;
   const y = a.y[0] as number;
-  const target = findTarget(rt.map, agentGrid(ctx), a, 0, s.range, s.halfAngle, rt.scratch.ids);
+  const target = findTarget(rt.map, a, 0, s.range, s.halfAngle, rt.scratch.ids, agentsNear(ctx, x, y, s.range));
   const hit = target >= 0 && rng.next() < s.hit;
   const h = a.heading[0] as number;
   const tx = target >= 0 ? (a.x[target] as number) : x + Math.cos(h) * s.range;
@@ -73,7 +73,7 @@ function runOver(ctx: CityContext): void {
   const r = tuning.runOver;
   const speed = a.speed[0] as number;
   if (a.car[0] === -1 || speed < r.minSpeed) return;
-  const n = queryRadius(agentGrid(ctx), a.x, a.y, a.x[0] as number, a.y[0] as number, r.radius, rt.scratch.ids);
+  const n = agentsNear(ctx, a.x[0] as number, a.y[0] as number, r.radius);
   for (let k = 0; k < n; k++) {
     const i = rt.scratch.ids[k] as number;
     if (i === 0 || a.car[i] !== -1 || a.alive[i] === 0 || tick < (a.hitUntil[i] as number)) continue;

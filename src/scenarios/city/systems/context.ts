@@ -1,5 +1,4 @@
-import { buildGrid } from '../../../game';
-import type { SpatialGrid } from '../../../game';
+import { scanRadius } from '../../../game';
 import type { StepContext } from '../../../engine';
 import type { CityInput, CityRuntime, CityWorld } from '../types';
 
@@ -12,12 +11,13 @@ export function commitCrime(ctx: CityContext, kind: string, severity: number): v
   ctx.emit('crime.committed', { kind, severity });
 }
 
-/** The spatial grid over present agents, built on first use in a tick (most ticks need no proximity query). */
-export function agentGrid(ctx: CityContext): SpatialGrid {
-  const { grid, agents: a } = ctx.runtime;
-  if (grid.builtAt !== ctx.tick) {
-    buildGrid(grid, a.x, a.y, a.present, a.count);
-    grid.builtAt = ctx.tick;
-  }
-  return grid;
+/**
+ * Writes into runtime.scratch.ids the present agents within r metres of (px, py) and returns how many: the ids a
+ * query of the spatial grid would give, in its order, found by one pass over the agents. A tick makes at most one
+ * such query (the player shoots on foot or runs people over in a car), and building the grid for it costs several
+ * times more than the pass.
+ */
+export function agentsNear(ctx: CityContext, px: number, py: number, r: number): number {
+  const { grid, agents: a, scratch } = ctx.runtime;
+  return scanRadius(grid, a.x, a.y, a.present, a.count, px, py, r, scratch.ids);
 }

@@ -17,15 +17,19 @@ function stepZones(ctx: CityContext): void {
   w.player.zone = now >= 0 ? (map.zones[now] as (typeof map.zones)[number]).kind : '';
 }
 
-/** One tick of the city: controls, movement, sight, the pursuit, gunfire (the grid is built on demand), zones — in that order. */
-export function stepCity(ctx: CityContext): void {
-  const { runtime: rt, world: w } = ctx;
-  const { agents: a } = rt;
-  savePrevious(a);
-  savePrevious(rt.cars);
+/** Everyone moves: the player by the controls, civilians and goons on foot, police in their cars. */
+function stepMovement(ctx: CityContext): void {
+  savePrevious(ctx.runtime.agents);
+  savePrevious(ctx.runtime.cars);
   stepPlayer(ctx);
   stepNpcs(ctx);
   stepPolice(ctx);
+}
+
+/** Police sight lines to the player, and what the pursuit reads of them this tick. */
+function stepSight(ctx: CityContext): void {
+  const { runtime: rt, world: w } = ctx;
+  const a = rt.agents;
   const seer = stepVision(ctx);
   const see = rt.scratch.sighting;
   see.seen = seer >= 0;
@@ -35,7 +39,30 @@ export function stepCity(ctx: CityContext): void {
   see.hidden = w.player.hidden;
   see.wanted = w.wanted;
   see.tick = ctx.tick;
-  stepPursuit(ctx, w.pursuit, rt.pursuitClock, tuning.pursuit, see);
-  stepCombat(ctx);
-  stepZones(ctx);
+}
+
+/** The pursuit's state machine, fed by this tick's sighting. */
+function stepChase(ctx: CityContext): void {
+  const { runtime: rt, world: w } = ctx;
+  stepPursuit(ctx, w.pursuit, rt.pursuitClock, tuning.pursuit, rt.scratch.sighting);
+}
+
+/** One of the city's systems: a name (what benchmarks report) and what it does in a tick. */
+export interface CitySystem {
+  readonly name: string;
+  run(ctx: CityContext): void;
+}
+
+/** The city's systems in the order a tick runs them: movement, sight, the pursuit, gunfire, zones. */
+export const citySystems: readonly CitySystem[] = [
+  { name: 'movement', run: stepMovement },
+  { name: 'sight', run: stepSight },
+  { name: 'pursuit', run: stepChase },
+  { name: 'combat', run: stepCombat },
+  { name: 'zones', run: stepZones },
+];
+
+/** One tick of the city: every system in order. */
+export function stepCity(ctx: CityContext): void {
+  for (let i = 0; i < citySystems.length; i++) (citySystems[i] as CitySystem).run(ctx);
 }
