@@ -55,17 +55,34 @@ export interface CompiledRules {
   readonly declared: ReadonlyMap<string, EventSpec>;
 }
 
+/** True when a parameter value reads facts: a reference, or an object (a payload) with one among its values. */
+function readsFacts(v: unknown): boolean {
+  if (isFactRef(v)) return true;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (isFactRef((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['params'] {
+  let reads = false;
+  for (const k in action)
+    if (k !== 'behaviour' && readsFacts(action[k])) {
+      reads = true;
+      break;
+    }
+  if (!reads) {
+    // Most actions: every parameter a literal, so one frozen object serves every firing. (Copied by a rest pattern,
+    // not key by key here: this function's optimised code then holds no map of these objects, which die with them.)
+    const { behaviour: _behaviour, ...constant } = action;
+    Object.freeze(constant);
+    return () => constant;
+  }
   const entries: [string, FactGetter][] = [];
-  const constant: Record<string, unknown> = {};
-  let dynamic = false;
   for (const [k, v] of Object.entries(action)) {
     if (k === 'behaviour') continue;
-    if (isFactRef(v)) {
-      entries.push([k, compileValue(scope, v)]);
-      dynamic = true;
-    } else if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).some(isFactRef)) {
-      const inner = Object.entries(v).map(([ik, iv]) => [ik, compileValue(scope, iv)] as const);
+    if (isFactRef(v)) entries.push([k, compileValue(scope, v)]);
+    else if (readsFacts(v)) {
+      const inner = Object.entries(v as Record<string, unknown>).map(([ik, iv]) => [ik, compileValue(scope, iv)] as const);
       entries.push([
         k,
         (ev, fc) => {
@@ -74,15 +91,7 @@ function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['pa
           return o;
         },
       ]);
-      dynamic = true;
-    } else {
-      constant[k] = v;
-      entries.push([k, () => v]);
-    }
-  }
-  if (!dynamic) {
-    Object.freeze(constant);
-    return () => constant;
+    } else entries.push([k, () => v]);
   }
   return (ev, fc) => {
     const o: Record<string, unknown> = {};
@@ -94,6 +103,38 @@ function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['pa
   };
 }
 
+/** Firing order: priority, highest first, then file order. */
+const byPriority = (a: CompiledTrigger, b: CompiledTrigger) => b.priority - a.priority || a.index - b.index;
+
+/** Compiles one trigger in its scope. (A module function, not a closure per load: its optimised code outlives a GC.) */
+function compileTrigger(spec: TriggerSpec, index: number, scope: FactScope, catalogue: Catalogue): CompiledTrigger {
+  const mode = spec.on !== undefined ? 'on' : spec.while !== undefined ? 'while' : 'every';
+  const cond = mode === 'while' ? spec.while : spec.when;
+  const compiled = cond ? compileCondition(scope, cond) : null;
+  const actions: CompiledAction[] = [];
+  for (let i = 0; i < spec.do.length; i++) {
+    const a = spec.do[i] as ActionSpec;
+    actions.push({ behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef, params: compileParams(scope, a) });
+  }
+  return {
+    id: spec.id,
+    index,
+    spec,
+    mode,
+    on: spec.on ?? null,
+    priority: spec.priority ?? 0,
+    once: spec.once ?? false,
+    enabled: spec.enabled ?? true,
+    cooldownTicks: secondsToTicks(spec.cooldown ?? 0),
+    delayTicks: secondsToTicks(spec.delay ?? 0),
+    forTicks: secondsToTicks(spec.for ?? 0),
+    everyTicks: Math.max(1, secondsToTicks(spec.every ?? 0)),
+    test: compiled?.test ?? null,
+    explain: compiled?.explain ?? null,
+    actions,
+  };
+}
+
 /** Compiles a validated rules file; never evaluates strings as code. */
 export function compileRules(file: RulesFile, catalogue: Catalogue, source: string, text: string): CompiledRules {
   const declared = new Map<string, EventSpec & { anyFields: boolean }>();
@@ -102,10 +143,18 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     declared.set(decl.type, { description: decl.description ?? 'declared in the rules file', producer: 'rules', fields: decl.fields ?? {}, anyFields: !decl.fields });
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
-  const scopeOf = (on: string | null): FactScope =>
-    on
-      ? { eventType: on, spec: catalogue.events[on] ?? declared.get(on), anyFields: declared.get(on)?.anyFields ?? false, windows: windowIds }
-      : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
+  const scopes = new Map<string | null, FactScope>();
+  const scopeOf = (on: string | null): FactScope => {
+    let scope = scopes.get(on);
+    if (!scope) {
+      scope = on
+        ? { eventType: on, spec: catalogue.events[on] ?? declared.get(on), anyFields: declared.get(on)?.anyFields ?? false, windows: windowIds }
+        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+      scopes.set(on, scope);
+    }
+    return scope;
+  };
   const windows = (file.windows ?? []).map((spec): CompiledWindow => {
     const scope = scopeOf(spec.on);
     return {
@@ -118,48 +167,34 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
       where: spec.where ? compileCondition(scope, spec.where).test : null,
     };
   });
-  const triggers = file.triggers.map((spec, index): CompiledTrigger => {
-    const mode = spec.on !== undefined ? 'on' : spec.while !== undefined ? 'while' : 'every';
-    const on = spec.on ?? null;
-    const scope = scopeOf(on);
-    const cond = mode === 'while' ? spec.while : spec.when;
-    const compiled = cond ? compileCondition(scope, cond) : null;
-    return {
-      id: spec.id,
-      index,
-      spec,
-      mode,
-      on,
-      priority: spec.priority ?? 0,
-      once: spec.once ?? false,
-      enabled: spec.enabled ?? true,
-      cooldownTicks: secondsToTicks(spec.cooldown ?? 0),
-      delayTicks: secondsToTicks(spec.delay ?? 0),
-      forTicks: secondsToTicks(spec.for ?? 0),
-      everyTicks: Math.max(1, secondsToTicks(spec.every ?? 0)),
-      test: compiled?.test ?? null,
-      explain: compiled?.explain ?? null,
-      actions: spec.do.map((a) => ({ behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef, params: compileParams(scope, a) })),
-    };
-  });
-  const order = (a: CompiledTrigger, b: CompiledTrigger) => b.priority - a.priority || a.index - b.index;
+  const triggers: CompiledTrigger[] = [];
+  const byId = new Map<string, CompiledTrigger>();
   const byType = new Map<string, CompiledTrigger[]>();
-  for (const t of triggers) {
-    if (t.mode !== 'on' || !t.on) continue;
-    const list = byType.get(t.on) ?? [];
-    list.push(t);
-    byType.set(t.on, list);
+  const stateTriggers: CompiledTrigger[] = [];
+  const timerTriggers: CompiledTrigger[] = [];
+  for (let index = 0; index < file.triggers.length; index++) {
+    const spec = file.triggers[index] as TriggerSpec;
+    const t = compileTrigger(spec, index, scopes.get(spec.on ?? null) ?? scopeOf(spec.on ?? null), catalogue);
+    triggers.push(t);
+    byId.set(t.id, t);
+    if (t.mode === 'while') stateTriggers.push(t);
+    else if (t.mode === 'every') timerTriggers.push(t);
+    else if (t.on) {
+      const list = byType.get(t.on);
+      if (list) list.push(t);
+      else byType.set(t.on, [t]);
+    }
   }
-  for (const list of byType.values()) list.sort(order);
+  for (const list of byType.values()) list.sort(byPriority);
   return {
     file,
     source,
     text,
     triggers,
-    byId: new Map(triggers.map((t) => [t.id, t])),
+    byId,
     byType,
-    stateTriggers: triggers.filter((t) => t.mode === 'while').sort(order),
-    timerTriggers: triggers.filter((t) => t.mode === 'every').sort(order),
+    stateTriggers: stateTriggers.sort(byPriority),
+    timerTriggers: timerTriggers.sort(byPriority),
     windows,
     declared,
   };

@@ -26,12 +26,14 @@ export interface FactScope {
   readonly windows?: ReadonlySet<string>;
 }
 
+const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window'];
+
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
 export function checkFact(catalogue: Catalogue, scope: FactScope, path: string): string | null {
   const dot = path.indexOf('.');
   const root = dot < 0 ? path : path.slice(0, dot);
   const rest = dot < 0 ? '' : path.slice(dot + 1);
-  const roots = ['event', 'meta', 'entity', 'world', 'window'];
+  const roots = FACT_ROOTS;
   if (root === 'window' && rest) {
     const [id = '', agg = '', ...more] = rest.split('.');
     const ids = [...(scope.windows ?? [])];
@@ -56,8 +58,9 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
     return catalogue.entityFacts[rest] ? null : unknownName('entity fact', `entity.${rest}`, Object.keys(catalogue.entityFacts).map((k) => `entity.${k}`));
   }
   if (scope.anyFields) return null;
+  const known = scope.spec?.fields;
+  if (known && Object.hasOwn(known, rest)) return null;
   const fields = Object.keys(scope.spec?.fields ?? {});
-  if (fields.includes(rest)) return null;
   return fields.length
     ? unknownName('field', rest, fields, `"${scope.eventType}" events`)
     : `"${scope.eventType}" events have no payload fields, so ${JSON.stringify(path)} does not exist`;

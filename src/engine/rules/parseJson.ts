@@ -35,12 +35,17 @@ const SYNTAX_HINTS: Record<string, string> = {
   InvalidCharacter: 'invalid character in string (control characters must be escaped)',
 };
 
-/** Parses strict JSON with positions; returns every syntax and key error, or the located document. */
-export function parseJson(text: string, file: string): { doc: LocatedJson; errors: RuleError[] } {
-  const errors: RuleError[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const position = (offset: number) => {
+/** jsonc-parser's options: strict JSON, for the tree the slow path and `locate` build. */
+const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/** Line and column (1-based) of offsets in a text; the line table is built on first use. */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    }
     let lo = 0,
       hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -50,6 +55,106 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
     }
     return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
   };
+}
+
+/**
+ * A located document whose positions come from a jsonc-parser tree built only when something asks where a path is
+ * (a valid file never does), so loading a good file costs little more than JSON.parse.
+ */
+function lazyLocated(text: string, value: unknown, position: (offset: number) => { line: number; column: number }, built?: Node): LocatedJson {
+  let tree = built;
+  return {
+    value,
+    locate(path, key = false) {
+      tree ??= parseTree(text, [], TREE_OPTIONS) as Node;
+      const p = [...path];
+      for (;;) {
+        const node = findNodeAtLocation(tree, p);
+        if (node) {
+          const target = key && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
+          return position(target.offset);
+        }
+        if (!p.length) return position(tree.offset);
+        p.pop();
+      }
+    },
+  };
+}
+
+/**
+ * The fast path: JSON.parse, then the checks the tree walk makes (forbidden keys, depth, duplicate keys) done on the
+ * value and the text. Returns undefined when anything is off; the slow path then finds and words every error.
+ * JSON.parse accepts exactly the strict JSON jsonc-parser accepts with these options (same whitespace, escapes,
+ * numbers and control-character rules), so a file takes the fast path only if the slow path would find no error.
+ */
+function parseFast(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+  const keys = countKeys(value, 1);
+  // JSON.parse keeps the last of duplicate keys: the keys written in the text outnumber the keys in the objects.
+  if (keys < 0 || keys !== keysInText(text)) return undefined;
+  return { value };
+}
+
+/** Keys in all objects of a parsed value; -1 when one is forbidden or the nesting is too deep. */
+function countKeys(v: unknown, depth: number): number {
+  if (depth > parseLimits.maxDepth) return -1;
+  if (typeof v !== 'object' || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const k = countKeys(v[i], depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  for (const key in v) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return -1;
+    const k = countKeys((v as Record<string, unknown>)[key], depth + 1);
+    if (k < 0) return -1;
+    n += k + 1;
+  }
+  return n;
+}
+
+/** Property names in a (syntactically valid) JSON text: strings followed by ":". */
+function keysInText(text: string): number {
+  let n = 0;
+  const len = text.length;
+  let i = text.indexOf('"');
+  while (i >= 0) {
+    // Find the closing quote: one not preceded by an odd run of backslashes.
+    let end = text.indexOf('"', i + 1);
+    for (;;) {
+      if (end < 0) return -1;
+      let b = end - 1;
+      while (text.charCodeAt(b) === 92) b--;
+      if ((end - 1 - b) % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    let j = end + 1;
+    let c = text.charCodeAt(j);
+    while (j < len && (c === 32 || c === 10 || c === 13 || c === 9)) c = text.charCodeAt(++j);
+    if (c === 58) n++;
+    i = text.indexOf('"', j);
+  }
+  return n;
+}
+
+/** Parses strict JSON with positions; returns every syntax and key error, or the located document. */
+export function parseJson(text: string, file: string): { doc: LocatedJson; errors: RuleError[] } {
+  const position = positions(text);
+  if (text.length <= parseLimits.maxBytes) {
+    const fast = parseFast(text);
+    if (fast) return { doc: lazyLocated(text, fast.value, position), errors: [] };
+  }
+
+  const errors: RuleError[] = [];
   const at = (offset: number, path: readonly (string | number)[], message: string) =>
     errors.push({ file, ...position(offset), path: pathToString(path), message });
 
@@ -64,7 +169,7 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
   }
 
   const syntax: ParseError[] = [];
-  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, syntax, TREE_OPTIONS);
   // Only the first syntax error: after it the parser is guessing, and later "errors" are mostly echoes of the first.
   const first = syntax[0];
   if (first) {
@@ -73,8 +178,9 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
   }
   if (syntax.length || !tree) return { doc: empty, errors };
 
-  // Walk the tree: forbidden and duplicate keys, depth.
-  const walk = (node: Node, path: (string | number)[], depth: number): void => {
+  // Walk the tree: forbidden and duplicate keys, depth. One path, pushed and popped.
+  const path: (string | number)[] = [];
+  const walk = (node: Node, depth: number): void => {
     if (depth > parseLimits.maxDepth) {
       at(node.offset, path, `nesting is too deep: more than ${parseLimits.maxDepth} levels`);
       return;
@@ -85,37 +191,29 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode) continue;
         const key = keyNode.value as string;
+        path.push(key);
         if (FORBIDDEN_KEYS.has(key)) {
-          at(keyNode.offset, [...path, key], `the key ${JSON.stringify(key)} is not allowed (it could change object prototypes)`);
+          at(keyNode.offset, path, `the key ${JSON.stringify(key)} is not allowed (it could change object prototypes)`);
+          path.pop();
           continue;
         }
-        if (seen.has(key)) at(keyNode.offset, [...path, key], `duplicate key ${JSON.stringify(key)}; each key may appear once`);
+        if (seen.has(key)) at(keyNode.offset, path, `duplicate key ${JSON.stringify(key)}; each key may appear once`);
         seen.add(key);
-        if (valueNode) walk(valueNode, [...path, key], depth + 1);
+        if (valueNode) walk(valueNode, depth + 1);
+        path.pop();
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => walk(child, [...path, i], depth + 1));
+      const children = node.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        path.push(i);
+        walk(children[i] as Node, depth + 1);
+        path.pop();
+      }
     }
   };
-  walk(tree, [], 1);
+  walk(tree, 1);
   if (errors.length) return { doc: empty, errors };
-
-  const doc: LocatedJson = {
-    value: getNodeValue(tree),
-    locate(path, key = false) {
-      const p = [...path];
-      for (;;) {
-        const node = findNodeAtLocation(tree, p);
-        if (node) {
-          const target = key && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
-          return position(target.offset);
-        }
-        if (!p.length) return position(tree.offset);
-        p.pop();
-      }
-    },
-  };
-  return { doc, errors };
+  return { doc: lazyLocated(text, getNodeValue(tree), position, tree), errors };
 }
 
 /** Source text as shown in a message: one line, control characters escaped, in backticks. */

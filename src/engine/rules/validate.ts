@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import type { BehaviourDef, ParamSpec } from '../behaviours';
 import type { EventSpec, FieldType } from '../events';
 import { engineEvents } from '../events';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
+import { fastAccepts } from './fastCheck';
 import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
 import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
@@ -25,6 +27,24 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   factRef: ['fact', 'times', 'plus'],
 };
 
+/** A behaviour's parameters as the checks read them, worked out once per behaviour (not per action). */
+interface ParamsInfo {
+  readonly paramNames: readonly string[];
+  readonly params: readonly { readonly name: string; readonly spec: ParamSpec; readonly optional: boolean }[];
+}
+const paramsInfo = new WeakMap<BehaviourDef, ParamsInfo>();
+function paramsOf(def: BehaviourDef): ParamsInfo {
+  let info = paramsInfo.get(def);
+  if (!info) {
+    info = {
+      paramNames: Object.keys(def.params),
+      params: Object.entries(def.params).map(([name, spec]) => ({ name, spec, optional: spec.schema.safeParse(undefined).success })),
+    };
+    paramsInfo.set(def, info);
+  }
+  return info;
+}
+
 const CONDITION_HELP = 'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
 /** Checks a parsed rules file against the format and the scenario's catalogue; returns every error. */
@@ -41,8 +61,11 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
   const get = (path: Path): unknown => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Obj)[k]), value);
 
   // 1. Structure, through zod.
-  const parsed = rulesFileSchema.safeParse(value);
-  if (!parsed.success) for (const issue of parsed.error.issues) zodIssue(issue, get, error);
+  // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
+  if (!fastAccepts(rulesFileSchema, value)) {
+    const parsed = rulesFileSchema.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) zodIssue(issue, get, error);
+  }
   if (!isObj(value)) return { errors };
 
   // 2. Meaning: names, facts, operators, behaviours, against the catalogue.
@@ -67,16 +90,19 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     });
   }
   const eventTypes = [...Object.keys(catalogue.events), ...declared.keys()];
-  const specOf = (type: string) => catalogue.events[type] ?? declared.get(type);
 
   const triggers = Array.isArray(value.triggers) ? value.triggers : [];
   const ids = new Map<string, number>();
-  triggers.forEach((t, i) => {
-    if (!isObj(t) || typeof t.id !== 'string') return;
+  for (let i = 0; i < triggers.length; i++) {
+    const t: unknown = triggers[i];
+    if (!isObj(t) || typeof t.id !== 'string') continue;
     const first = ids.get(t.id);
     if (first !== undefined) error(['triggers', i, 'id'], `duplicate trigger id ${JSON.stringify(t.id)} (also triggers[${first}]); ids must be unique`);
     else ids.set(t.id, i);
-  });
+  }
+  // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
+  const at: Path = [];
+  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, fieldLists: new Map() };
 
   // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
   const windowIds = new Set<string>();
@@ -93,7 +119,7 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     if ((w.last === undefined) === (w.seconds === undefined))
       error(path, `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`);
     if (typeof w.on !== 'string') return;
-    const spec = specOf(w.on);
+    const spec = specOf(p, w.on);
     if (!spec) return error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, eventTypes)));
     const scope: FactScope = { eventType: w.on, spec, anyFields: declared.get(w.on)?.anyFields ?? false, windows: windowIds };
     if (typeof w.value === 'string') {
@@ -102,153 +128,250 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
       if (msg) error([...path, 'value'], msg);
       else if (type !== undefined && type !== 'number' && type !== 'number?') error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
     }
-    if (w.where !== undefined) checkCondition(w.where, [...path, 'where'], scope, 0);
+    if (w.where !== undefined) {
+      at.push('windows', i, 'where');
+      checkCondition(p, w.where, scope, 0);
+      at.length = 0;
+    }
   });
 
-  triggers.forEach((t, i) => {
-    if (!isObj(t)) return;
-    const path: Path = ['triggers', i];
-    const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
-    if (modes.length !== 1)
-      error(path, `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`);
-    if (t.for !== undefined && t.while === undefined) error([...path, 'for'], '"for" only applies to "while" triggers (how long the condition must hold)');
-    if (t.when !== undefined && t.while !== undefined)
-      error([...path, 'when'], '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}', true);
-    let scope: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
+  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  const scopes = new Map<string, FactScope>();
+
+  at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
+  for (let i = 0; i < triggers.length; i++) {
+    const t: unknown = triggers[i];
+    if (!isObj(t)) continue;
+    at[1] = i;
+    const hasWhile = t.while !== undefined;
+    if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
+      const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
+      error(at, `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`);
+    }
+    if (t.for !== undefined && !hasWhile) error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
+    if (t.when !== undefined && hasWhile)
+      error(here(at, 'when'), '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}', true);
+    let scope = noEvent;
     if (typeof t.on === 'string') {
-      const spec = specOf(t.on);
-      if (!spec) error([...path, 'on'], withDeclareHint(unknownName('event type', t.on, eventTypes)));
-      scope = { eventType: t.on, spec, anyFields: !spec || (declared.get(t.on)?.anyFields ?? false), windows: windowIds };
+      const spec = specOf(p, t.on);
+      if (!spec) error(here(at, 'on'), withDeclareHint(unknownName('event type', t.on, eventTypes)));
+      let shared = scopes.get(t.on);
+      if (!shared) scopes.set(t.on, (shared = { eventType: t.on, spec, anyFields: !spec || (declared.get(t.on)?.anyFields ?? false), windows: windowIds }));
+      scope = shared;
     }
-    if (t.when !== undefined) checkCondition(t.when, [...path, 'when'], scope, 0);
-    if (t.while !== undefined) checkCondition(t.while, [...path, 'while'], { eventType: null, spec: undefined, anyFields: false, windows: windowIds }, 0);
-    if (Array.isArray(t.do)) t.do.forEach((a, j) => checkAction(a, [...path, 'do', j], scope));
-  });
-
-  function checkFactRef(fref: FactRef, path: Path, scope: FactScope): void {
-    const ref = fref as unknown as Obj;
-    for (const k of Object.keys(ref)) if (!KNOWN_KEYS.factRef!.includes(k)) error([...path, k], unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
-    for (const k of ['times', 'plus'] as const)
-      if (ref[k] !== undefined && (typeof ref[k] !== 'number' || !Number.isFinite(ref[k]))) error([...path, k], `expected a number, found ${describeFound(ref[k])}`);
-    const msg = checkFact(catalogue, scope, ref.fact as string);
-    if (msg) error([...path, 'fact'], msg);
-  }
-
-  function checkCondition(c: unknown, path: Path, scope: FactScope, depth: number): void {
-    if (depth > 16) return error(path, 'conditions are nested too deeply (more than 16 levels)');
-    if (!isObj(c)) return error(path, `expected ${CONDITION_HELP}, found ${describeFound(c)}`);
-    const keys = Object.keys(c);
-    const group = keys.find((k) => k === 'all' || k === 'any' || k === 'not');
-    if (group) {
-      if (keys.length > 1) error(path, `"${group}" must be the only key of its condition; found also ${keys.filter((k) => k !== group).map((k) => `"${k}"`).join(', ')}`);
-      const inner = c[group];
-      if (group === 'not') return checkCondition(inner, [...path, 'not'], scope, depth + 1);
-      if (!Array.isArray(inner) || inner.length === 0)
-        return error([...path, group], `expected a non-empty array of conditions, found ${describeFound(inner)}`);
-      inner.forEach((x, i) => checkCondition(x, [...path, group, i], scope, depth + 1));
-      return;
+    if (t.when !== undefined) {
+      at.push('when');
+      checkCondition(p, t.when, scope, 0);
+      at.pop();
     }
-    if (!('fact' in c)) {
-      const typo = keys.map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value'])).find((m) => m.includes('did you mean'));
-      return error(path, typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`);
+    if (hasWhile) {
+      at.push('while');
+      checkCondition(p, t.while, noEvent, 0);
+      at.pop();
     }
-    for (const k of keys) if (!KNOWN_KEYS.comparison!.includes(k)) error([...path, k], unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
-    if (typeof c.fact !== 'string') error([...path, 'fact'], `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
-    else {
-      const msg = checkFact(catalogue, scope, c.fact);
-      if (msg) error([...path, 'fact'], msg);
-    }
-    if (typeof c.op !== 'string') return error(c.op === undefined ? path : [...path, 'op'], c.op === undefined ? 'missing "op"; expected one of the operators (eq, gt, in, …)' : `expected an operator name, found ${describeFound(c.op)}`);
-    if (!(operatorNames as string[]).includes(c.op)) return error([...path, 'op'], unknownName('operator', c.op, operatorNames));
-    const kind = operators[c.op as keyof typeof operators].value;
-    const v = c.value;
-    const vp = [...path, 'value'];
-    if (isFactRef(v)) return checkFactRef(v, vp, scope);
-    const before = errors.length;
-    switch (kind) {
-      case 'any':
-        if (v === undefined) error(path, `"${c.op}" needs a "value"`);
-        else if (isObj(v)) error(vp, `expected a literal or {"fact": "..."}, found an object without "fact"`);
-        break;
-      case 'number':
-        if (typeof v !== 'number' && typeof v !== 'string') error(v === undefined ? path : vp, v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`);
-        break;
-      case 'range':
-        if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
-          error(v === undefined ? path : vp, `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`);
-        else if (v[0] > v[1]) error(vp, `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
-        break;
-      case 'array':
-        if (!Array.isArray(v) || v.length === 0) error(v === undefined ? path : vp, `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`);
-        break;
-      case 'string':
-        if (typeof v !== 'string') error(v === undefined ? path : vp, `"${c.op}" needs a string "value", found ${describeFound(v)}`);
-        break;
-      case 'boolean?':
-        if (v !== undefined && typeof v !== 'boolean') error(vp, `"exists" takes true or false (default true), found ${describeFound(v)}`);
-        break;
-    }
-    // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
-    const type = errors.length === before && typeof c.fact === 'string' && !checkFact(catalogue, scope, c.fact) ? factType(catalogue, scope, c.fact) : undefined;
-    if (type) {
-      const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
-      if (problem) error(problem.at === 'op' ? [...path, 'op'] : problem.index === undefined ? vp : [...vp, problem.index], problem.message);
+    if (Array.isArray(t.do)) {
+      at.push('do', 0);
+      for (let j = 0; j < t.do.length; j++) {
+        at[at.length - 1] = j;
+        checkAction(p, t.do[j], scope);
+      }
+      at.length -= 2;
     }
   }
-
-  function checkAction(a: unknown, path: Path, scope: FactScope): void {
-    if (!isObj(a)) return error(path, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
-    if (typeof a.behaviour !== 'string')
-      return error(a.behaviour === undefined ? path : [...path, 'behaviour'], a.behaviour === undefined ? 'missing "behaviour": the name of what to do' : `expected a behaviour name, found ${describeFound(a.behaviour)}`);
-    const def = catalogue.behaviours.get(a.behaviour);
-    if (!def) return error([...path, 'behaviour'], unknownName('behaviour', a.behaviour, [...catalogue.behaviours.keys()]));
-    const paramNames = Object.keys(def.params);
-    for (const k of Object.keys(a)) {
-      if (k === 'behaviour') continue;
-      if (!def.params[k]) error([...path, k], unknownName('parameter', k, paramNames, `"${def.name}"`), true);
-    }
-    for (const [name, spec] of Object.entries(def.params)) {
-      const v = a[name];
-      const vp = [...path, name];
-      if (v === undefined) {
-        if (!spec.schema.safeParse(undefined).success) error(path, `"${def.name}" needs parameter "${name}" (${spec.description})`);
-        continue;
-      }
-      if (isFactRef(v)) {
-        if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload') error(vp, `"${name}" must be written out, not read from a fact`);
-        else checkFactRef(v, vp, scope);
-        continue;
-      }
-      const r = spec.schema.safeParse(v);
-      if (!r.success) {
-        const issue = r.error.issues[0];
-        error(issue?.path.length ? [...vp, ...(issue.path as Path)] : vp, issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value');
-        continue;
-      }
-      if (spec.kind === 'trigger' && typeof v === 'string' && !ids.has(v)) error(vp, unknownName('trigger', v, [...ids.keys()]));
-      if (spec.kind === 'event' && typeof v === 'string') {
-        if (engineEvents[v as keyof typeof engineEvents]) error(vp, `"${v}" is an engine event; rules cannot emit it`);
-        else if (!specOf(v)) error(vp, withDeclareHint(unknownName('event type', v, eventTypes)));
-      }
-      if (spec.kind === 'payload' && isObj(v)) {
-        const evType = typeof a.event === 'string' ? a.event : undefined;
-        const spec2 = evType ? specOf(evType) : undefined;
-        const any = evType ? (declared.get(evType)?.anyFields ?? false) : true;
-        const fields = Object.keys(spec2?.fields ?? {});
-        for (const [k, pv] of Object.entries(v)) {
-          if (spec2 && !any && !fields.includes(k)) error([...vp, k], unknownName('field', k, fields, `"${evType}"`), true);
-          if (isFactRef(pv)) checkFactRef(pv, [...vp, k], scope);
-          else if (isObj(pv)) error([...vp, k], 'expected a literal or {"fact": "..."}, found an object without "fact"');
-          else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
-            error([...vp, k], `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`);
-        }
-        if (spec2 && !any) for (const f of fields) if (!(f in v)) error(vp, `payload of "${evType}" is missing field "${f}"`);
-      }
-    }
-  }
+  at.length = 0;
 
   errors.sort((x, y) => x.line - y.line || x.column - y.column);
   return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
+}
+
+/** What the semantic checks share: the catalogue, what the file declares, and where they are (`at`, a path extended and shortened as they descend). */
+interface Pass {
+  readonly catalogue: Catalogue;
+  readonly errors: RuleError[];
+  readonly error: (path: Path, message: string, atKey?: boolean) => void;
+  readonly at: Path;
+  readonly declared: ReadonlyMap<string, EventSpec & { anyFields: boolean }>;
+  readonly eventTypes: readonly string[];
+  readonly ids: ReadonlyMap<string, number>;
+  readonly fieldLists: Map<EventSpec, string[]>;
+}
+
+// The checks are module functions, not closures made per call: a closure's optimised code dies with it at the next
+// full GC, and each load would start cold again. They read and extend `p.at` (push, check, pop), so no path is built
+// unless there is an error to report.
+
+/** The current path extended by `keys`, copied: for an error. */
+const here = (at: Path, ...keys: (string | number)[]): Path => [...at, ...keys];
+
+/** The spec of an event type the rules can see: the catalogue's or one the file declares. */
+const specOf = (p: Pass, type: string): EventSpec | undefined => p.catalogue.events[type] ?? p.declared.get(type);
+
+/** The field names of an event type, listed once per load. */
+function fieldNames(p: Pass, spec: EventSpec): string[] {
+  let names = p.fieldLists.get(spec);
+  if (!names) p.fieldLists.set(spec, (names = Object.keys(spec.fields ?? {})));
+  return names;
+}
+
+/** A `{"fact": …}` reference: its keys, `times`/`plus`, and the fact in this scope. */
+function checkFactRef(p: Pass, fref: FactRef, scope: FactScope): void {
+  const ref = fref as unknown as Obj;
+  for (const k in ref) if (k !== 'fact' && k !== 'times' && k !== 'plus') p.error(here(p.at, k), unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
+  if (ref.times !== undefined && (typeof ref.times !== 'number' || !Number.isFinite(ref.times))) p.error(here(p.at, 'times'), `expected a number, found ${describeFound(ref.times)}`);
+  if (ref.plus !== undefined && (typeof ref.plus !== 'number' || !Number.isFinite(ref.plus))) p.error(here(p.at, 'plus'), `expected a number, found ${describeFound(ref.plus)}`);
+  const msg = checkFact(p.catalogue, scope, ref.fact as string);
+  if (msg) p.error(here(p.at, 'fact'), msg);
+}
+
+/** A condition tree: groups, comparisons, operators, values and their types against the facts. */
+function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): void {
+  if (depth > 16) return p.error(p.at, 'conditions are nested too deeply (more than 16 levels)');
+  if (!isObj(c)) return p.error(p.at, `expected ${CONDITION_HELP}, found ${describeFound(c)}`);
+  let group: 'all' | 'any' | 'not' | undefined;
+  let count = 0;
+  for (const k in c) {
+    count++;
+    if (group === undefined && (k === 'all' || k === 'any' || k === 'not')) group = k;
+  }
+  if (group) {
+    if (count > 1)
+      p.error(
+        p.at,
+        `"${group}" must be the only key of its condition; found also ${Object.keys(c)
+          .filter((k) => k !== group)
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
+      );
+    const inner = c[group];
+    if (group === 'not') {
+      p.at.push('not');
+      checkCondition(p, inner, scope, depth + 1);
+      p.at.pop();
+      return;
+    }
+    if (!Array.isArray(inner) || inner.length === 0) return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
+    p.at.push(group, 0);
+    for (let i = 0; i < inner.length; i++) {
+      p.at[p.at.length - 1] = i;
+      checkCondition(p, inner[i], scope, depth + 1);
+    }
+    p.at.length -= 2;
+    return;
+  }
+  if (!('fact' in c)) {
+    const keys = Object.keys(c);
+    const typo = keys.map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value'])).find((m) => m.includes('did you mean'));
+    return p.error(p.at, typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`);
+  }
+  for (const k in c) if (k !== 'fact' && k !== 'op' && k !== 'value') p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
+  let factOk = false;
+  if (typeof c.fact !== 'string') p.error(here(p.at, 'fact'), `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
+  else {
+    const msg = checkFact(p.catalogue, scope, c.fact);
+    if (msg) p.error(here(p.at, 'fact'), msg);
+    else factOk = true;
+  }
+  if (typeof c.op !== 'string') return p.error(c.op === undefined ? p.at : here(p.at, 'op'), c.op === undefined ? 'missing "op"; expected one of the operators (eq, gt, in, …)' : `expected an operator name, found ${describeFound(c.op)}`);
+  if (!Object.hasOwn(operators, c.op)) return p.error(here(p.at, 'op'), unknownName('operator', c.op, operatorNames));
+  const kind = operators[c.op as keyof typeof operators].value;
+  const v = c.value;
+  if (isFactRef(v)) {
+    p.at.push('value');
+    checkFactRef(p, v, scope);
+    p.at.pop();
+    return;
+  }
+  const before = p.errors.length;
+  switch (kind) {
+    case 'any':
+      if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
+      else if (isObj(v)) p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
+      break;
+    case 'number':
+      if (typeof v !== 'number' && typeof v !== 'string') p.error(v === undefined ? p.at : here(p.at, 'value'), v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`);
+      break;
+    case 'range':
+      if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
+        p.error(v === undefined ? p.at : here(p.at, 'value'), `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`);
+      else if (v[0] > v[1]) p.error(here(p.at, 'value'), `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
+      break;
+    case 'array':
+      if (!Array.isArray(v) || v.length === 0) p.error(v === undefined ? p.at : here(p.at, 'value'), `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`);
+      break;
+    case 'string':
+      if (typeof v !== 'string') p.error(v === undefined ? p.at : here(p.at, 'value'), `"${c.op}" needs a string "value", found ${describeFound(v)}`);
+      break;
+    case 'boolean?':
+      if (v !== undefined && typeof v !== 'boolean') p.error(here(p.at, 'value'), `"exists" takes true or false (default true), found ${describeFound(v)}`);
+      break;
+  }
+  // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
+  const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
+  if (type) {
+    const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
+    if (problem) p.error(problem.at === 'op' ? here(p.at, 'op') : problem.index === undefined ? here(p.at, 'value') : here(p.at, 'value', problem.index), problem.message);
+  }
+}
+
+/** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */
+function checkAction(p: Pass, a: unknown, scope: FactScope): void {
+  if (!isObj(a)) return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
+  if (typeof a.behaviour !== 'string')
+    return p.error(a.behaviour === undefined ? p.at : here(p.at, 'behaviour'), a.behaviour === undefined ? 'missing "behaviour": the name of what to do' : `expected a behaviour name, found ${describeFound(a.behaviour)}`);
+  const def = p.catalogue.behaviours.get(a.behaviour);
+  if (!def) return p.error(here(p.at, 'behaviour'), unknownName('behaviour', a.behaviour, [...p.catalogue.behaviours.keys()]));
+  const { paramNames, params } = paramsOf(def);
+  for (const k in a) {
+    if (k === 'behaviour') continue;
+    if (!def.params[k]) p.error(here(p.at, k), unknownName('parameter', k, paramNames, `"${def.name}"`), true);
+  }
+  for (let n = 0; n < params.length; n++) {
+    const { name, spec, optional } = params[n] as ParamsInfo['params'][number];
+    const v = a[name];
+    if (v === undefined) {
+      if (!optional) p.error(p.at, `"${def.name}" needs parameter "${name}" (${spec.description})`);
+      continue;
+    }
+    if (isFactRef(v)) {
+      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload') p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
+      else {
+        p.at.push(name);
+        checkFactRef(p, v, scope);
+        p.at.pop();
+      }
+      continue;
+    }
+    const r = fastAccepts(spec.schema, v) ? { success: true as const } : spec.schema.safeParse(v);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      p.error(issue?.path.length ? [...p.at, name, ...(issue.path as Path)] : here(p.at, name), issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value');
+      continue;
+    }
+    if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v)) p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
+    if (spec.kind === 'event' && typeof v === 'string') {
+      if (engineEvents[v as keyof typeof engineEvents]) p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
+      else if (!specOf(p, v)) p.error(here(p.at, name), withDeclareHint(unknownName('event type', v, p.eventTypes)));
+    }
+    if (spec.kind === 'payload' && isObj(v)) {
+      const evType = typeof a.event === 'string' ? a.event : undefined;
+      const spec2 = evType ? specOf(p, evType) : undefined;
+      const any = evType ? (p.declared.get(evType)?.anyFields ?? false) : true;
+      const fields = spec2 ? fieldNames(p, spec2) : [];
+      for (const k in v) {
+        const pv = v[k];
+        if (spec2 && !any && !fields.includes(k)) p.error(here(p.at, name, k), unknownName('field', k, fields, `"${evType}"`), true);
+        if (isFactRef(pv)) {
+          p.at.push(name, k);
+          checkFactRef(p, pv, scope);
+          p.at.length -= 2;
+        } else if (isObj(pv)) p.error(here(p.at, name, k), 'expected a literal or {"fact": "..."}, found an object without "fact"');
+        else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
+          p.error(here(p.at, name, k), `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`);
+      }
+      if (spec2 && !any) for (const f of fields) if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
+    }
+  }
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -266,46 +389,65 @@ function typeName(type: FieldType): string {
 
 /** True when a literal is a value of a field type. */
 function fitsType(type: FieldType, v: unknown): boolean {
-  if (type.endsWith('?') && v === null) return true;
-  const base = type.replace('?', '');
-  if (base.endsWith('[]')) return Array.isArray(v) && v.every((x) => typeof x === base.slice(0, -2));
-  return typeof v === base;
+  switch (type) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return typeof v === type;
+    case 'number?':
+      return v === null || typeof v === 'number';
+    case 'string?':
+      return v === null || typeof v === 'string';
+    default: {
+      if (type.endsWith('?') && v === null) return true;
+      const base = type.replace('?', '');
+      if (base.endsWith('[]')) return Array.isArray(v) && v.every((x) => typeof x === base.slice(0, -2));
+      return typeof v === base;
+    }
+  }
+}
+
+type Mismatch = { at: 'op' | 'value'; index?: number; message: string };
+
+/** "expected <type> (as <fact> is), found <value>" at the value (or one item of it). */
+function wrongValue(fact: string, type: FieldType, x: unknown, index?: number): Mismatch {
+  return { at: 'value', index, message: `expected ${typeName(type)} (as "${fact}" is), found ${describeFound(x)}` };
+}
+
+/** The first item of a list that is not of the fact's type, as a mismatch (null when all fit). */
+function eachFits(fact: string, type: FieldType, xs: unknown[]): Mismatch | null {
+  for (let i = 0; i < xs.length; i++) if (!fitsType(type, xs[i])) return wrongValue(fact, type, xs[i], i);
+  return null;
 }
 
 /** Says why comparing a fact of type `type` with `value` under `op` can never hold, or returns null. */
-function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType, value: unknown): { at: 'op' | 'value'; index?: number; message: string } | null {
-  const base = type.replace('?', '');
+function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType, value: unknown): Mismatch | null {
+  // Closures here would be made for every comparison of every file: the helpers above are plain functions instead.
+  const base = type.endsWith('?') ? type.slice(0, -1) : type;
   const scalar = base === 'number' || base === 'string' || base === 'boolean';
-  const name = typeName(type);
-  const fits = (x: unknown) => fitsType(type, x);
-  const wrong = (x: unknown, index?: number) => ({ at: 'value' as const, index, message: `expected ${name} (as "${fact}" is), found ${describeFound(x)}` });
-  const eachFits = (xs: unknown[]) => {
-    const i = xs.findIndex((x) => !fits(x));
-    return i < 0 ? null : wrong(xs[i], i);
-  };
   switch (op) {
     case 'eq':
     case 'ne':
-      return scalar && !fits(value) ? wrong(value) : null;
+      return scalar && !fitsType(type, value) ? wrongValue(fact, type, value) : null;
     case 'anythingBut':
-      return !scalar ? null : Array.isArray(value) ? eachFits(value) : fits(value) ? null : wrong(value);
+      return !scalar ? null : Array.isArray(value) ? eachFits(fact, type, value) : fitsType(type, value) ? null : wrongValue(fact, type, value);
     case 'in':
     case 'notIn':
-      return scalar && Array.isArray(value) ? eachFits(value) : null;
+      return scalar && Array.isArray(value) ? eachFits(fact, type, value) : null;
     case 'lt':
     case 'lte':
     case 'gt':
     case 'gte':
-      if (base !== 'number' && base !== 'string') return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${name}` };
-      return typeof value === base ? null : wrong(value);
+      if (base !== 'number' && base !== 'string') return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
+      return typeof value === base ? null : wrongValue(fact, type, value);
     case 'between':
-      return base === 'number' ? null : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${name}` };
+      return base === 'number' ? null : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${typeName(type)}` };
     case 'startsWith':
-      return base === 'string' ? null : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${name}` };
+      return base === 'string' ? null : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${typeName(type)}` };
     case 'contains':
       if (base === 'string' || base === 'string[]') return typeof value === 'string' ? null : { at: 'value', message: `expected a string to look for in "${fact}", found ${describeFound(value)}` };
       if (base === 'number[]') return typeof value === 'number' ? null : { at: 'value', message: `expected a number to look for in "${fact}", found ${describeFound(value)}` };
-      return { at: 'op', message: `"contains" reads a string or a list, but "${fact}" is ${name}` };
+      return { at: 'op', message: `"contains" reads a string or a list, but "${fact}" is ${typeName(type)}` };
     default:
       return null;
   }

@@ -106,6 +106,13 @@ describe('loadRules', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('does not throw on event types named like Object.prototype members (toString, constructor, …)', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      const file = { version: 1, scenario: 'demo', triggers: [{ id: 'a', on: name, when: { fact: 'event.x', op: 'eq', value: 1 }, do: [{ behaviour: 'emit', event: name, payload: { x: 1 } }] }] };
+      expect(() => loadRules(JSON.stringify(file), demoCatalogue)).not.toThrow();
+    }
+  });
+
   it('accepts every operator, trigger option and fact kind that the corpus rejects when misspelled', () => {
     const file = {
       version: 1,
