@@ -122,6 +122,28 @@ function countKeys(v: unknown, depth: number): number {
   return n;
 }
 
+/** Nesting the tree parser is never asked to go beyond (far past `maxDepth`, far below the stack's limit). */
+const PRESCAN_DEPTH = 500;
+
+/** Offset of the first "[" or "{" (outside strings) opening a level deeper than `limit`, or -1. */
+export function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string, escapes included (an unterminated one ends the scan: the parser reports it).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 /** Property names in a (syntactically valid) JSON text: strings followed by ":". */
 function keysInText(text: string): number {
   let n = 0;
@@ -165,6 +187,14 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
   }
   if (text.trim() === '') {
     at(0, [], 'file is empty; expected a JSON object like {"version": 1, "scenario": "…", "triggers": []}');
+    return { doc: empty, errors };
+  }
+
+  // jsonc-parser recurses once per level: thousands of levels would overflow the stack before the walk below could
+  // report them. Such a file is refused here, at the bracket that goes too deep (the path is not known yet).
+  const deep = tooDeepAt(text, PRESCAN_DEPTH);
+  if (deep >= 0) {
+    at(deep, [], `nesting is too deep: more than ${parseLimits.maxDepth} levels`);
     return { doc: empty, errors };
   }
 
