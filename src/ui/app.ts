@@ -1,9 +1,10 @@
-import { batch, signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import { configureFreezing, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
 import { createCityScenario } from '../scenarios/city';
 import type { RulesUpdate } from '../dev/rulesPlugin';
+import { createEngineAlerts } from './engineAlerts';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
 import { createOverlay } from './overlay';
@@ -41,6 +42,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(options.scenario));
   const notices = createOverlay(stage, 'notices');
   const rulesOverlay = createOverlay(stage, 'rules-errors');
+  // Safety limits (runaway cascades) and failing behaviours, shown whichever panel is open.
+  const alerts = createEngineAlerts(createOverlay(stage, 'engine-alerts'));
   if (urlErrors.length || linkErrors.length)
     notices.show(
       linkErrors.length ? 'The share link was not used' : 'Some URL parameters were not used',
@@ -61,6 +64,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const newEngine = () => createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
   const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);
+  effect(() => alerts.watch(engine.value));
   const selected = signal<number | null>(null);
   const loop = createLoop();
   const keys = createKeyboard(window);
@@ -79,17 +83,22 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const touch = () => (version.value = version.value + 1);
 
+  /** The file whose errors the rules overlay shows (null when it shows none, or the start-up file's). */
+  let rulesErrorsFile: string | null = null;
+
   /** Applies rules text (live edits, editor), keeping the game state; on errors keeps the last good rules. */
   function applyRulesText(text: string, file: string): string[] {
     const r = loadRules(text, catalogue, file);
     if (!r.ok) {
       const lines = r.errors.map(formatError);
+      rulesErrorsFile = file;
       rulesOverlay.show(`${file} has ${lines.length} error${lines.length === 1 ? '' : 's'}`, lines, 'The game keeps running on the last good rules. Fix the file and save: this clears by itself.');
       return lines;
     }
     rules = r.rules;
     engine.value.applyRules(rules);
     rulesOverlay.hide();
+    rulesErrorsFile = null;
     touch();
     return [];
   }
@@ -119,6 +128,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     catalogue,
     dev: import.meta.env.DEV,
     applyRulesText,
+    dismissRulesErrors(file) {
+      if (rulesErrorsFile !== file) return;
+      rulesOverlay.hide();
+      rulesErrorsFile = null;
+    },
     rules: () => rules,
     restart(opts = {}) {
       if (opts.rules) rules = opts.rules;
@@ -160,6 +174,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     renderer.draw(e, loop.alpha);
     hud.update(e);
     audio?.update(e);
+    alerts.update(now);
     if (n > 0 && now - lastPanelRefresh > PANEL_REFRESH_MS) {
       lastPanelRefresh = now;
       touch();
@@ -195,6 +210,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     get notices() {
       return notices.visible ? [...notices.lines] : [];
+    },
+    get alerts() {
+      return [...alerts.lines];
     },
     get rulesSource() {
       return rules.source;

@@ -10,6 +10,8 @@ export interface SirenHook {
   readonly paused: boolean;
   readonly rulesErrors: string[];
   readonly notices: string[];
+  /** The engine warnings and errors shown over the game (empty when none is up). */
+  readonly alerts: string[];
   readonly rulesSource: string;
   /** Id of the open teaching panel, or null. */
   readonly panel: string | null;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatError, loadRules, scenarioCatalogue } from '../../src/engine';
+import { scenarios } from '../../src/scenarios';
 import { launch, openPage } from './browser';
+import { corpusExpected, corpusText } from './corpus';
 import type { SirenWindow } from './hook';
 import { startVite } from './server';
 
@@ -145,6 +148,74 @@ describe('live rules in dev (vite dev server)', () => {
   });
 
   it('logged no console errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * Files of the bad-rules corpus written as the live city.json. `exact`: the error does not depend on the scenario, so
+ * the overlay shows exactly the expected lines; `contains`: the corpus is written for the demo scenario, so the city
+ * adds its own lines (wrong scenario, demo's names unknown) beside the expected one.
+ */
+const LIVE_SAMPLE: readonly { file: string; match: 'exact' | 'contains' }[] = [
+  { file: '04-missing-comma.json', match: 'exact' },
+  { file: '83-proto-key.json', match: 'exact' },
+  { file: '72-deep-json.json', match: 'exact' },
+  { file: '32-huge-delay.json', match: 'contains' },
+];
+const cityCatalogue = scenarioCatalogue(scenarios.city as NonNullable<(typeof scenarios)['city']>);
+
+describe('bad-rules corpus files as the live rules file (vite dev server)', () => {
+  const triggerIds = () => page.evaluate(() => (window as SirenWindow).siren.triggers().map((t) => t.id));
+  const logEnd = () => page.evaluate(() => ((window as SirenWindow).siren.events().at(-1)?.seq ?? -1) + 1);
+  let goodTriggers: string[] = [];
+  let goodFrom = 0;
+
+  it('starts from the good file', async () => {
+    expect(await page.evaluate(() => (window as SirenWindow).siren.rulesErrors)).toEqual([]);
+    goodTriggers = await triggerIds();
+    goodFrom = await logEnd();
+    expect(goodTriggers.length).toBeGreaterThan(0);
+  });
+
+  for (const { file, match } of LIVE_SAMPLE) {
+    it(`${file}: the overlay shows the loader's errors and the game keeps its last good rules`, async () => {
+      const text = corpusText(file);
+      const tick = await page.evaluate(() => (window as SirenWindow).siren.tick);
+      writeRules(text);
+      // Wait for this file's first expected error (path and message); the dev server names the file by its path from
+      // the project root (here a temp copy of public/).
+      const mark = (corpusExpected(file, '')[0] as string).replace(/^:\d+:\d+ {2}/, '');
+      await page.waitForFunction((m) => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes(m as string)), mark, { timeout: 20_000, polling: 100 });
+      const shown = await page.evaluate(() => (window as SirenWindow).siren.rulesErrors);
+      const name = /^(.*rules\/city\.json):\d+:\d+ {2}/.exec(shown[0] ?? '')?.[1];
+      expect(name, `error lines name the live file: ${shown[0]}`).toBeDefined();
+      const loaded = loadRules(text, cityCatalogue, name as string);
+      expect(shown).toEqual(loaded.ok ? [] : loaded.errors.map(formatError));
+      const expected = corpusExpected(file, name as string);
+      if (match === 'exact') expect(shown).toEqual(expected);
+      else expect(shown).toEqual(expect.arrayContaining(expected));
+
+      const overlay = page.locator('.overlay.rules-errors');
+      expect(await overlay.isVisible()).toBe(true);
+      const overlayText = await overlay.innerText();
+      for (const line of expected) expect(overlayText).toContain(line.slice(name!.length));
+
+      // Still running, on the rules it had.
+      await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, { timeout: 20_000, polling: 100 });
+      expect(await triggerIds()).toEqual(goodTriggers);
+      expect(await page.evaluate((from) => (window as SirenWindow).siren.events(from, 'rules.loaded').length, goodFrom)).toBe(0);
+    });
+  }
+
+  it('clears the overlay when the good file is back, without a reload', async () => {
+    writeRules(original);
+    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, { timeout: 20_000, polling: 100 });
+    expect(await page.locator('.overlay.rules-errors').isVisible()).toBe(false);
+    expect(await triggerIds()).toEqual(goodTriggers);
+    const state = await pageState();
+    expect(state.marker).toBe('still here');
+    expect(state.navigation).not.toBe('reload');
     expect(problems).toEqual([]);
   });
 });

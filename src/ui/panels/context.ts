@@ -17,6 +17,8 @@ export interface PanelContext {
   readonly dev: boolean;
   /** Compiles and applies rules text to the running game; returns the formatted errors (empty when applied). */
   applyRulesText(text: string, file: string): string[];
+  /** Hides the page's rules-errors overlay if it shows the errors of `file` (a draft the editor discarded). */
+  dismissRulesErrors?(file: string): void;
   /** The rules running now. */
   rules(): CompiledRules;
   /** Replaces the engine by a fresh one, or one replaying an imported run. */

@@ -17,7 +17,7 @@ export interface Notice {
 }
 
 /** What the model needs from the page (a PanelContext has all of it). */
-export type EditorHost = Pick<PanelContext, 'scenario' | 'catalogue' | 'dev' | 'applyRulesText' | 'rules'> & { readonly engine: { readonly value: { readonly tick: number } } };
+export type EditorHost = Pick<PanelContext, 'scenario' | 'catalogue' | 'dev' | 'applyRulesText' | 'dismissRulesErrors' | 'rules'> & { readonly engine: { readonly value: { readonly tick: number } } };
 
 /** Side effects the model leaves to its caller (the page's, or fakes in tests). */
 export interface EditorDeps {
@@ -125,6 +125,8 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       const had = dirty.value;
       setDraft(running.value);
       deps.store.clear();
+      // A refused Apply put the draft's errors over the game; the draft is gone, so are they.
+      host.dismissRulesErrors?.(file);
       notice.value = { kind: 'info', text: had ? 'Draft discarded: back to the running rules (Ctrl+Z in the editor brings it back).' : 'Already the running rules.' };
     },
     format() {
