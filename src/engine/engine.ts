@@ -139,6 +139,17 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   const records: RunRecord<I>[] = [];
   let lastInputJson = '';
   const snapshots: Snapshot<W>[] = [];
+  // Records keep a copy of each distinct input, shared: a long run toggles between few inputs, and a caller may
+  // reuse and mutate its own input object.
+  const inputs = new Map<string, I>();
+  const internInput = (json: string): I => {
+    let kept = inputs.get(json);
+    if (kept === undefined && json !== undefined) {
+      kept = JSON.parse(json) as I;
+      if (inputs.size < 1024) inputs.set(json, kept);
+    }
+    return kept as I;
+  };
   let replaying = false;
 
   // Sliding windows of the current rules: their states, and which windows each event type feeds.
@@ -334,7 +345,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         const json = JSON.stringify(input);
         if (json !== lastInputJson) {
           lastInputJson = json;
-          records.push({ tick, input });
+          records.push({ tick, input: internInput(json) });
         }
       }
       bus.beginTick(tick);

@@ -50,6 +50,19 @@ describe('export and replay', () => {
     expect(replayed.triggerStates()).toEqual(original.triggerStates());
   });
 
+  it('records keep one copy of each distinct input, safe from the caller reusing its object', () => {
+    const engine = newEngine();
+    const held = { boost: false };
+    for (let t = 0; t < 40; t++) {
+      held.boost = t % 10 >= 5; // one object, mutated: like a keyboard state
+      engine.step(held);
+    }
+    const inputs = engine.records.filter((r) => r.input !== undefined).map((r) => r.input as { boost: boolean });
+    expect(inputs.map((i) => i.boost)).toEqual([false, true, false, true, false, true, false, true]);
+    expect(inputs.every((i) => i !== held)).toBe(true);
+    expect(new Set(inputs).size).toBe(2);
+  });
+
   it('a rules edit and a toggle after the last step are part of the replay', () => {
     const original = recordedRun();
     original.applyRules(compile(demoText.replace('"value": 15', '"value": 9'), demoCatalogue, 'public/rules/demo.json'));
