@@ -59,6 +59,8 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
   // mitt's handler lists: when none is registered, delivering to subscribers is skipped entirely.
   const handlers = emitter.all;
   let emittedThisTick = 0;
+  // Offset of the tick's first event.
+  let tickStart = 0;
   let warnedDepth = false;
   let warnedBudget = false;
   let consumer: ((ev: SirenEvent, depth: number) => void) | null = null;
@@ -77,6 +79,26 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     chain.reverse();
     const looping = chain.filter((t, i) => chain.indexOf(t) !== i);
     return [...new Set(looping.length ? chain.filter((t) => looping.includes(t)) : chain)];
+  }
+
+  /**
+   * The triggers that caused most of this tick's events (at least a tenth of the top one's), most first, at most 12:
+   * who spent the budget. Read from
+   * the log only when the budget runs out, so counting costs nothing on the way there.
+   */
+  function topEmitters(): string[] {
+    const counts = new Map<string, number>();
+    for (let o = Math.max(tickStart, log.start); o < log.end; o++) {
+      const t = log.at(o)?.cause?.trigger;
+      if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    // The big spenders only: not the trigger that merely started it with an event or two.
+    const top = ranked[0]?.[1] ?? 0;
+    return ranked
+      .filter(([, n]) => n * 10 >= top)
+      .slice(0, 12)
+      .map(([t]) => t);
   }
 
   function push(ev: SirenEvent, depth: number): void {
@@ -112,7 +134,8 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       if (emittedThisTick >= limits.maxEventsPerTick) {
         if (!warnedBudget) {
           warnedBudget = true;
-          const triggers = triggersInChain(origin?.cause);
+          const chain = triggersInChain(origin?.cause);
+          const triggers = [...new Set([...chain, ...topEmitters()])];
           warn(
             `per-tick event budget (${limits.maxEventsPerTick}) used up at "${type}"${triggers.length ? ` by triggers ${triggers.join(', ')}` : ''}; the rest of this tick's events were dropped`,
             triggers,
@@ -155,6 +178,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     beginTick(tick) {
       bus.tick = tick;
       emittedThisTick = 0;
+      tickStart = log.end;
       warnedDepth = false;
       warnedBudget = false;
     },

@@ -177,6 +177,16 @@ describe('bus safety limits under rules', () => {
     expect(engine.tick).toBe(2);
   });
 
+  it('names every trigger that spent the budget, most events first, when many fan out at once', () => {
+    const fans = Array.from({ length: 6 }, (_, i) => ({ id: `fan-${i}`, on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] }));
+    const engine = createEngine({ scenario: demoScenario, rules: loopRules([start, ...fans]), seed: 1, limits: { maxDepth: 32, maxEventsPerTick: 2000 } });
+    engine.step();
+    const [warning, ...more] = warningsOf(engine);
+    expect(more).toEqual([]);
+    expect(warning!.payload.reason).toMatch(/^per-tick event budget \(2000\) used up at ".*" by triggers fan-\d(, fan-\d){5}; the rest/);
+    expect([...warning!.payload.triggers].sort()).toEqual(fans.map((f) => f.id));
+  });
+
   it('never hangs, even when a trigger reacts to the warning itself', () => {
     const rules = loopRules([
       start,
