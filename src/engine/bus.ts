@@ -61,7 +61,9 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
   let emittedThisTick = 0;
   // Offset of the tick's first event.
   let tickStart = 0;
-  let warnedDepth = false;
+  // The loops warned about this tick (their triggers), and how many chains the depth limit has cut.
+  const warnedLoops = new Set<string>();
+  let depthCuts = 0;
   let warnedBudget = false;
   let consumer: ((ev: SirenEvent, depth: number) => void) | null = null;
   let current: SirenEvent | null = null;
@@ -121,9 +123,11 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     emitDynamic(type, payload, origin) {
       const depth = origin?.depth ?? 0;
       if (depth > limits.maxDepth) {
-        if (!warnedDepth) {
-          warnedDepth = true;
-          const triggers = triggersInChain(origin?.cause);
+        // One warning per distinct loop (up to 4 a tick); after 64 cut chains a tick, stop looking for new loops.
+        const triggers = depthCuts++ < 64 && warnedLoops.size < 4 ? triggersInChain(origin?.cause) : null;
+        const key = triggers?.join('\u0000');
+        if (triggers && key !== undefined && !warnedLoops.has(key)) {
+          warnedLoops.add(key);
           warn(
             `cascade depth limit (${limits.maxDepth}) reached while handling "${(origin?.cause && log.at(origin.cause.seq)?.type) ?? type}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
             triggers,
@@ -179,7 +183,8 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       bus.tick = tick;
       emittedThisTick = 0;
       tickStart = log.end;
-      warnedDepth = false;
+      warnedLoops.clear();
+      depthCuts = 0;
       warnedBudget = false;
     },
     get current() {

@@ -160,6 +160,23 @@ describe('bus safety limits under rules', () => {
     expect(warnings[0]!.payload.reason).toMatch(/^cascade depth limit \(32\) reached while handling "demo\.p[io]ng": triggers (ping-to-pong → pong-to-ping|pong-to-ping → ping-to-pong) keep causing each other/);
   });
 
+  it('warns once for each distinct loop cut in the same tick', () => {
+    const rules = loopRules([
+      { ...start, do: [{ behaviour: 'emit', event: 'demo.echo' }, { behaviour: 'emit', event: 'demo.ping' }] },
+      { id: 'echo-loop', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] },
+      { id: 'ping-to-pong', on: 'demo.ping', do: [{ behaviour: 'emit', event: 'demo.pong' }] },
+      { id: 'pong-to-ping', on: 'demo.pong', do: [{ behaviour: 'emit', event: 'demo.ping' }] },
+    ]);
+    const engine = createEngine({ scenario: demoScenario, rules, seed: 1 });
+    engine.step();
+    engine.step();
+    const named = warningsOf(engine).map((w) => [w.tick, [...w.payload.triggers].sort().join(' ')]);
+    expect(named).toEqual([
+      [0, 'echo-loop'],
+      [0, 'ping-to-pong pong-to-ping'],
+    ]);
+  });
+
   it('stops a fan-out loop with one per-tick budget warning, and the tick completes', () => {
     const rules = loopRules([
       start,
