@@ -85,8 +85,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
 
   /**
    * The triggers that caused most of this tick's events (at least a tenth of the top one's), most first, at most 12:
-   * who spent the budget. Read from
-   * the log only when the budget runs out, so counting costs nothing on the way there.
+   * who spent the budget. Read from the log only when the budget runs out, so counting costs nothing before.
    */
   function topEmitters(): string[] {
     const counts = new Map<string, number>();
