@@ -1,5 +1,4 @@
-import 'pixi.js/unsafe-eval';
-import { Application, Container } from 'pixi.js';
+import { Container } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CityMap } from '../../game/mapgen';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
@@ -12,6 +11,7 @@ import { createMinimap } from './minimap';
 import { createPlayerMarker, createSearchCircle, createTracerSprites } from './overlays';
 import { palette } from './palette';
 import { createCityTextures } from './textures';
+import { createStage } from '../stage';
 
 /** Ticks per half-cycle of the police lights (red, then blue: 3 cycles a second at 60 Hz). */
 const FLASH_TICKS = 10;
@@ -23,24 +23,9 @@ export async function createCityRenderer(
   engine: AnyEngine,
   settings: ViewSettings,
 ): Promise<ScenarioRenderer> {
-  const app = new Application();
-  await app.init({
-    resizeTo: host,
-    resolution: window.devicePixelRatio || 1,
-    autoDensity: true,
-    autoStart: false,
-    sharedTicker: false,
-    antialias: false,
-    // The clear colour is the asphalt: the ground layer draws only what lies on it.
-    background: palette.asphalt,
-    preference: 'webgl',
-    // Nothing here is clicked or tabbed to: skip Pixi's pointer events (and their per-frame ticker) and accessibility.
-    manageImports: false,
-  });
-  app.canvas.setAttribute('aria-label', 'The city, seen from above');
-  host.prepend(app.canvas);
-  const resizeObserver = new ResizeObserver(() => app.queueResize());
-  resizeObserver.observe(host);
+  // The clear colour is the asphalt: the ground layer draws only what lies on it.
+  const stage = await createStage(host, palette.asphalt, 'The city, seen from above');
+  const { app } = stage;
 
   const tex = createCityTextures(app.renderer);
   const world = new Container();
@@ -162,11 +147,10 @@ export async function createCityRenderer(
     canvas: app.canvas,
     draw,
     destroy() {
-      resizeObserver.disconnect();
       cones.destroy();
       ground.destroy();
       minimap.destroy();
-      app.destroy({ removeView: true }, { children: true });
+      stage.destroy();
       tex.destroy();
     },
   };

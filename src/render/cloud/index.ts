@@ -1,5 +1,3 @@
-import 'pixi.js/unsafe-eval';
-import { Application } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CloudRuntime, CloudWorld } from '../../scenarios/cloud';
 import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
@@ -8,6 +6,7 @@ import { layoutFor } from './layout';
 import { palette } from './palette';
 import { createRacks } from './racks';
 import { createTrafficGraph } from './traffic';
+import { createStage } from '../stage';
 
 export { hudWidthFor } from './layout';
 
@@ -17,24 +16,12 @@ export async function createCloudRenderer(
   engine: AnyEngine,
   settings: ViewSettings,
 ): Promise<ScenarioRenderer> {
-  const app = new Application();
-  await app.init({
-    resizeTo: host,
-    resolution: window.devicePixelRatio || 1,
-    autoDensity: true,
-    autoStart: false,
-    sharedTicker: false,
-    antialias: false,
-    background: palette.background,
-    preference: 'webgl',
-  });
-  app.canvas.setAttribute(
-    'aria-label',
+  const stage = await createStage(
+    host,
+    palette.background,
     'The cloud: alarms, the servers in their racks with their CPU, and the traffic',
   );
-  host.prepend(app.canvas);
-  const resizeObserver = new ResizeObserver(() => app.queueResize());
-  resizeObserver.observe(host);
+  const { app } = stage;
 
   const alarms = createAlarms();
   const racks = createRacks();
@@ -63,8 +50,7 @@ export async function createCloudRenderer(
     canvas: app.canvas,
     draw,
     destroy() {
-      resizeObserver.disconnect();
-      app.destroy({ removeView: true }, { children: true });
+      stage.destroy();
     },
   };
 }
