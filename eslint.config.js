@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const HEADLESS_MESSAGE =
-  'Layer rule: engine/game/scenarios/cli must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (see DESIGN.md "Layers").';
+  'Layer rule: engine/game/scenarios/cli must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (the layers in README "Architecture").';
 
 export default defineConfig(
   {
@@ -42,7 +42,8 @@ export default defineConfig(
           paths: [
             {
               name: 'zod',
-              message: "Import { z } from src/engine/zod.ts: it turns off zod's new Function probe (CSP, no code generation).",
+              message:
+                "Import { z } from src/engine/zod.ts: it turns off zod's new Function probe (CSP, no code generation).",
               allowTypeImports: true,
             },
           ],

@@ -5,7 +5,11 @@ import type { ParseArgsConfig } from 'node:util';
 export class UsageError extends Error {}
 
 /** Parses flags strictly; unknown flags and missing values become a UsageError with the usage line. */
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  usage: string,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -16,7 +20,8 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
 /** Reads an integer flag in a range, or says what was wrong. */
 export function intFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, found ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, found ${JSON.stringify(raw)}`);
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, found ${n}`);
   return n;

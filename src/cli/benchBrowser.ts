@@ -30,7 +30,7 @@ async function openPanels(page: Page): Promise<void> {
 const RESULTS = 'bench/browser-results.json';
 const SIZE = { width: 1280, height: 800 };
 const ASSETS = 'dist/assets';
-/** The design's bar (DESIGN.md "Quality bars"): the city keeps this share of the bare stage's frame rate. */
+/** The quality bar: the city keeps this share of the bare stage's frame rate. */
 const CITY_FPS_TARGET = 0.8;
 
 /** One page measured. */

@@ -38,7 +38,8 @@ function main(): number {
   const { values } = parseFlags(process.argv.slice(2), { check: { type: 'boolean' } }, USAGE);
   const stale = staleFiles();
   if (values.check) {
-    for (const f of stale) process.stderr.write(`${f.path} is stale (it differs from what the registries generate); run npm run gen\n`);
+    for (const f of stale)
+      process.stderr.write(`${f.path} is stale (it differs from what the registries generate); run npm run gen\n`);
     return stale.length ? 2 : 0;
   }
   const stalePaths = new Set(stale.map((f) => f.path));

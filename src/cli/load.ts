@@ -17,7 +17,9 @@ export function loadRulesFile(path: string, scenario: AnyScenario): CompiledRule
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new UsageError(`${path}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(
+      `${path}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   const result = loadRulesBytes(bytes, scenarioCatalogue(scenario), path);
   if (!result.ok) throw new UsageError(result.errors.map(formatError).join('\n'));

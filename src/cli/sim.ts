@@ -39,7 +39,9 @@ runCli(async () => {
   const seconds = intFlag('seconds', values.seconds, 60, 1, 86_400);
   const rules = loadRulesFile(values.rules ?? scenario.rulesFile, scenario);
   if (values.explain !== undefined && !rules.byId.has(values.explain))
-    throw new UsageError(`--explain: no trigger "${values.explain}" in ${rules.source}; triggers: ${[...rules.byId.keys()].join(', ')}`);
+    throw new UsageError(
+      `--explain: no trigger "${values.explain}" in ${rules.source}; triggers: ${[...rules.byId.keys()].join(', ')}`,
+    );
 
   configureFreezing(false);
   const engine = createEngine({ scenario, rules, seed, historyTicks: 600 });
@@ -49,7 +51,9 @@ runCli(async () => {
     out = createWriteStream(values.events);
     await new Promise<void>((resolve, reject) => {
       out?.once('open', () => resolve());
-      out?.once('error', (e) => reject(new UsageError(`--events: cannot write ${values.events} (${(e as NodeJS.ErrnoException).code})`)));
+      out?.once('error', (e) =>
+        reject(new UsageError(`--events: cannot write ${values.events} (${(e as NodeJS.ErrnoException).code})`)),
+      );
     });
   }
   let buffer = '';
@@ -68,7 +72,9 @@ runCli(async () => {
   if (target?.mode === 'on' && target.on) {
     engine.bus.on(target.on as never, (ev: SirenEvent) => {
       const x = engine.explain(target.id, ev);
-      explained.push(`tick ${ev.tick} seq ${ev.seq} ${ev.type} ${JSON.stringify(ev.payload)} → ${x.firedFor ? 'fired' : 'did not fire'}`);
+      explained.push(
+        `tick ${ev.tick} seq ${ev.seq} ${ev.type} ${JSON.stringify(ev.payload)} → ${x.firedFor ? 'fired' : 'did not fire'}`,
+      );
       for (const b of x.blockers) explained.push(`  ✗ ${b}`);
       if (x.condition) explained.push(...explainLines(x.condition, '  '));
     });
@@ -80,7 +86,11 @@ runCli(async () => {
   const wallMs = performance.now() - t0;
   if (target && target.mode !== 'on') {
     const x = engine.explain(target.id, null);
-    explained.push(`at the end (tick ${engine.tick}) → ${x.wouldFire ? 'holds' : 'does not hold'}`, ...x.blockers.map((b) => `  ✗ ${b}`), ...(x.condition ? explainLines(x.condition, '  ') : []));
+    explained.push(
+      `at the end (tick ${engine.tick}) → ${x.wouldFire ? 'holds' : 'does not hold'}`,
+      ...x.blockers.map((b) => `  ✗ ${b}`),
+      ...(x.condition ? explainLines(x.condition, '  ') : []),
+    );
   }
   if (out) {
     out.end(buffer);
@@ -100,7 +110,10 @@ runCli(async () => {
     triggers,
     final: engine.summary(),
   };
-  if (values.explain) process.stdout.write(`explain ${values.explain}:\n${explained.join('\n') || '  (no events of its type in this run)'}\n`);
+  if (values.explain)
+    process.stdout.write(
+      `explain ${values.explain}:\n${explained.join('\n') || '  (no events of its type in this run)'}\n`,
+    );
   if (values.json) {
     process.stdout.write(JSON.stringify(summary) + '\n');
     return 0;

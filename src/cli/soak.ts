@@ -21,7 +21,11 @@ function heapMb(): number {
  * and compares the heap after the first minute with the heap at the end: a leak shows as growth.
  */
 runCli(() => {
-  const { values } = parseFlags(process.argv.slice(2), { scenario: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' } }, USAGE);
+  const { values } = parseFlags(
+    process.argv.slice(2),
+    { scenario: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' } },
+    USAGE,
+  );
   const minutes = intFlag('minutes', values.minutes, 60, 2, 24 * 60);
   const seed = intFlag('seed', values.seed, 1, 0, 0xffffffff);
   const names = values.scenario ? [findScenario(values.scenario).name] : Object.keys(scenarios);

@@ -30,11 +30,13 @@ runCli(async () => {
     );
     return 0;
   }
-  if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
+  if (positionals.length)
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
   const minutes = intFlag('minutes', values.minutes, 10, 2, 24 * 60);
   const seed = intFlag('seed', values.seed, 1, 0, 0xffffffff);
   const scenario = values.scenario ?? 'city';
-  if (!SCENARIOS.includes(scenario)) throw new UsageError(`--scenario: expected one of ${SCENARIOS.join(', ')}, found ${JSON.stringify(scenario)}`);
+  if (!SCENARIOS.includes(scenario))
+    throw new UsageError(`--scenario: expected one of ${SCENARIOS.join(', ')}, found ${JSON.stringify(scenario)}`);
   const progress = (line: string) => process.stderr.write(`… ${line}\n`);
 
   if (buildIfStale()) progress('built dist/');
@@ -51,7 +53,9 @@ runCli(async () => {
       baselineAtMs: 60_000,
       progress,
     });
-    process.stdout.write(`Siren browser soak — ${scenario}, ${minutes} min, panels ${result.panels.join(', ')}\n${soakReport(result)}\n`);
+    process.stdout.write(
+      `Siren browser soak — ${scenario}, ${minutes} min, panels ${result.panels.join(', ')}\n${soakReport(result)}\n`,
+    );
     return result.ok ? 0 : 1;
   } finally {
     await browser.close();

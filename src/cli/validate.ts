@@ -14,7 +14,9 @@ runCli(() => {
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      process.stderr.write(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      process.stderr.write(
+        `${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+      );
       bad++;
       continue;
     }
@@ -22,8 +24,13 @@ runCli(() => {
     const named = topLevelScenario(new TextDecoder().decode(bytes));
     const scenario = named !== undefined ? scenarios[named] : undefined;
     if (named !== undefined && !scenario) {
-      const at = new TextDecoder().decode(bytes).slice(0, new TextDecoder().decode(bytes).indexOf('"scenario"')).split('\n');
-      process.stderr.write(`${file}:${at.length}:${(at[at.length - 1] ?? '').length + 1}  scenario  ${unknownName('scenario', named, Object.keys(scenarios))}\n`);
+      const at = new TextDecoder()
+        .decode(bytes)
+        .slice(0, new TextDecoder().decode(bytes).indexOf('"scenario"'))
+        .split('\n');
+      process.stderr.write(
+        `${file}:${at.length}:${(at[at.length - 1] ?? '').length + 1}  scenario  ${unknownName('scenario', named, Object.keys(scenarios))}\n`,
+      );
       bad++;
       continue;
     }

@@ -18,7 +18,8 @@ const RULE_FILE = /^[a-z][a-z0-9-]{0,40}\.json$/;
 export function sirenRules(): Plugin {
   let rulesDir = '';
   let root = '';
-  const isRulesFile = (file: string) => file.startsWith(rulesDir + sep) && RULE_FILE.test(basename(file)) && !file.endsWith('.schema.json');
+  const isRulesFile = (file: string) =>
+    file.startsWith(rulesDir + sep) && RULE_FILE.test(basename(file)) && !file.endsWith('.schema.json');
   return {
     name: 'siren-rules',
     configResolved(config) {
@@ -44,7 +45,11 @@ export function sirenRules(): Plugin {
         const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
         if (req.method !== 'POST' || !RULE_FILE.test(name)) {
           res.statusCode = req.method !== 'POST' ? 405 : 400;
-          res.end(req.method !== 'POST' ? 'POST a rules file here' : `bad file name ${JSON.stringify(name)}: expected like "city.json"`);
+          res.end(
+            req.method !== 'POST'
+              ? 'POST a rules file here'
+              : `bad file name ${JSON.stringify(name)}: expected like "city.json"`,
+          );
           return;
         }
         const chunks: Buffer[] = [];

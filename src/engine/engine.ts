@@ -159,7 +159,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     entity: (id) => scenario.entity(fc.world as W, runtime, id),
     window(id, agg) {
       const i = windows.index.get(id);
-      return i === undefined ? 0 : readWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, agg, tick);
+      return i === undefined
+        ? 0
+        : readWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, agg, tick);
     },
   };
 
@@ -204,7 +206,10 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       } catch (err) {
         bus.emitDynamic(
           'engine.error',
-          { trigger: t.id, message: `behaviour "${a.behaviour.name}" failed: ${err instanceof Error ? err.message : String(err)}` },
+          {
+            trigger: t.id,
+            message: `behaviour "${a.behaviour.name}" failed: ${err instanceof Error ? err.message : String(err)}`,
+          },
           { cause, depth: depth + 1 },
         );
       }
@@ -231,14 +236,19 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     try {
       return t.test(ev, fc);
     } catch (err) {
-      bus.emitDynamic('engine.error', { trigger: t.id, message: `condition failed: ${err instanceof Error ? err.message : String(err)}` }, { depth: depth + 1 });
+      bus.emitDynamic(
+        'engine.error',
+        { trigger: t.id, message: `condition failed: ${err instanceof Error ? err.message : String(err)}` },
+        { depth: depth + 1 },
+      );
       return false;
     }
   }
 
   bus.setConsumer((ev, depth) => {
     const fed = windows.byType.get(ev.type);
-    if (fed) for (const i of fed) pushWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, ev, fc);
+    if (fed)
+      for (const i of fed) pushWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, ev, fc);
     const list = rules.byType.get(ev.type);
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
@@ -381,17 +391,32 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     triggerStates: () => states,
     explain(triggerId, ev) {
       const t = rules.byId.get(triggerId);
-      if (!t) return { trigger: triggerId, wouldFire: false, firedFor: false, blockers: [`no trigger with id "${triggerId}"`], condition: null };
+      if (!t)
+        return {
+          trigger: triggerId,
+          wouldFire: false,
+          firedFor: false,
+          blockers: [`no trigger with id "${triggerId}"`],
+          condition: null,
+        };
       const s = states[t.index] as TriggerState;
       const blockers: string[] = [];
       if (!s.enabled) blockers.push('it is disabled');
       if (s.spent) blockers.push(`it fires once and already fired at tick ${s.lastFiredTick}`);
-      if (tick < s.cooldownUntil) blockers.push(`it is cooling down until tick ${s.cooldownUntil} (${((s.cooldownUntil - tick) / 60).toFixed(1)} s left)`);
+      if (tick < s.cooldownUntil)
+        blockers.push(
+          `it is cooling down until tick ${s.cooldownUntil} (${((s.cooldownUntil - tick) / 60).toFixed(1)} s left)`,
+        );
       if (t.mode === 'on' && ev && ev.type !== t.on) blockers.push(`it listens to "${t.on}", not "${ev.type}"`);
       if (t.mode !== 'on' && ev) blockers.push(`it is a "${t.mode}" trigger: it reads the world, not events`);
-      if (t.mode === 'while' && s.latched) blockers.push(`it already fired while the condition has held (since tick ${s.holdingSince}); it fires again after the condition turns false and back`);
+      if (t.mode === 'while' && s.latched)
+        blockers.push(
+          `it already fired while the condition has held (since tick ${s.holdingSince}); it fires again after the condition turns false and back`,
+        );
       else if (t.mode === 'while' && s.holdingSince >= 0 && tick - s.holdingSince < t.forTicks)
-        blockers.push(`the condition has held for ${((tick - s.holdingSince) / 60).toFixed(1)} s of the ${(t.forTicks / 60).toFixed(1)} s it needs`);
+        blockers.push(
+          `the condition has held for ${((tick - s.holdingSince) / 60).toFixed(1)} s of the ${(t.forTicks / 60).toFixed(1)} s it needs`,
+        );
       const condition = t.explain ? t.explain(t.mode === 'on' ? ev : null, fc) : null;
       // An event it already fired for (its trigger.fired follows in the same tick) is reported as such.
       let firedFor = false;
@@ -407,7 +432,13 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         }
       }
       if (firedFor) return { trigger: t.id, wouldFire: true, firedFor, blockers: [], condition };
-      return { trigger: t.id, wouldFire: blockers.length === 0 && (condition?.pass ?? true), firedFor, blockers, condition };
+      return {
+        trigger: t.id,
+        wouldFire: blockers.length === 0 && (condition?.pass ?? true),
+        firedFor,
+        blockers,
+        condition,
+      };
     },
     get oldestTick() {
       return snapshots[0]?.tick ?? tick;
@@ -422,7 +453,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         }
       if (!snap) return;
       const future = records.slice(snap.records).filter((r) => r.tick < clamped);
-      const lastInput = [...records.slice(0, snap.records)].reverse().find((r) => r.input !== undefined)?.input ?? scenario.idleInput;
+      const lastInput =
+        [...records.slice(0, snap.records)].reverse().find((r) => r.input !== undefined)?.input ?? scenario.idleInput;
       records.length = snap.records;
       snapshots.length = snapshots.indexOf(snap) + 1;
       tick = snap.tick;
@@ -500,7 +532,9 @@ function createWindows(rules: CompiledRules, previousRules?: CompiledRules, prev
     byType.set(w.on, [...(byType.get(w.on) ?? []), i]);
     const j = previous?.index.get(w.id);
     const old = j === undefined ? undefined : previousRules?.windows[j];
-    return old && previous && JSON.stringify(old.spec) === JSON.stringify(w.spec) ? (previous.states[j as number] as WindowState) : createWindowState(w);
+    return old && previous && JSON.stringify(old.spec) === JSON.stringify(w.spec)
+      ? (previous.states[j as number] as WindowState)
+      : createWindowState(w);
   });
   return { states, index: new Map(rules.windows.map((w, i) => [w.id, i])), byType };
 }

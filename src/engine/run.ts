@@ -64,11 +64,18 @@ const EXPECTED: Record<string, string> = {
 function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string {
   const path = issue.path as (string | number)[];
   const where = pathToString(path) || '(file)';
-  if (issue.code === 'unrecognized_keys') return `${file}: ${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  const found = path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  if (issue.code === 'unrecognized_keys')
+    return `${file}: ${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  const found = path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    data,
+  );
   if (found === undefined) return `${file}: ${where}: missing required field`;
   const field = [...path].reverse().find((k) => typeof k === 'string') ?? '';
-  const expected = path.length && typeof path[path.length - 1] === 'number' && field === 'records' ? 'a record {"tick", "input"?, "rules"?, "toggle"?}' : (EXPECTED[field] ?? issue.message);
+  const expected =
+    path.length && typeof path[path.length - 1] === 'number' && field === 'records'
+      ? 'a record {"tick", "input"?, "rules"?, "toggle"?}'
+      : (EXPECTED[field] ?? issue.message);
   return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
 }
 
@@ -93,7 +100,8 @@ export function parseRun(
   scenarios: Readonly<Record<string, AnyScenario>>,
   file = 'run.json',
 ): { ok: true; run: RunFile } | { ok: false; errors: string[] } {
-  if (text.length > MAX_RUN_BYTES) return { ok: false, errors: [`${file}: too large (${text.length} characters; the limit is ${MAX_RUN_BYTES})`] };
+  if (text.length > MAX_RUN_BYTES)
+    return { ok: false, errors: [`${file}: too large (${text.length} characters; the limit is ${MAX_RUN_BYTES})`] };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -108,12 +116,18 @@ export function parseRun(
     };
   const run = parsed.data as RunFile;
   const scenario = scenarios[run.scenario];
-  if (!scenario) return { ok: false, errors: [`${file}: scenario: ${unknownName('scenario', run.scenario, Object.keys(scenarios))}`] };
+  if (!scenario)
+    return {
+      ok: false,
+      errors: [`${file}: scenario: ${unknownName('scenario', run.scenario, Object.keys(scenarios))}`],
+    };
   const errors: string[] = [];
   let last = -1;
   run.records.forEach((r, i) => {
-    if (r.tick < last) errors.push(`${file}: records[${i}].tick: ticks must not go backwards (${r.tick} after ${last})`);
-    if (r.tick > run.ticks) errors.push(`${file}: records[${i}].tick: ${r.tick} is after the end of the run (${run.ticks})`);
+    if (r.tick < last)
+      errors.push(`${file}: records[${i}].tick: ticks must not go backwards (${r.tick} after ${last})`);
+    if (r.tick > run.ticks)
+      errors.push(`${file}: records[${i}].tick: ${r.tick} is after the end of the run (${run.ticks})`);
     last = r.tick;
     if (r.input !== undefined) {
       const msg = scenario.checkInput(r.input);

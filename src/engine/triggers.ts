@@ -20,7 +20,11 @@ export interface TriggerState {
 }
 
 /** Fresh states for compiled rules, keeping fires, once and cooldown state of triggers whose id is unchanged. */
-export function createTriggerStates(rules: CompiledRules, tick: number, previous?: ReadonlyMap<string, TriggerState>): TriggerState[] {
+export function createTriggerStates(
+  rules: CompiledRules,
+  tick: number,
+  previous?: ReadonlyMap<string, TriggerState>,
+): TriggerState[] {
   return rules.triggers.map((t: CompiledTrigger) => {
     const old = previous?.get(t.id);
     return {

@@ -42,7 +42,16 @@ export function createTracers(capacity = 64): Tracers {
 }
 
 /** Records a shot's tracer. */
-export function addTracer(t: Tracers, tick: number, shooter: number, x0: number, y0: number, x1: number, y1: number, hit: boolean): void {
+export function addTracer(
+  t: Tracers,
+  tick: number,
+  shooter: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  hit: boolean,
+): void {
   const k = t.head[0] as number;
   t.fromX[k] = x0;
   t.fromY[k] = y0;
@@ -69,7 +78,15 @@ export function rollHit(rng: Rng, base: number, distance: number, range: number)
  * `range` and `halfAngle` of the shooter's heading with a clear line, preferring the smallest angle off the heading
  * (then the nearest; the first candidate on a tie). Returns -1 if none.
  */
-export function findTarget(map: TileMap, agents: Agents, shooter: number, range: number, halfAngle: number, ids: Int32Array, n: number): number {
+export function findTarget(
+  map: TileMap,
+  agents: Agents,
+  shooter: number,
+  range: number,
+  halfAngle: number,
+  ids: Int32Array,
+  n: number,
+): number {
   const x = agents.x[shooter] as number;
   const y = agents.y[shooter] as number;
   const h = agents.heading[shooter] as number;

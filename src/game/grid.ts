@@ -79,7 +79,17 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
  * a build, so it wins whenever a tick makes only a query or two. Only `g`'s geometry is used. When more than
  * out.length items match, the lowest ids are the ones kept (queryRadius keeps the first cells').
  */
-export function scanRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, include: Uint8Array, n: number, px: number, py: number, r: number, out: Int32Array): number {
+export function scanRadius(
+  g: SpatialGrid,
+  x: Float64Array,
+  y: Float64Array,
+  include: Uint8Array,
+  n: number,
+  px: number,
+  py: number,
+  r: number,
+  out: Int32Array,
+): number {
   const r2 = r * r;
   let k = 0;
   for (let i = 0; i < n && k < out.length; i++) {
@@ -108,7 +118,15 @@ export function scanRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, inc
  * Writes into `out` the ids of items within `r` metres of (px, py) and returns how many (at most out.length).
  * Ids come cell by cell, ascending within a cell.
  */
-export function queryRadius(g: SpatialGrid, x: Float64Array, y: Float64Array, px: number, py: number, r: number, out: Int32Array): number {
+export function queryRadius(
+  g: SpatialGrid,
+  x: Float64Array,
+  y: Float64Array,
+  px: number,
+  py: number,
+  r: number,
+  out: Int32Array,
+): number {
   const cs = g.cellSize;
   // Both ends clamped into the grid: items outside the covered area sit in its edge cells, even when the whole
   // circle lies outside it.

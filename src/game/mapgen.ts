@@ -73,11 +73,20 @@ export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): C
   };
   // Streets: every row and column strip between blocks.
   for (let ty = 0; ty < rows; ty++)
-    for (let tx = 0; tx < cols; tx++) if (ty % period < o.streetTiles || tx % period < o.streetTiles) set(tx, ty, TileKind.Street);
+    for (let tx = 0; tx < cols; tx++)
+      if (ty % period < o.streetTiles || tx % period < o.streetTiles) set(tx, ty, TileKind.Street);
 
   const zones: Zone[] = [];
   const addZone = (kind: ZoneKind, x: number, y: number, w: number, h: number) => {
-    zones.push({ id: zones.length, name: `${kind}-${zones.filter((z) => z.kind === kind).length + 1}`, kind, x, y, w, h });
+    zones.push({
+      id: zones.length,
+      name: `${kind}-${zones.filter((z) => z.kind === kind).length + 1}`,
+      kind,
+      x,
+      y,
+      w,
+      h,
+    });
   };
   const garages: Spot[] = [];
   const parking: Spot[] = [];
@@ -125,7 +134,11 @@ export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): C
         const gy = garageSide === 0 ? 0 : garageSide === 1 ? bt - 2 : 1;
         fill(TileKind.Garage, gx, gy, 2, 2);
         addZone('garage', (tx0 + gx) * ts, (ty0 + gy) * ts, 2 * ts, 2 * ts);
-        garages.push({ x: (tx0 + gx + 1) * ts, y: (ty0 + gy + 1) * ts, heading: [-Math.PI / 2, Math.PI / 2, Math.PI, 0][garageSide] as number });
+        garages.push({
+          x: (tx0 + gx + 1) * ts,
+          y: (ty0 + gy + 1) * ts,
+          heading: [-Math.PI / 2, Math.PI / 2, Math.PI, 0][garageSide] as number,
+        });
       }
       for (let side = 0; side < 4; side++) {
         if (side === garageSide || !rng.chance(o.parkingChance)) continue;

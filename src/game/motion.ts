@@ -127,5 +127,6 @@ export function copyArrays<T extends object>(soa: T): Record<string, ArrayLike<n
 
 /** Restores typed arrays saved by copyArrays, in place. */
 export function restoreArrays<T extends object>(soa: T, saved: Record<string, ArrayLike<number>>): void {
-  for (const [k, v] of Object.entries(soa)) if (ArrayBuffer.isView(v) && saved[k]) (v as unknown as Float64Array).set(saved[k]);
+  for (const [k, v] of Object.entries(soa))
+    if (ArrayBuffer.isView(v) && saved[k]) (v as unknown as Float64Array).set(saved[k]);
 }

@@ -13,7 +13,16 @@ export const PERSON_RADIUS = 0.4;
  * the square is nudged sideways instead, so movers round corners rather than sticking on them.
  * Writes the result into out[0..1]; returns true if any axis was blocked.
  */
-export function slide(map: TileMap, pass: Readonly<Uint8Array>, x: number, y: number, dx: number, dy: number, r: number, out: Float64Array): boolean {
+export function slide(
+  map: TileMap,
+  pass: Readonly<Uint8Array>,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  r: number,
+  out: Float64Array,
+): boolean {
   let blocked = false;
   let nx = x;
   let ny = y;
@@ -66,7 +75,16 @@ export function turnTowards(from: number, to: number, maxStep: number): number {
  * Walks agent i on foot in direction (dirX, dirY) (any length; zero means stand still) at `speed` m/s for dt seconds,
  * sliding along walls. Faces the way it walks. `scratch` is a 2-element buffer.
  */
-export function walk(map: TileMap, agents: Agents, i: number, dirX: number, dirY: number, speed: number, dt: number, scratch: Float64Array): boolean {
+export function walk(
+  map: TileMap,
+  agents: Agents,
+  i: number,
+  dirX: number,
+  dirY: number,
+  speed: number,
+  dt: number,
+  scratch: Float64Array,
+): boolean {
   const length = len(dirX, dirY);
   if (length < 1e-9) {
     agents.speed[i] = 0;
@@ -87,7 +105,15 @@ export function walk(map: TileMap, agents: Agents, i: number, dirX: number, dirY
  * Walks agent i straight towards its goal (goalX/goalY); returns true once it is within `arrive` metres,
  * or when a wall stops it dead (so the caller picks another goal).
  */
-export function walkToGoal(map: TileMap, agents: Agents, i: number, speed: number, dt: number, arrive: number, scratch: Float64Array): boolean {
+export function walkToGoal(
+  map: TileMap,
+  agents: Agents,
+  i: number,
+  speed: number,
+  dt: number,
+  arrive: number,
+  scratch: Float64Array,
+): boolean {
   const dx = (agents.goalX[i] as number) - (agents.x[i] as number);
   const dy = (agents.goalY[i] as number) - (agents.y[i] as number);
   const d = len(dx, dy);

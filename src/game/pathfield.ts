@@ -67,7 +67,14 @@ export function fillPathField(map: TileMap, f: PathField, pass: Readonly<Uint8Ar
  * The direction to walk from (x, y) down the field: towards the centre of the best tile `lookahead` steps ahead
  * (greedy descent). Writes a unit vector into out[0..1] (0, 0 at the goal or when unreachable); returns the distance.
  */
-export function descend(map: TileMap, f: PathField, x: number, y: number, lookahead: number, out: Float64Array): number {
+export function descend(
+  map: TileMap,
+  f: PathField,
+  x: number,
+  y: number,
+  lookahead: number,
+  out: Float64Array,
+): number {
   const cols = map.cols;
   const start = tileIndex(map, x, y);
   const d0 = f.dist[start] as number;
@@ -81,7 +88,8 @@ export function descend(map: TileMap, f: PathField, x: number, y: number, lookah
     const tx = k % cols;
     let next = -1;
     for (let s = 0; s < 4; s++) {
-      const nk = s === 0 ? (tx + 1 < cols ? k + 1 : -1) : s === 1 ? (tx > 0 ? k - 1 : -1) : s === 2 ? k + cols : k - cols;
+      const nk =
+        s === 0 ? (tx + 1 < cols ? k + 1 : -1) : s === 1 ? (tx > 0 ? k - 1 : -1) : s === 2 ? k + cols : k - cols;
       if (nk < 0 || nk >= f.dist.length) continue;
       const nd = f.dist[nk] as number;
       if (nd >= 0 && nd < d && (next < 0 || nd < (f.dist[next] as number))) next = nk;

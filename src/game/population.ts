@@ -94,7 +94,16 @@ const HALF_PI = Math.PI / 2;
  * Despawns up to `max` present pedestrians of kind Civilian in [from, to) within `radius` metres of (x, y)
  * (radius ≤ 0: anywhere). Calls `each` with every id removed; returns how many.
  */
-export function despawnPedestrians(agents: Agents, from: number, to: number, x: number, y: number, radius: number, max: number, each: (id: number) => void): number {
+export function despawnPedestrians(
+  agents: Agents,
+  from: number,
+  to: number,
+  x: number,
+  y: number,
+  radius: number,
+  max: number,
+  each: (id: number) => void,
+): number {
   let n = 0;
   const r2 = radius * radius;
   for (let i = from; i < to && n < max; i++) {
@@ -113,7 +122,15 @@ export function despawnPedestrians(agents: Agents, from: number, to: number, x: 
 }
 
 /** Brings back up to `max` absent (or dead) civilians in [from, to) on random pavements; calls `each`; returns how many. */
-export function spawnPedestrians(s: StreetGrid, agents: Agents, from: number, to: number, max: number, rng: Rng, each: (id: number) => void): number {
+export function spawnPedestrians(
+  s: StreetGrid,
+  agents: Agents,
+  from: number,
+  to: number,
+  max: number,
+  rng: Rng,
+  each: (id: number) => void,
+): number {
   let n = 0;
   for (let i = from; i < to && n < max; i++) {
     if (agents.kind[i] !== AgentKind.Civilian || (agents.present[i] === 1 && agents.alive[i] === 1)) continue;

@@ -46,7 +46,10 @@ export interface PursuitSighting {
 
 /** What the pursuit system may emit. */
 export interface PursuitContext {
-  emit(type: 'pursuit.spotted', payload: { police: number; x: number; y: number; wanted: number; resumed: boolean }): void;
+  emit(
+    type: 'pursuit.spotted',
+    payload: { police: number; x: number; y: number; wanted: number; resumed: boolean },
+  ): void;
   emit(type: 'pursuit.started', payload: { wanted: number }): void;
   emit(type: 'pursuit.searching', payload: { x: number; y: number; radius: number }): void;
   emit(type: 'pursuit.lost', payload: { reason: string; wanted: number }): void;
@@ -80,7 +83,13 @@ function recentre(s: PursuitState, p: PursuitParams, see: PursuitSighting): void
  * or giveUpTicks unseen anywhere (`pursuit.lost` reason "escaped"); any phase → none when wanted drops to 0
  * (`pursuit.lost` reason "cleared").
  */
-export function stepPursuit(ctx: PursuitContext, s: PursuitState, clock: PursuitClock, p: PursuitParams, see: PursuitSighting): void {
+export function stepPursuit(
+  ctx: PursuitContext,
+  s: PursuitState,
+  clock: PursuitClock,
+  p: PursuitParams,
+  see: PursuitSighting,
+): void {
   const t = clock.ticks;
   if (s.state === 'none') {
     if (!see.seen || see.wanted <= 0) return;
@@ -103,7 +112,8 @@ export function stepPursuit(ctx: PursuitContext, s: PursuitState, clock: Pursuit
     recentre(s, p, see);
     t[0] = 0;
     t[1] = 0;
-    if (wasSearching) ctx.emit('pursuit.spotted', { police: see.seer, x: see.x, y: see.y, wanted: see.wanted, resumed: true });
+    if (wasSearching)
+      ctx.emit('pursuit.spotted', { police: see.seer, x: see.x, y: see.y, wanted: see.wanted, resumed: true });
     return;
   }
   t[0]++;

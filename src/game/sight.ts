@@ -26,8 +26,8 @@ export function lineOfSight(map: TileMap, x0: number, y0: number, x1: number, y1
   const adx = Math.abs(dx);
   const ady = Math.abs(dy);
   // Amanatides–Woo: parametric distance to the next vertical / horizontal tile edge, and per tile step.
-  let tMaxX = adx < 1e-12 ? Infinity : ((sx > 0 ? (tx + 1) * ts - x0 : x0 - tx * ts) / adx);
-  let tMaxY = ady < 1e-12 ? Infinity : ((sy > 0 ? (ty + 1) * ts - y0 : y0 - ty * ts) / ady);
+  let tMaxX = adx < 1e-12 ? Infinity : (sx > 0 ? (tx + 1) * ts - x0 : x0 - tx * ts) / adx;
+  let tMaxY = ady < 1e-12 ? Infinity : (sy > 0 ? (ty + 1) * ts - y0 : y0 - ty * ts) / ady;
   const tDeltaX = adx < 1e-12 ? Infinity : ts / adx;
   const tDeltaY = ady < 1e-12 ? Infinity : ts / ady;
   const { tiles, cols, rows } = map;
@@ -67,6 +67,14 @@ export function inCone(cone: SightCone, x: number, y: number, heading: number, t
 }
 
 /** True when someone at (x, y) facing `heading` sees (tx, ty): inside the cone and not blocked by buildings. */
-export function canSee(map: TileMap, cone: SightCone, x: number, y: number, heading: number, tx: number, ty: number): boolean {
+export function canSee(
+  map: TileMap,
+  cone: SightCone,
+  x: number,
+  y: number,
+  heading: number,
+  tx: number,
+  ty: number,
+): boolean {
   return inCone(cone, x, y, heading, tx, ty) && lineOfSight(map, x, y, tx, ty);
 }

@@ -42,7 +42,12 @@ export interface TileMap {
 }
 
 /** Creates an empty map filled with one kind. */
-export function createTileMap(cols: number, rows: number, tileSize: number, fill: TileKind = TileKind.Building): TileMap {
+export function createTileMap(
+  cols: number,
+  rows: number,
+  tileSize: number,
+  fill: TileKind = TileKind.Building,
+): TileMap {
   const tiles = new Uint8Array(cols * rows).fill(fill);
   return { cols, rows, tileSize, width: cols * tileSize, height: rows * tileSize, tiles };
 }

@@ -25,7 +25,16 @@ export interface CarHandling {
  * Drives car c for dt seconds towards direction (dirX, dirY) (screen-relative controls; zero = brake):
  * steers towards it, slows in sharp turns, slides along walls and loses speed on impact.
  */
-export function driveCar(map: TileMap, cars: Cars, c: number, dirX: number, dirY: number, h: CarHandling, dt: number, scratch: Float64Array): void {
+export function driveCar(
+  map: TileMap,
+  cars: Cars,
+  c: number,
+  dirX: number,
+  dirY: number,
+  h: CarHandling,
+  dt: number,
+  scratch: Float64Array,
+): void {
   let heading = cars.heading[c] as number;
   let speed = cars.speed[c] as number;
   if (dirX !== 0 || dirY !== 0) {
@@ -50,7 +59,17 @@ export function driveCar(map: TileMap, cars: Cars, c: number, dirX: number, dirY
  * Drives car c along the street network towards (tx, ty) — a point on a centreline — at up to `speed` m/s,
  * turning at intersections. Returns true when it has arrived.
  */
-export function driveStreets(s: StreetGrid, cars: Cars, c: number, tx: number, ty: number, speed: number, accel: number, dt: number, scratch: Float64Array): boolean {
+export function driveStreets(
+  s: StreetGrid,
+  cars: Cars,
+  c: number,
+  tx: number,
+  ty: number,
+  speed: number,
+  accel: number,
+  dt: number,
+  scratch: Float64Array,
+): boolean {
   const v = Math.min(speed, (cars.speed[c] as number) + accel * dt);
   let remaining = v * dt;
   let x = cars.x[c] as number;
@@ -82,7 +101,8 @@ export function driveStreets(s: StreetGrid, cars: Cars, c: number, tx: number, t
   cars.x[c] = x;
   cars.y[c] = y;
   cars.speed[c] = arrived ? 0 : v;
-  if (dirX !== 0 || dirY !== 0) cars.heading[c] = turnTowards(cars.heading[c] as number, Math.atan2(dirY, dirX), 9 * dt);
+  if (dirX !== 0 || dirY !== 0)
+    cars.heading[c] = turnTowards(cars.heading[c] as number, Math.atan2(dirY, dirX), 9 * dt);
   return arrived;
 }
 

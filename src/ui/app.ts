@@ -1,5 +1,13 @@
 import { batch, effect, signal } from '@preact/signals';
-import { configureFreezing, createEngine, createLoop, formatError, loadRules, replayRun, scenarioCatalogue } from '../engine';
+import {
+  configureFreezing,
+  createEngine,
+  createLoop,
+  formatError,
+  loadRules,
+  replayRun,
+  scenarioCatalogue,
+} from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
 import { createCityScenario } from '../scenarios/city';
@@ -32,7 +40,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const view = views[options.scenario] as ScenarioView;
   const catalogue = scenarioCatalogue(scenario);
   // A share link (#share=v1.<seed>.<data>) replaces the start rules and seed; a bad one is reported and ignored.
-  const share = location.hash.startsWith('#share=') ? (await import('./panels/runs/shareLink')).readShareLink(location.hash, catalogue) : null;
+  const share = location.hash.startsWith('#share=')
+    ? (await import('./panels/runs/shareLink')).readShareLink(location.hash, catalogue)
+    : null;
   const linkErrors = share && !share.ok ? share.errors : [];
 
   root.classList.add('siren');
@@ -57,7 +67,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   const start = await loadStartRules(options.scenario, catalogue, options.rules);
-  if (start.errors.length) rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
+  if (start.errors.length)
+    rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
 
   let rules: CompiledRules = share?.ok ? share.rules : start.rules;
   let seed = share?.ok ? share.seed : options.seed;
@@ -92,7 +103,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (!r.ok) {
       const lines = r.errors.map(formatError);
       rulesErrorsFile = file;
-      rulesOverlay.show(`${file} has ${lines.length} error${lines.length === 1 ? '' : 's'}`, lines, 'The game keeps running on the last good rules. Fix the file and save: this clears by itself.');
+      rulesOverlay.show(
+        `${file} has ${lines.length} error${lines.length === 1 ? '' : 's'}`,
+        lines,
+        'The game keeps running on the last good rules. Fix the file and save: this clears by itself.',
+      );
       return lines;
     }
     rules = r.rules;

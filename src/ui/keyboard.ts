@@ -2,7 +2,13 @@
 export function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || !!el.closest('.cm-editor');
+  return (
+    el.isContentEditable ||
+    el.tagName === 'INPUT' ||
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    !!el.closest('.cm-editor')
+  );
 }
 
 /** Keys held down and keys pressed since the last read, ignoring keys typed into fields and editors. */

@@ -2,7 +2,11 @@ import { formatError, loadRules } from '../engine';
 import type { Catalogue, CompiledRules } from '../engine';
 
 /** Every rules file in public/rules, bundled as text: the fallback when the served file is missing or bad. */
-const bundled = import.meta.glob('../../public/rules/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const bundled = import.meta.glob('../../public/rules/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 /** The bundled default rules text of a scenario. */
 export function bundledRules(scenario: string): string {
@@ -27,13 +31,23 @@ export async function loadStartRules(
   let text: string;
   try {
     const res = await fetch(path, { cache: 'no-store' });
-    if (!res.ok) return { rules: fallback(), errors: [`${label}: could not load it (HTTP ${res.status}); running the bundled default rules`] };
+    if (!res.ok)
+      return {
+        rules: fallback(),
+        errors: [`${label}: could not load it (HTTP ${res.status}); running the bundled default rules`],
+      };
     // A server that answers every path with the page itself has no such file.
     if ((res.headers.get('content-type') ?? '').includes('text/html'))
-      return { rules: fallback(), errors: [`${label}: not found (the server sent a web page instead of JSON); running the bundled default rules`] };
+      return {
+        rules: fallback(),
+        errors: [`${label}: not found (the server sent a web page instead of JSON); running the bundled default rules`],
+      };
     text = await res.text();
   } catch (e) {
-    return { rules: fallback(), errors: [`${label}: could not load it (${(e as Error).message}); running the bundled default rules`] };
+    return {
+      rules: fallback(),
+      errors: [`${label}: could not load it (${(e as Error).message}); running the bundled default rules`],
+    };
   }
   const r = loadRules(text, catalogue, label);
   if (r.ok) return { rules: r.rules, errors: [] };

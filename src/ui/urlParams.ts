@@ -19,22 +19,40 @@ const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians'];
 export const MAX_CIVILIANS = 5000;
 
 /** Parses and checks the URL's query; each bad parameter is reported and ignored (its default is used). */
-export function parseParams(search: string, pageUrl: string, scenarioNames: readonly string[]): { options: PageOptions; errors: string[] } {
+export function parseParams(
+  search: string,
+  pageUrl: string,
+  scenarioNames: readonly string[],
+): { options: PageOptions; errors: string[] } {
   const q = new URLSearchParams(search);
   const errors: string[] = [];
-  const options: PageOptions = { scenario: scenarioNames.includes('city') ? 'city' : (scenarioNames[0] ?? ''), seed: 1, rules: null, autopilot: false, muted: false, civilians: null };
+  const options: PageOptions = {
+    scenario: scenarioNames.includes('city') ? 'city' : (scenarioNames[0] ?? ''),
+    seed: 1,
+    rules: null,
+    autopilot: false,
+    muted: false,
+    civilians: null,
+  };
   for (const key of new Set(q.keys())) {
-    if (!KNOWN.includes(key)) errors.push(`URL parameter "${key}": ${unknownName('parameter', key, KNOWN)}; it was ignored`);
+    if (!KNOWN.includes(key))
+      errors.push(`URL parameter "${key}": ${unknownName('parameter', key, KNOWN)}; it was ignored`);
   }
   const scenario = q.get('scenario');
   if (scenario !== null) {
     if (scenarioNames.includes(scenario)) options.scenario = scenario;
-    else errors.push(`URL parameter "scenario": ${unknownName('scenario', scenario, scenarioNames)}; playing "${options.scenario}"`);
+    else
+      errors.push(
+        `URL parameter "scenario": ${unknownName('scenario', scenario, scenarioNames)}; playing "${options.scenario}"`,
+      );
   }
   const seed = q.get('seed');
   if (seed !== null) {
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) options.seed = Number(seed);
-    else errors.push(`URL parameter "seed": expected a whole number from 0 to 4294967295, found ${JSON.stringify(seed)}; using seed 1`);
+    else
+      errors.push(
+        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${JSON.stringify(seed)}; using seed 1`,
+      );
   }
   const rules = q.get('rules');
   if (rules !== null) {
@@ -44,7 +62,10 @@ export function parseParams(search: string, pageUrl: string, scenarioNames: read
     } catch {
       errors.push(`URL parameter "rules": ${JSON.stringify(rules)} is not a URL; using the default rules`);
     }
-    if (url && url.origin !== new URL(pageUrl).origin) errors.push(`URL parameter "rules": only rules from this site can be loaded, not ${url.origin}; using the default rules`);
+    if (url && url.origin !== new URL(pageUrl).origin)
+      errors.push(
+        `URL parameter "rules": only rules from this site can be loaded, not ${url.origin}; using the default rules`,
+      );
     else if (url) options.rules = url.href;
   }
   for (const flag of ['autopilot', 'muted'] as const) {
@@ -57,8 +78,11 @@ export function parseParams(search: string, pageUrl: string, scenarioNames: read
   const civilians = q.get('civilians');
   if (civilians !== null) {
     if (!/^\d{1,5}$/.test(civilians) || Number(civilians) > MAX_CIVILIANS)
-      errors.push(`URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(civilians)}; it was ignored`);
-    else if (options.scenario !== 'city') errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
+      errors.push(
+        `URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(civilians)}; it was ignored`,
+      );
+    else if (options.scenario !== 'city')
+      errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
     else options.civilians = Number(civilians);
   }
   return { options, errors };

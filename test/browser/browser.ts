@@ -43,7 +43,9 @@ export async function openPage(
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __sirenProblem(line: string): void }).__sirenProblem;
-      void report(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`);
+      void report(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
@@ -79,7 +81,8 @@ export function canvasColours(page: Page): Promise<number> {
           g.drawImage(src, 0, 0, c.width, c.height);
           const d = g.getImageData(0, 0, c.width, c.height).data;
           const seen = new Set<number>();
-          for (let i = 0; i < d.length; i += 4) seen.add(((d[i] as number) << 16) | ((d[i + 1] as number) << 8) | (d[i + 2] as number));
+          for (let i = 0; i < d.length; i += 4)
+            seen.add(((d[i] as number) << 16) | ((d[i + 1] as number) << 8) | (d[i + 2] as number));
           resolve(seen.size);
         });
       }),

@@ -30,12 +30,18 @@ const triggerIds = () => page.evaluate(() => (window as SirenWindow).siren.trigg
 /** Resolves once the game has run `n` more ticks. */
 async function ticksPass(n: number): Promise<void> {
   const from = await tickOf();
-  await page.waitForFunction((t) => (window as SirenWindow).siren.tick >= t, from + n, { timeout: 30_000, polling: 50 });
+  await page.waitForFunction((t) => (window as SirenWindow).siren.tick >= t, from + n, {
+    timeout: 30_000,
+    polling: 50,
+  });
 }
 
 /** Opens the sidebar on the Rules panel and waits for the editor. */
 async function openEditor(): Promise<void> {
-  if ((await page.locator('.panels').isHidden()) || !(await page.locator('.panel-tab[data-panel=editor].active').count())) {
+  if (
+    (await page.locator('.panels').isHidden()) ||
+    !(await page.locator('.panel-tab[data-panel=editor].active').count())
+  ) {
     if (await page.locator('.panels').isHidden()) await page.click('.panels-toggle');
     await page.click('.panel-tab[data-panel=editor]');
   }
@@ -59,8 +65,18 @@ function edited(change: (rules: { triggers: Record<string, unknown>[] }) => void
 
 /** Two triggers the tests add: a timer that says a radio line, and one that listens for that line. */
 const ADDED_TRIGGERS = [
-  { id: 'editor-test', description: 'Added from the in-page editor.', every: 1, do: [{ behaviour: 'radio', line: 'Editor test line' }] },
-  { id: 'editor-test-heard', on: 'radio.said', when: { fact: 'event.line', op: 'eq', value: 'Editor test line' }, do: [{ behaviour: 'enableTrigger', trigger: 'editor-test' }] },
+  {
+    id: 'editor-test',
+    description: 'Added from the in-page editor.',
+    every: 1,
+    do: [{ behaviour: 'radio', line: 'Editor test line' }],
+  },
+  {
+    id: 'editor-test-heard',
+    on: 'radio.said',
+    when: { fact: 'event.line', op: 'eq', value: 'Editor test line' },
+    do: [{ behaviour: 'enableTrigger', trigger: 'editor-test' }],
+  },
 ];
 
 describe('the rules editor panel (preview build)', () => {
@@ -76,7 +92,7 @@ describe('the rules editor panel (preview build)', () => {
     expect(problems.slice(atLoad)).toEqual([]);
   });
 
-  it('shows the loader\'s own error inline as you type, while the game keeps running on its rules', async () => {
+  it("shows the loader's own error inline as you type, while the game keeps running on its rules", async () => {
     const before = await triggerIds();
     await setEditorText(original.replace('"behaviour": "changeHealth"', '"behaviour": "changeHelth"'));
     await page.waitForSelector('.re-problems li', { timeout: 10_000 });
@@ -85,7 +101,9 @@ describe('the rules editor panel (preview build)', () => {
     await page.click('.re-problems li button');
     await page.waitForSelector('.cm-lintRange-error', { timeout: 10_000 });
     expect(await page.locator('.cm-lintRange-error').first().textContent()).toBe('"changeHelth"');
-    expect(problem).toMatch(/^city\.json \(editor\):\d+:\d+ {2}triggers\[0\]\.do\[0\]\.behaviour {2}unknown behaviour "changeHelth"; did you mean "changeHealth"\?$/);
+    expect(problem).toMatch(
+      /^city\.json \(editor\):\d+:\d+ {2}triggers\[0\]\.do\[0\]\.behaviour {2}unknown behaviour "changeHelth"; did you mean "changeHealth"\?$/,
+    );
     expect(await page.locator('.re-state').textContent()).toBe('draft — not applied');
     await page.hover('.cm-lintRange-error');
     await page.waitForSelector('.cm-tooltip-lint', { timeout: 5_000 });
@@ -100,7 +118,9 @@ describe('the rules editor panel (preview build)', () => {
     const before = await triggerIds();
     await page.click('.re-btn[data-action=apply]');
     await page.waitForSelector('.re-notice.error', { timeout: 5_000 });
-    expect(await page.locator('.re-notice.error').textContent()).toContain('Not applied: 1 error. The game keeps running on its current rules.');
+    expect(await page.locator('.re-notice.error').textContent()).toContain(
+      'Not applied: 1 error. The game keeps running on its current rules.',
+    );
     expect(await page.locator('.re-problems li').first().textContent()).toContain('did you mean "changeHealth"?');
     expect(await page.evaluate(() => (window as SirenWindow).siren.rulesErrors.length)).toBeGreaterThan(0);
     await ticksPass(10);
@@ -117,7 +137,10 @@ describe('the rules editor panel (preview build)', () => {
     expect(await page.evaluate(() => (window as SirenWindow).siren.rulesSource)).toBe('city.json (editor)');
     expect(await page.evaluate(() => (window as SirenWindow).siren.rulesErrors)).toEqual([]);
     await page.waitForFunction(
-      () => (window as SirenWindow).siren.events(0, 'radio.said').some((e) => (e.payload as { line: string }).line === 'Editor test line'),
+      () =>
+        (window as SirenWindow).siren
+          .events(0, 'radio.said')
+          .some((e) => (e.payload as { line: string }).line === 'Editor test line'),
       undefined,
       { timeout: 30_000, polling: 100 },
     );
@@ -140,20 +163,31 @@ describe('the rules editor panel (preview build)', () => {
     await page.waitForSelector('.re-events button.active', { timeout: 10_000 });
     await page.waitForSelector('.re-verdict', { timeout: 5_000 });
     expect(await page.locator('.re-verdict').getAttribute('data-would-fire')).toBe('true');
-    expect(await page.locator('.re-tree').textContent()).toContain('event.line = "Editor test line", expected = "Editor test line"');
+    expect(await page.locator('.re-tree').textContent()).toContain(
+      'event.line = "Editor test line", expected = "Editor test line"',
+    );
 
     // A written one: a goon's bullet does not pass the draft's condition.
     await page.selectOption('.re-trigger', 'damage-hurts');
     await page.check('.re-source input[value=json]');
-    await page.fill('.re-sample', JSON.stringify({ type: 'damage', payload: { target: 0, source: 'goon', amount: 10 } }, null, 2));
-    await expect.poll(() => page.locator('.re-verdict').getAttribute('data-would-fire'), { timeout: 5_000 }).toBe('false');
-    expect(await page.locator('.re-tree li.fail').first().textContent()).toContain('event.source = "goon", expected = "police"');
+    await page.fill(
+      '.re-sample',
+      JSON.stringify({ type: 'damage', payload: { target: 0, source: 'goon', amount: 10 } }, null, 2),
+    );
+    await expect
+      .poll(() => page.locator('.re-verdict').getAttribute('data-would-fire'), { timeout: 5_000 })
+      .toBe('false');
+    expect(await page.locator('.re-tree li.fail').first().textContent()).toContain(
+      'event.source = "goon", expected = "police"',
+    );
     expect(await page.locator('.re-actions').textContent()).toContain('changeHealth {"entity":0,"amount":-10}');
     await shot(page, 'editor-test-trigger');
 
     // A misspelled field is an error, not a silent "missing".
     await page.fill('.re-sample', '{ "type": "damage", "payload": { "sorce": "police" } }');
-    await expect.poll(() => page.locator('.re-sample-errors').textContent(), { timeout: 5_000 }).toContain('did you mean "source"?');
+    await expect
+      .poll(() => page.locator('.re-sample-errors').textContent(), { timeout: 5_000 })
+      .toContain('did you mean "source"?');
 
     // The game was not touched: same triggers, the draft still not applied.
     expect(await triggerIds()).toEqual(triggersBefore);
@@ -184,7 +218,8 @@ describe('the rules editor panel (preview build)', () => {
     expect(await page.locator('.re-notice').textContent()).toMatch(/Restored your draft/);
     await shot(page, 'editor-restored-draft');
     // The editor holds the draft (the tester lists the draft's triggers; CodeMirror only renders what is in view).
-    const draftTriggers = () => page.locator('.re-trigger option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const draftTriggers = () =>
+      page.locator('.re-trigger option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     await page.click('.re-tab[data-tab=test]');
     expect(await draftTriggers()).toContain('editor-test-heard');
     await page.click('.re-tab[data-tab=edit]');

@@ -32,7 +32,12 @@ function withTrigger(trigger: Record<string, unknown>): string {
   return JSON.stringify({ ...rules, triggers: [...rules.triggers, trigger] }, null, 2) + '\n';
 }
 
-const DRAIN = { id: 'test-drain', description: 'Test: drains the player.', every: 0.5, do: [{ behaviour: 'changeHealth', entity: 0, amount: -10 }] };
+const DRAIN = {
+  id: 'test-drain',
+  description: 'Test: drains the player.',
+  every: 0.5,
+  do: [{ behaviour: 'changeHealth', entity: 0, amount: -10 }],
+};
 
 /**
  * Waits until the page has run a second of game time without navigating: on a cold dependency cache the dev server
@@ -48,7 +53,10 @@ async function settle(p: Page): Promise<void> {
     try {
       await p.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
       const from = await p.evaluate(() => (window as SirenWindow).siren.tick);
-      await p.waitForFunction((t) => (window as SirenWindow).siren.tick >= t + 60, from, { timeout: 30_000, polling: 100 });
+      await p.waitForFunction((t) => (window as SirenWindow).siren.tick >= t + 60, from, {
+        timeout: 30_000,
+        polling: 100,
+      });
     } catch (e) {
       if (!seen.navigated || attempt >= 3) throw e;
       continue;
@@ -59,7 +67,12 @@ async function settle(p: Page): Promise<void> {
 
 /** How many times test-drain has fired so far. */
 const drainFires = () =>
-  page.evaluate(() => (window as SirenWindow).siren.events(0, 'trigger.fired').filter((e) => (e.payload as { trigger: string }).trigger === 'test-drain').length);
+  page.evaluate(
+    () =>
+      (window as SirenWindow).siren
+        .events(0, 'trigger.fired')
+        .filter((e) => (e.payload as { trigger: string }).trigger === 'test-drain').length,
+  );
 
 beforeAll(async () => {
   publicDir = mkdtempSync(join(tmpdir(), 'siren-public-'));
@@ -92,16 +105,26 @@ const pageState = () =>
 describe('live rules in dev (vite dev server)', () => {
   it('applies an edited city.json without a reload and changes the game', async () => {
     const before = await pageState();
-    expect(await page.evaluate(() => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'))).toBe(false);
+    expect(await page.evaluate(() => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'))).toBe(
+      false,
+    );
     writeRules(withTrigger(DRAIN));
 
-    await page.waitForFunction(() => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'), undefined, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(
+      () => (window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'),
+      undefined,
+      { timeout: 20_000, polling: 100 },
+    );
     // The new trigger fires and takes health off the player.
     await page.waitForFunction(
       () =>
         (window as SirenWindow).siren
           .events(0, 'health.changed')
-          .some((e) => e.cause?.trigger === 'test-drain' && (e.payload as { to: number; from: number }).to < (e.payload as { from: number }).from),
+          .some(
+            (e) =>
+              e.cause?.trigger === 'test-drain' &&
+              (e.payload as { to: number; from: number }).to < (e.payload as { from: number }).from,
+          ),
       undefined,
       { timeout: 30_000, polling: 100 },
     );
@@ -118,10 +141,14 @@ describe('live rules in dev (vite dev server)', () => {
     const badLine = bad.split('\n').findIndex((l) => l.includes('"changeHelth"')) + 1;
     writeRules(bad);
 
-    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes('changeHelth')), undefined, {
-      timeout: 20_000,
-      polling: 100,
-    });
+    await page.waitForFunction(
+      () => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes('changeHelth')),
+      undefined,
+      {
+        timeout: 20_000,
+        polling: 100,
+      },
+    );
     const errors = await page.evaluate(() => (window as SirenWindow).siren.rulesErrors);
     const line = errors.find((l) => l.includes('changeHelth')) ?? '';
     expect(line).toMatch(new RegExp(`city\\.json:${badLine}:\\d+\\s`));
@@ -133,15 +160,25 @@ describe('live rules in dev (vite dev server)', () => {
     // Still running, still on the last good rules (test-drain keeps firing).
     const fires = await drainFires();
     const tick = await page.evaluate(() => (window as SirenWindow).siren.tick);
-    await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect(await drainFires()).toBeGreaterThan(fires);
   });
 
   it('clears the overlay when the file is fixed', async () => {
     writeRules(original);
-    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect(await page.locator('.overlay.rules-errors').isVisible()).toBe(false);
-    await page.waitForFunction(() => !(window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => !(window as SirenWindow).siren.triggers().some((t) => t.id === 'test-drain'),
+      undefined,
+      { timeout: 20_000 },
+    );
     const state = await pageState();
     expect(state.marker).toBe('still here');
     expect(state.navigation).not.toBe('reload');
@@ -186,7 +223,11 @@ describe('bad-rules corpus files as the live rules file (vite dev server)', () =
       // Wait for this file's first expected error (path and message); the dev server names the file by its path from
       // the project root (here a temp copy of public/).
       const mark = (corpusExpected(file, '')[0] as string).replace(/^:\d+:\d+ {2}/, '');
-      await page.waitForFunction((m) => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes(m as string)), mark, { timeout: 20_000, polling: 100 });
+      await page.waitForFunction(
+        (m) => (window as SirenWindow).siren.rulesErrors.some((l) => l.includes(m as string)),
+        mark,
+        { timeout: 20_000, polling: 100 },
+      );
       const shown = await page.evaluate(() => (window as SirenWindow).siren.rulesErrors);
       const name = /^(.*rules\/city\.json):\d+:\d+ {2}/.exec(shown[0] ?? '')?.[1];
       expect(name, `error lines name the live file: ${shown[0]}`).toBeDefined();
@@ -202,15 +243,23 @@ describe('bad-rules corpus files as the live rules file (vite dev server)', () =
       for (const line of expected) expect(overlayText).toContain(line.slice(name!.length));
 
       // Still running, on the rules it had.
-      await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, { timeout: 20_000, polling: 100 });
+      await page.waitForFunction((t) => (window as SirenWindow).siren.tick > t + 60, tick, {
+        timeout: 20_000,
+        polling: 100,
+      });
       expect(await triggerIds()).toEqual(goodTriggers);
-      expect(await page.evaluate((from) => (window as SirenWindow).siren.events(from, 'rules.loaded').length, goodFrom)).toBe(0);
+      expect(
+        await page.evaluate((from) => (window as SirenWindow).siren.events(from, 'rules.loaded').length, goodFrom),
+      ).toBe(0);
     });
   }
 
   it('clears the overlay when the good file is back, without a reload', async () => {
     writeRules(original);
-    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(() => (window as SirenWindow).siren.rulesErrors.length === 0, undefined, {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect(await page.locator('.overlay.rules-errors').isVisible()).toBe(false);
     expect(await triggerIds()).toEqual(goodTriggers);
     const state = await pageState();

@@ -34,7 +34,11 @@ export interface PageTimings {
 
 /** Waits for the first frame after ready and reads the page's timings. */
 export async function readTimings(page: Page, timeout = 60_000): Promise<PageTimings> {
-  await page.waitForFunction(() => (window as unknown as { __benchMarks: { firstFrame: number } }).__benchMarks.firstFrame >= 0, undefined, { timeout });
+  await page.waitForFunction(
+    () => (window as unknown as { __benchMarks: { firstFrame: number } }).__benchMarks.firstFrame >= 0,
+    undefined,
+    { timeout },
+  );
   return page.evaluate(() => {
     const marks = (window as unknown as { __benchMarks: { ready: number; firstFrame: number } }).__benchMarks;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -72,7 +76,13 @@ export function measureFrames(page: Page, ms: number): Promise<FrameWindow> {
           const gaps = stamps.slice(1).map((s, i) => s - (stamps[i] as number));
           gaps.sort((a, b) => a - b);
           const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] as number;
-          resolve({ frames: gaps.length, ms: span, fps: (gaps.length * 1000) / span, intervalP50: q(0.5), intervalP95: q(0.95) });
+          resolve({
+            frames: gaps.length,
+            ms: span,
+            fps: (gaps.length * 1000) / span,
+            intervalP50: q(0.5),
+            intervalP95: q(0.95),
+          });
         };
         requestAnimationFrame(tick);
       }),

@@ -101,7 +101,9 @@ describe('the city page (preview build)', () => {
       }
       const after = await page.evaluate(() => (window as SirenWindow).siren.probe());
       const along = (after.x - before.x) * dx + (after.y - before.y) * dy;
-      moves.push(`${key}: (${before.x.toFixed(1)}, ${before.y.toFixed(1)}) → (${after.x.toFixed(1)}, ${after.y.toFixed(1)})`);
+      moves.push(
+        `${key}: (${before.x.toFixed(1)}, ${before.y.toFixed(1)}) → (${after.x.toFixed(1)}, ${after.y.toFixed(1)})`,
+      );
       if (along > 1) {
         await shot(page, 'city-after-move');
         return;
@@ -145,7 +147,9 @@ describe('URL parameters', () => {
       });
       expect(s.notices.find((l) => l.startsWith('URL parameter "seed"'))).toMatch(/whole number.*"abc"/);
       expect(s.notices.find((l) => l.startsWith('URL parameter "bogus"'))).toMatch(/ignored/);
-      expect(s.notices.find((l) => l.startsWith('URL parameter "rules"'))).toMatch(/only rules from this site.*https:\/\/example\.com.*default rules/);
+      expect(s.notices.find((l) => l.startsWith('URL parameter "rules"'))).toMatch(
+        /only rules from this site.*https:\/\/example\.com.*default rules/,
+      );
       const text = await page.locator('.overlay.notices').innerText();
       for (const name of ['seed', 'bogus', 'rules', 'example.com']) expect(text).toContain(name);
       // The default rules, from this site.

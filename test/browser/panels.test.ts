@@ -12,7 +12,10 @@ const base = inject('baseUrl');
  * every half second so the damage → health link can be watched.
  */
 function stressRules(): string {
-  const city = JSON.parse(readFileSync('public/rules/city.json', 'utf8')) as { events?: unknown[]; triggers: unknown[] };
+  const city = JSON.parse(readFileSync('public/rules/city.json', 'utf8')) as {
+    events?: unknown[];
+    triggers: unknown[];
+  };
   city.events = [{ type: 'stress.ping', description: 'Load for the panels.', fields: { n: 'number' } }];
   city.triggers.push(
     {
@@ -21,17 +24,30 @@ function stressRules(): string {
       every: 0.0167,
       do: Array.from({ length: 40 }, (_, n) => ({ behaviour: 'emit', event: 'stress.ping', payload: { n } })),
     },
-    { id: 'test-damage', description: 'Hurts the player a little every half second.', every: 0.5, do: [{ behaviour: 'emit', event: 'damage', payload: { target: 0, source: 'goon', amount: 1 } }] },
+    {
+      id: 'test-damage',
+      description: 'Hurts the player a little every half second.',
+      every: 0.5,
+      do: [{ behaviour: 'emit', event: 'damage', payload: { target: 0, source: 'goon', amount: 1 } }],
+    },
   );
   return JSON.stringify(city);
 }
 
 /** Events in the page's log from an offset, optionally of one type (only what is asked crosses to the test). */
 const eventsFrom = (page: Page, from: number, type?: string) =>
-  page.evaluate(([f, t]) => (window as unknown as SirenWindow).siren.events(f as number, t as string | undefined).map((e) => ({ seq: e.seq, type: e.type, cause: e.cause ?? null })), [from, type] as const);
-const logEnd = (page: Page) => page.evaluate(() => (window as unknown as SirenWindow).siren.events().at(-1)?.seq ?? -1).then((s) => s + 1);
+  page.evaluate(
+    ([f, t]) =>
+      (window as unknown as SirenWindow).siren
+        .events(f as number, t as string | undefined)
+        .map((e) => ({ seq: e.seq, type: e.type, cause: e.cause ?? null })),
+    [from, type] as const,
+  );
+const logEnd = (page: Page) =>
+  page.evaluate(() => (window as unknown as SirenWindow).siren.events().at(-1)?.seq ?? -1).then((s) => s + 1);
 /** Offsets of the log rows in the DOM now. */
-const rowOffsets = (page: Page) => page.$$eval('.log-row', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.offset)));
+const rowOffsets = (page: Page) =>
+  page.$$eval('.log-row', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.offset)));
 
 async function openPanel(page: Page, id: string, ready: string): Promise<void> {
   await page.click(`.panel-tab[data-panel=${id}]`);
@@ -74,7 +90,10 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     } as unknown as Browser;
     ({ page, problems } = await openPage(routed, `${base}?autopilot=1&muted=1&rules=rules/stress.json`));
     expect(await page.evaluate(() => (window as unknown as SirenWindow).siren.rulesErrors)).toEqual([]);
-    await page.waitForFunction(() => (window as unknown as SirenWindow).siren.events().length >= 10_500, null, { timeout: 170_000, polling: 500 });
+    await page.waitForFunction(() => (window as unknown as SirenWindow).siren.events().length >= 10_500, null, {
+      timeout: 170_000,
+      polling: 500,
+    });
     closedFps = await fps(page);
   }, 240_000);
 
@@ -99,13 +118,20 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
         new Promise<number>((resolve) => {
           let n = 0;
           const mo = new MutationObserver(() => n++);
-          mo.observe(document.querySelector('.log-list') as Node, { childList: true, subtree: true, characterData: true, attributes: true });
+          mo.observe(document.querySelector('.log-list') as Node, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+            attributes: true,
+          });
           setTimeout(() => (mo.disconnect(), resolve(n)), 3000);
         }),
     );
     expect(commits).toBeLessThanOrEqual(16);
     const openFps = await fps(page);
-    console.log(`frames/s with the panels closed ${closedFps.toFixed(1)}, with the log open on ${total} events ${openFps.toFixed(1)}`);
+    console.log(
+      `frames/s with the panels closed ${closedFps.toFixed(1)}, with the log open on ${total} events ${openFps.toFixed(1)}`,
+    );
     expect(openFps).toBeGreaterThanOrEqual(closedFps * 0.5);
     await shot(page, 'panels-log');
   }, 60_000);
@@ -145,7 +171,9 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     expect(new Set(types)).toEqual(new Set(['health.changed']));
     await page.fill('.log-search', 'source');
     await page.waitForTimeout(800);
-    expect(new Set(await page.$$eval('.log-row .log-type', (els) => els.map((e) => e.textContent)))).toEqual(new Set(['damage']));
+    expect(new Set(await page.$$eval('.log-row .log-type', (els) => els.map((e) => e.textContent)))).toEqual(
+      new Set(['damage']),
+    );
   });
 
   it('selecting an event shows its detail and cause; the cause is selectable; the trace shows the chain both ways', async () => {
@@ -173,7 +201,9 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     await shot(page, 'panels-trace');
     // Every node selects: follow the health change and the trace re-roots on it.
     await page.click('.trace-tree .trace-event button.ev-chip:has-text("health.changed")');
-    await page.waitForFunction(() => document.querySelector('.trace-event.current .chip-type')?.textContent === 'health.changed');
+    await page.waitForFunction(
+      () => document.querySelector('.trace-event.current .chip-type')?.textContent === 'health.changed',
+    );
     expect(await page.textContent('.trace-chain')).toContain('damage-hurts');
   });
 
@@ -183,7 +213,9 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     await page.fill('.log-search', 'health.changed');
     await page.waitForTimeout(800);
     await page.locator('.log-row').last().click({ force: true }); // rows move as new events arrive: click where it is now
-    await page.waitForFunction(() => document.querySelector('.log-detail-head .chip-type')?.textContent === 'health.changed');
+    await page.waitForFunction(
+      () => document.querySelector('.log-detail-head .chip-type')?.textContent === 'health.changed',
+    );
     await openPanel(page, 'triggers', '.insp-list');
     // player-dies listens to health.changed (the selection), so it is open and explains that event.
     const dies = page.locator('li[data-trigger="player-dies"]');
@@ -198,18 +230,28 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     await shot(page, 'panels-triggers');
 
     await hurts.locator('.insp-toggle').uncheck();
-    await page.waitForFunction(() => (window as unknown as SirenWindow).siren.triggers().find((t) => t.id === 'damage-hurts')?.enabled === false);
+    await page.waitForFunction(
+      () => (window as unknown as SirenWindow).siren.triggers().find((t) => t.id === 'damage-hurts')?.enabled === false,
+    );
     const from = await logEnd(page);
-    await page.waitForFunction((f) => (window as unknown as SirenWindow).siren.events(f, 'damage').length >= 3, from, { timeout: 45_000, polling: 250 });
+    await page.waitForFunction((f) => (window as unknown as SirenWindow).siren.events(f, 'damage').length >= 3, from, {
+      timeout: 45_000,
+      polling: 250,
+    });
     expect((await eventsFrom(page, from, 'damage')).length).toBeGreaterThanOrEqual(3);
-    expect((await eventsFrom(page, from, 'health.changed')).filter((e) => e.cause?.trigger === 'damage-hurts')).toEqual([]);
+    expect((await eventsFrom(page, from, 'health.changed')).filter((e) => e.cause?.trigger === 'damage-hurts')).toEqual(
+      [],
+    );
     await hurts.locator('.insp-why').waitFor();
     expect(await hurts.locator('.insp-blockers').first().textContent()).toContain('it is disabled');
 
     await hurts.locator('.insp-toggle').check();
     const back = await logEnd(page);
     await page.waitForFunction(
-      (f) => (window as unknown as SirenWindow).siren.events(f, 'health.changed').some((e) => e.cause?.trigger === 'damage-hurts'),
+      (f) =>
+        (window as unknown as SirenWindow).siren
+          .events(f, 'health.changed')
+          .some((e) => e.cause?.trigger === 'damage-hurts'),
       back,
       { timeout: 45_000, polling: 250 },
     );
@@ -219,11 +261,13 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     await openPanel(page, 'flow', '.flow-svg');
     await page.waitForTimeout(800);
     for (const p of ['rules', 'triggers']) expect(await page.locator(`g[data-producer="${p}"]`).count()).toBe(1);
-    for (const c of ['triggers', 'hud', 'flow']) expect(await page.locator(`g[data-consumer="${c}"]`).count()).toBeGreaterThanOrEqual(1);
+    for (const c of ['triggers', 'hud', 'flow'])
+      expect(await page.locator(`g[data-consumer="${c}"]`).count()).toBeGreaterThanOrEqual(1);
     expect(await page.textContent('.flow-node.topic')).toContain('20,000 retained');
     expect(await page.locator('.flow-edge.active').count()).toBeGreaterThan(0);
 
-    const lag = () => page.evaluate(() => Number((document.querySelector('.flow-lag')?.textContent ?? '').replace(/,/g, '')));
+    const lag = () =>
+      page.evaluate(() => Number((document.querySelector('.flow-lag')?.textContent ?? '').replace(/,/g, '')));
     await page.click('.flow-pause');
     await page.waitForTimeout(1500);
     const l1 = await lag();
@@ -233,7 +277,11 @@ describe('the teaching panels: log, trace, triggers, flow (20,000-event log)', (
     expect(l2).toBeGreaterThan(l1);
     await shot(page, 'panels-flow');
     await page.click('.flow-pause');
-    await page.waitForFunction(() => Number((document.querySelector('.flow-lag')?.textContent ?? '').replace(/,/g, '')) < 3000, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number((document.querySelector('.flow-lag')?.textContent ?? '').replace(/,/g, '')) < 3000,
+      null,
+      { timeout: 30_000 },
+    );
 
     // No pulses for people who asked for less motion.
     await page.emulateMedia({ reducedMotion: 'reduce' });

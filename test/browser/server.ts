@@ -21,7 +21,9 @@ export function buildIfStale(): boolean {
   const pages = ['dist/index.html', 'dist/bare.html'];
   if (pages.every((p) => existsSync(p)) && newest('dist') >= Math.max(...SOURCES.map(newest))) return false;
   // Build output goes to stderr, so a tool's stdout stays its results.
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: ['ignore', 2, 2] });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: ['ignore', 2, 2],
+  });
   return true;
 }
 
@@ -40,9 +42,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `vite <mode>` on a free port and waits until it answers; returns its URL and a stop function. */
-export async function startVite(mode: 'dev' | 'preview', env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startVite(
+  mode: 'dev' | 'preview',
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const args = mode === 'dev' ? ['--port', String(port), '--strictPort', '--host', '127.0.0.1'] : ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const args =
+    mode === 'dev'
+      ? ['--port', String(port), '--strictPort', '--host', '127.0.0.1']
+      : ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
   const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
     env: { ...process.env, ...env, BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,8 @@ const base = inject('baseUrl');
 const shareHook = readFileSync('src/ui/app.ts', 'utf8').includes('readShareLink');
 
 /** Evaluates `f` on the page's `window.siren` (f must be self-contained: it is sent as source). */
-const siren = <T>(page: Page, f: (s: SirenWindow['siren']) => T) => page.evaluate(`(${f.toString()})(window.siren)`) as Promise<T>;
+const siren = <T>(page: Page, f: (s: SirenWindow['siren']) => T) =>
+  page.evaluate(`(${f.toString()})(window.siren)`) as Promise<T>;
 const tick = (page: Page) => page.evaluate(() => (window as unknown as SirenWindow).siren.tick);
 const hash = (page: Page) => page.evaluate(() => (window as unknown as SirenWindow).siren.hash);
 const paused = (page: Page) => page.evaluate(() => (window as unknown as SirenWindow).siren.paused);
@@ -32,7 +33,10 @@ async function scrubTo(page: Page, t: number): Promise<void> {
     },
     t,
   );
-  await page.waitForFunction((v) => (window as unknown as SirenWindow).siren.tick === v, t, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction((v) => (window as unknown as SirenWindow).siren.tick === v, t, {
+    timeout: 60_000,
+    polling: 100,
+  });
 }
 
 describe('time, runs and lessons panels', () => {
@@ -76,7 +80,9 @@ describe('time, runs and lessons panels', () => {
     expect(saved.progress['events-are-facts']).toEqual({ step: 3, completed: true });
     // On to lesson 2: a rules step with a snippet to paste.
     await page.click('.lesson-complete .lesson-action');
-    await page.waitForSelector('.lessons-panel[data-lesson=triggers-and-behaviours] .lesson-step[data-step=edit-rule] .lesson-snippet');
+    await page.waitForSelector(
+      '.lessons-panel[data-lesson=triggers-and-behaviours] .lesson-step[data-step=edit-rule] .lesson-snippet',
+    );
     await page.click('.lesson-hint summary');
     await shot(page, 'lessons-snippet');
     await page.click('.lesson-back');
@@ -86,7 +92,10 @@ describe('time, runs and lessons panels', () => {
 
   it('time: pauses, scrubs back and forward to the same hash, jumps to a marker, resumes', async () => {
     await openPanel(page, 'time', '.time-panel');
-    await page.waitForFunction(() => (window as unknown as SirenWindow).siren.tick > 1200, null, { timeout: 120_000, polling: 250 });
+    await page.waitForFunction(() => (window as unknown as SirenWindow).siren.tick > 1200, null, {
+      timeout: 120_000,
+      polling: 250,
+    });
     await shot(page, 'time-running');
     await page.click('.time-play');
     await frames(page, 3);
@@ -105,7 +114,9 @@ describe('time, runs and lessons panels', () => {
     await scrubTo(page, end);
     expect(await hash(page)).toBe(endHash);
     expect(await siren(page, (s) => JSON.stringify(s.probe()))).toBe(endWorld);
-    await page.waitForFunction(() => document.querySelector('.time-note')?.textContent?.includes('the same as before you scrubbed ✓'));
+    await page.waitForFunction(() =>
+      document.querySelector('.time-note')?.textContent?.includes('the same as before you scrubbed ✓'),
+    );
 
     // A key moment: click it, and the game shows the tick just after it.
     const moments = await page.$$('.time-moment');
@@ -118,7 +129,9 @@ describe('time, runs and lessons panels', () => {
 
     await page.click('.time-play');
     const from = await tick(page);
-    await page.waitForFunction((t) => (window as unknown as SirenWindow).siren.tick > t + 30, from, { timeout: 60_000 });
+    await page.waitForFunction((t) => (window as unknown as SirenWindow).siren.tick > t + 30, from, {
+      timeout: 60_000,
+    });
     expect(await paused(page)).toBe(false);
     expect(await page.textContent('.time-play')).toContain('Pause');
     expect(problems).toEqual([]);
@@ -142,23 +155,38 @@ describe('time, runs and lessons panels', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.runs-export')]);
     expect(download.suggestedFilename()).toMatch(/^siren-city-seed5-\d+s\.siren-run\.json$/);
     const path = await download.path();
-    const run = JSON.parse(readFileSync(path, 'utf8')) as { ticks: number; hash: string; seed: number; records: unknown[] };
+    const run = JSON.parse(readFileSync(path, 'utf8')) as {
+      ticks: number;
+      hash: string;
+      seed: number;
+      records: unknown[];
+    };
     expect(run.seed).toBe(5);
     expect(run.records.length).toBeGreaterThan(0);
     await shot(page, 'runs-panel');
 
     // Let the game move on, then import: the page replays the file and stops at its last tick.
     await page.waitForFunction((t) => (window as unknown as SirenWindow).siren.tick > t + 60, run.ticks);
-    await page.setInputFiles('.runs-file', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
+    await page.setInputFiles('.runs-file', {
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: readFileSync(path),
+    });
     await page.waitForSelector('.runs-verdict', { timeout: 120_000 });
-    expect(await page.textContent('.runs-verdict')).toBe(`Replayed to tick ${run.ticks.toLocaleString('en')}: hash ${run.hash} — matches the exported hash ✓`);
+    expect(await page.textContent('.runs-verdict')).toBe(
+      `Replayed to tick ${run.ticks.toLocaleString('en')}: hash ${run.hash} — matches the exported hash ✓`,
+    );
     expect(await tick(page)).toBe(run.ticks);
     expect(await hash(page)).toBe(run.hash);
     expect(await paused(page)).toBe(true);
     await shot(page, 'runs-imported');
 
     const before = await hash(page);
-    await page.setInputFiles('.runs-file', { name: 'broken.siren-run.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"siren-run","version":2,"seed":-4,"records":[{"tick":"x"}]}') });
+    await page.setInputFiles('.runs-file', {
+      name: 'broken.siren-run.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"siren-run","version":2,"seed":-4,"records":[{"tick":"x"}]}'),
+    });
     await page.waitForSelector('.runs-result.bad li');
     const errors = await page.$$eval('.runs-result.bad li', (li) => li.map((e) => e.textContent ?? ''));
     expect(errors.length).toBeGreaterThanOrEqual(3);
@@ -183,8 +211,16 @@ describe.skipIf(!shareHook)('share links (needs the readShareLink hook in src/ui
 
   it('opening a share link runs its rules and seed', async () => {
     const city = JSON.parse(readFileSync('public/rules/city.json', 'utf8')) as { triggers: unknown[] };
-    city.triggers.push({ id: 'shared-only', description: 'Only the shared rules have this.', every: 5, do: [{ behaviour: 'radio', line: 'Shared rules on air' }] });
-    const { page, problems } = await openPage(browser, `${base}?muted=1${encodeShareLink(JSON.stringify(city, null, 2), 77)}`);
+    city.triggers.push({
+      id: 'shared-only',
+      description: 'Only the shared rules have this.',
+      every: 5,
+      do: [{ behaviour: 'radio', line: 'Shared rules on air' }],
+    });
+    const { page, problems } = await openPage(
+      browser,
+      `${base}?muted=1${encodeShareLink(JSON.stringify(city, null, 2), 77)}`,
+    );
     expect(await siren(page, (s) => s.rulesSource)).toBe('share link');
     expect(await siren(page, (s) => s.triggers().map((t) => t.id))).toContain('shared-only');
     expect(await siren(page, (s) => s.notices)).toEqual([]);

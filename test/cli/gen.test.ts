@@ -16,18 +16,27 @@ const demo = JSON.parse(read('public/rules/demo.json')) as { triggers: { do: Rec
 describe('npm run gen', () => {
   it('the committed schema is what the generator produces now', () => {
     const fresh = JSON.stringify(rulesJsonSchema(catalogues()), null, 2) + '\n';
-    expect(read('public/rules/rules.schema.json') === fresh, 'public/rules/rules.schema.json is stale: run npm run gen').toBe(true);
+    expect(
+      read('public/rules/rules.schema.json') === fresh,
+      'public/rules/rules.schema.json is stale: run npm run gen',
+    ).toBe(true);
   });
 
   it('the committed reference is what the generator produces now', () => {
     const fresh = rulesReference(catalogues());
-    expect(read('public/rules/reference.md').trimEnd() === fresh.trimEnd(), 'public/rules/reference.md is stale: run npm run gen').toBe(true);
+    expect(
+      read('public/rules/reference.md').trimEnd() === fresh.trimEnd(),
+      'public/rules/reference.md is stale: run npm run gen',
+    ).toBe(true);
   });
 
-  it('gen.ts writes exactly the generators\' output, and --check finds nothing stale', () => {
+  it("gen.ts writes exactly the generators' output, and --check finds nothing stale", () => {
     const files = generatedFiles();
     expect(files.map((f) => f.path)).toEqual(['public/rules/rules.schema.json', 'public/rules/reference.md']);
-    expect(staleFiles().map((f) => f.path), 'stale generated files: run npm run gen').toEqual([]);
+    expect(
+      staleFiles().map((f) => f.path),
+      'stale generated files: run npm run gen',
+    ).toEqual([]);
   });
 
   it('--check names each generated file that is missing or differs', () => {
@@ -37,7 +46,10 @@ describe('npm run gen', () => {
       const [schemaFile, referenceFile] = generatedFiles();
       writeFileSync(join(root, schemaFile!.path), schemaFile!.text);
       expect(staleFiles(root).map((f) => f.path)).toEqual(['public/rules/reference.md']);
-      writeFileSync(join(root, referenceFile!.path), referenceFile!.text.replace('Operators', 'Operators (edited by hand)'));
+      writeFileSync(
+        join(root, referenceFile!.path),
+        referenceFile!.text.replace('Operators', 'Operators (edited by hand)'),
+      );
       expect(staleFiles(root).map((f) => f.path)).toEqual(['public/rules/reference.md']);
       writeFileSync(join(root, referenceFile!.path), referenceFile!.text);
       expect(staleFiles(root)).toEqual([]);
@@ -84,7 +96,8 @@ describe('the JSON Schema an editor uses', () => {
       (f: Record<string, unknown>) => ((f.triggers as Record<string, unknown>[])[0]!.cooldwn = 1),
       (f: Record<string, unknown>) => (f.version = 2),
       (f: Record<string, unknown>) => ((f.triggers as Record<string, unknown>[])[0]!.cooldown = -1),
-      (f: Record<string, unknown>) => ((f.triggers as Record<string, unknown>[])[1]!.when = { fact: 'event.amount', op: 'gte', valu: 1 }),
+      (f: Record<string, unknown>) =>
+        ((f.triggers as Record<string, unknown>[])[1]!.when = { fact: 'event.amount', op: 'gte', valu: 1 }),
     ]) {
       const bad = structuredClone(demo) as unknown as Record<string, unknown>;
       mutate(bad);

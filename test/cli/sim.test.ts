@@ -46,7 +46,16 @@ describe('sim --json', { timeout: 60_000 }, () => {
     const lines = first.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0]!) as Summary;
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'seconds', 'ticks', 'hash', 'events', 'triggers', 'final']);
+    expect(Object.keys(summary)).toEqual([
+      'scenario',
+      'seed',
+      'seconds',
+      'ticks',
+      'hash',
+      'events',
+      'triggers',
+      'final',
+    ]);
     expect(summary).toMatchObject({ scenario: 'demo', seed: 42, seconds: 20, ticks: 1200 });
     expect(summary.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(summary.events['demo.hit']).toBeGreaterThan(0);
@@ -93,12 +102,14 @@ describe('sim --events', () => {
 });
 
 describe('sim --explain', () => {
-  it('prints, for each event of the trigger\'s type, whether it fires and each condition\'s verdict with values', () => {
+  it("prints, for each event of the trigger's type, whether it fires and each condition's verdict with values", () => {
     expect(explained.code).toBe(0);
     expect(explained.stderr).toBe('');
     const lines = explained.stdout.split('\n');
     expect(lines[0]).toBe('explain big-hit-scores:');
-    expect(lines.some((l) => /^tick \d+ seq \d+ demo\.hit \{"target":\d,"amount":\d+\} → (fired|did not fire)$/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /^tick \d+ seq \d+ demo\.hit \{"target":\d,"amount":\d+\} → (fired|did not fire)$/.test(l)),
+    ).toBe(true);
     expect(lines.some((l) => /^ {2}[✓✗] event\.amount = \d+, expected ≥ 15$/.test(l))).toBe(true);
   });
 });
@@ -106,14 +117,28 @@ describe('sim --explain', () => {
 describe('sim with bad flags', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown flag', ['--scenario', 'demo', '--sedd', '1'], /^Unknown option '--sedd'\nusage: /],
-    ['a seed that is not a number', ['--scenario', 'demo', '--seed', 'abc'], /^--seed: expected a whole number from 0 to 4294967295, found "abc"\n$/],
-    ['zero seconds', ['--scenario', 'demo', '--seconds', '0'], /^--seconds: expected a whole number from 1 to 86400, found 0\n$/],
+    [
+      'a seed that is not a number',
+      ['--scenario', 'demo', '--seed', 'abc'],
+      /^--seed: expected a whole number from 0 to 4294967295, found "abc"\n$/,
+    ],
+    [
+      'zero seconds',
+      ['--scenario', 'demo', '--seconds', '0'],
+      /^--seconds: expected a whole number from 1 to 86400, found 0\n$/,
+    ],
     ['an unknown scenario', ['--scenario', 'dmeo'], /^--scenario: unknown scenario "dmeo"; did you mean "demo"\?\n$/],
-    ['a missing rules file', ['--scenario', 'demo', '--rules', 'no/such/rules.json'], /^no\/such\/rules\.json: cannot read the rules file \(ENOENT\)\n$/],
+    [
+      'a missing rules file',
+      ['--scenario', 'demo', '--rules', 'no/such/rules.json'],
+      /^no\/such\/rules\.json: cannot read the rules file \(ENOENT\)\n$/,
+    ],
     [
       'a bad rules file',
       ['--scenario', 'demo', '--rules', 'test/fixtures/bad-rules/85-several-errors.json'],
-      new RegExp(`^${readFileSync('test/fixtures/bad-rules/85-several-errors.expected.txt', 'utf8').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      new RegExp(
+        `^${readFileSync('test/fixtures/bad-rules/85-several-errors.expected.txt', 'utf8').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+      ),
     ],
   ];
 

@@ -118,14 +118,25 @@ describe('bus', () => {
 describe('bus safety limits under rules', () => {
   const loopRules = (triggers: Record<string, unknown>[]) =>
     compile(JSON.stringify(rulesFile('demo', triggers, ['demo.echo', 'demo.ping', 'demo.pong'])), demoCatalogue);
-  const start = { id: 'start', on: 'demo.pulse', when: { fact: 'event.n', op: 'eq', value: 0 }, do: [{ behaviour: 'emit', event: 'demo.echo' }] };
+  const start = {
+    id: 'start',
+    on: 'demo.pulse',
+    when: { fact: 'event.n', op: 'eq', value: 0 },
+    do: [{ behaviour: 'emit', event: 'demo.echo' }],
+  };
 
   function warningsOf(engine: { log: { slice(o: number): SirenEvent[] } }) {
-    return engine.log.slice(0).filter((e) => e.type === 'engine.warning') as SirenEvent<string, { reason: string; triggers: string[] }>[];
+    return engine.log.slice(0).filter((e) => e.type === 'engine.warning') as SirenEvent<
+      string,
+      { reason: string; triggers: string[] }
+    >[];
   }
 
   it('stops a trigger that emits its own event with one cascade-depth warning naming it, and the tick completes', () => {
-    const rules = loopRules([start, { id: 'echo-loop', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] }]);
+    const rules = loopRules([
+      start,
+      { id: 'echo-loop', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] },
+    ]);
     const engine = createEngine({ scenario: demoScenario, rules, seed: 1 });
     engine.step();
     expect(engine.tick).toBe(1);
@@ -157,12 +168,20 @@ describe('bus safety limits under rules', () => {
     const warnings = warningsOf(engine);
     expect(warnings).toHaveLength(1);
     expect([...warnings[0]!.payload.triggers].sort()).toEqual(['ping-to-pong', 'pong-to-ping']);
-    expect(warnings[0]!.payload.reason).toMatch(/^cascade depth limit \(32\) reached while handling "demo\.p[io]ng": triggers (ping-to-pong → pong-to-ping|pong-to-ping → ping-to-pong) keep causing each other/);
+    expect(warnings[0]!.payload.reason).toMatch(
+      /^cascade depth limit \(32\) reached while handling "demo\.p[io]ng": triggers (ping-to-pong → pong-to-ping|pong-to-ping → ping-to-pong) keep causing each other/,
+    );
   });
 
   it('warns once for each distinct loop cut in the same tick', () => {
     const rules = loopRules([
-      { ...start, do: [{ behaviour: 'emit', event: 'demo.echo' }, { behaviour: 'emit', event: 'demo.ping' }] },
+      {
+        ...start,
+        do: [
+          { behaviour: 'emit', event: 'demo.echo' },
+          { behaviour: 'emit', event: 'demo.ping' },
+        ],
+      },
       { id: 'echo-loop', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] },
       { id: 'ping-to-pong', on: 'demo.ping', do: [{ behaviour: 'emit', event: 'demo.pong' }] },
       { id: 'pong-to-ping', on: 'demo.pong', do: [{ behaviour: 'emit', event: 'demo.ping' }] },
@@ -180,14 +199,28 @@ describe('bus safety limits under rules', () => {
   it('stops a fan-out loop with one per-tick budget warning, and the tick completes', () => {
     const rules = loopRules([
       start,
-      { id: 'fan-out', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }, { behaviour: 'emit', event: 'demo.echo' }] },
+      {
+        id: 'fan-out',
+        on: 'demo.echo',
+        do: [
+          { behaviour: 'emit', event: 'demo.echo' },
+          { behaviour: 'emit', event: 'demo.echo' },
+        ],
+      },
     ]);
-    const engine = createEngine({ scenario: demoScenario, rules, seed: 1, limits: { maxDepth: 32, maxEventsPerTick: 500 } });
+    const engine = createEngine({
+      scenario: demoScenario,
+      rules,
+      seed: 1,
+      limits: { maxDepth: 32, maxEventsPerTick: 500 },
+    });
     engine.step();
     expect(engine.tick).toBe(1);
     const warnings = warningsOf(engine);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.payload.reason).toMatch(/^per-tick event budget \(500\) used up at "(demo\.echo|trigger\.fired)" by triggers fan-out; the rest of this tick's events were dropped$/);
+    expect(warnings[0]!.payload.reason).toMatch(
+      /^per-tick event budget \(500\) used up at "(demo\.echo|trigger\.fired)" by triggers fan-out; the rest of this tick's events were dropped$/,
+    );
     expect(warnings[0]!.payload.triggers).toEqual(['fan-out']);
     expect(engine.log.end).toBe(501); // the budget plus the warning
     engine.step();
@@ -195,19 +228,37 @@ describe('bus safety limits under rules', () => {
   });
 
   it('names every trigger that spent the budget, most events first, when many fan out at once', () => {
-    const fans = Array.from({ length: 6 }, (_, i) => ({ id: `fan-${i}`, on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }] }));
-    const engine = createEngine({ scenario: demoScenario, rules: loopRules([start, ...fans]), seed: 1, limits: { maxDepth: 32, maxEventsPerTick: 2000 } });
+    const fans = Array.from({ length: 6 }, (_, i) => ({
+      id: `fan-${i}`,
+      on: 'demo.echo',
+      do: [{ behaviour: 'emit', event: 'demo.echo' }],
+    }));
+    const engine = createEngine({
+      scenario: demoScenario,
+      rules: loopRules([start, ...fans]),
+      seed: 1,
+      limits: { maxDepth: 32, maxEventsPerTick: 2000 },
+    });
     engine.step();
     const [warning, ...more] = warningsOf(engine);
     expect(more).toEqual([]);
-    expect(warning!.payload.reason).toMatch(/^per-tick event budget \(2000\) used up at ".*" by triggers fan-\d(, fan-\d){5}; the rest/);
+    expect(warning!.payload.reason).toMatch(
+      /^per-tick event budget \(2000\) used up at ".*" by triggers fan-\d(, fan-\d){5}; the rest/,
+    );
     expect([...warning!.payload.triggers].sort()).toEqual(fans.map((f) => f.id));
   });
 
   it('never hangs, even when a trigger reacts to the warning itself', () => {
     const rules = loopRules([
       start,
-      { id: 'echo-loop', on: 'demo.echo', do: [{ behaviour: 'emit', event: 'demo.echo' }, { behaviour: 'emit', event: 'demo.echo' }] },
+      {
+        id: 'echo-loop',
+        on: 'demo.echo',
+        do: [
+          { behaviour: 'emit', event: 'demo.echo' },
+          { behaviour: 'emit', event: 'demo.echo' },
+        ],
+      },
       { id: 'on-warning', on: 'engine.warning', do: [{ behaviour: 'emit', event: 'demo.echo' }] },
       { id: 'on-fired', on: 'trigger.fired', do: [{ behaviour: 'emit', event: 'demo.ping' }] },
     ]);
@@ -226,7 +277,16 @@ describe('bus safety limits under rules', () => {
   });
 
   it('rules events reach subscribers in the same FIFO order as the log', () => {
-    const engine = labEngine([{ id: 'p', on: 'lab.ping', do: [{ behaviour: 'emit', event: 'lab.echo', payload: { n: { fact: 'event.n' } } }] }], ['lab.echo']);
+    const engine = labEngine(
+      [
+        {
+          id: 'p',
+          on: 'lab.ping',
+          do: [{ behaviour: 'emit', event: 'lab.echo', payload: { n: { fact: 'event.n' } } }],
+        },
+      ],
+      ['lab.echo'],
+    );
     const seen: number[] = [];
     engine.bus.on('*', (ev) => seen.push(ev.seq));
     engine.step(emit(ping({ n: 1 }), ping({ n: 2 })));

@@ -5,7 +5,10 @@ import { emit, hit, idle, labEngine, ping } from './helpers';
 /** The explain tree as indented lines, the way a panel or the CLI shows it. */
 function lines(node: ExplainNode | null, indent = ''): string[] {
   if (!node) return [];
-  return [`${indent}${node.pass ? '✓' : '✗'} ${node.text}`, ...(node.children ?? []).flatMap((c) => lines(c, indent + '  '))];
+  return [
+    `${indent}${node.pass ? '✓' : '✗'} ${node.text}`,
+    ...(node.children ?? []).flatMap((c) => lines(c, indent + '  ')),
+  ];
 }
 
 function lastOf(engine: { log: { slice(o: number): SirenEvent[] } }, type: string): SirenEvent {
@@ -15,12 +18,26 @@ function lastOf(engine: { log: { slice(o: number): SirenEvent[] } }, type: strin
 
 describe('explain', () => {
   it('gives each comparison its verdict with the actual and expected values', () => {
-    const engine = labEngine([{ id: 'police-only', on: 'lab.hit', when: { fact: 'event.source', op: 'in', value: ['police'] }, do: [{ behaviour: 'note' }] }]);
+    const engine = labEngine([
+      {
+        id: 'police-only',
+        on: 'lab.hit',
+        when: { fact: 'event.source', op: 'in', value: ['police'] },
+        do: [{ behaviour: 'note' }],
+      },
+    ]);
     engine.step(emit(hit({ source: 'goon' })));
     const x = engine.explain('police-only', lastOf(engine, 'lab.hit'));
     expect(x.wouldFire).toBe(false);
     expect(x.blockers).toEqual([]);
-    expect(x.condition).toMatchObject({ kind: 'compare', pass: false, fact: 'event.source', op: 'in', actual: 'goon', expected: ['police'] });
+    expect(x.condition).toMatchObject({
+      kind: 'compare',
+      pass: false,
+      fact: 'event.source',
+      op: 'in',
+      actual: 'goon',
+      expected: ['police'],
+    });
     expect(x.condition?.text).toBe('event.source = "goon", expected in ["police"]');
   });
 
@@ -38,7 +55,12 @@ describe('explain', () => {
             { fact: 'entity.hp', op: 'exists' },
             { fact: 'event.source', op: 'startsWith', value: 'go' },
             { not: { fact: 'entity.name', op: 'eq', value: 'alpha' } },
-            { any: [{ fact: 'event.target', op: 'eq', value: 2 }, { fact: 'meta.tick', op: 'gt', value: 100 }] },
+            {
+              any: [
+                { fact: 'event.target', op: 'eq', value: 2 },
+                { fact: 'meta.tick', op: 'gt', value: 100 },
+              ],
+            },
           ],
         },
         do: [{ behaviour: 'note' }],
@@ -62,13 +84,23 @@ describe('explain', () => {
   });
 
   it('says "missing" for a fact the event or entity does not have', () => {
-    const engine = labEngine([{ id: 't', on: 'lab.hit', when: { fact: 'entity.hp', op: 'gt', value: 50 }, do: [{ behaviour: 'note' }] }]);
+    const engine = labEngine([
+      { id: 't', on: 'lab.hit', when: { fact: 'entity.hp', op: 'gt', value: 50 }, do: [{ behaviour: 'note' }] },
+    ]);
     engine.step(emit(hit({ target: 99 })));
     expect(engine.explain('t', lastOf(engine, 'lab.hit')).condition?.text).toBe('entity.hp = missing, expected > 50');
   });
 
   it('would fire when every condition holds and nothing blocks it', () => {
-    const engine = labEngine([{ id: 't', on: 'lab.ping', when: { fact: 'event.n', op: 'eq', value: 1 }, enabled: false, do: [{ behaviour: 'note' }] }]);
+    const engine = labEngine([
+      {
+        id: 't',
+        on: 'lab.ping',
+        when: { fact: 'event.n', op: 'eq', value: 1 },
+        enabled: false,
+        do: [{ behaviour: 'note' }],
+      },
+    ]);
     engine.step(emit(ping({ n: 1 })));
     engine.setTriggerEnabled('t', true);
     const x = engine.explain('t', lastOf(engine, 'lab.ping'));
@@ -89,7 +121,9 @@ describe('explain', () => {
     engine.step(emit(ping()));
     expect(engine.explain('t', lastOf(engine, 'lab.ping'))).toMatchObject({ firedFor: true, wouldFire: true });
     engine.step(emit(ping()));
-    expect(engine.explain('t', lastOf(engine, 'lab.ping')).blockers).toEqual(['it fires once and already fired at tick 2']);
+    expect(engine.explain('t', lastOf(engine, 'lab.ping')).blockers).toEqual([
+      'it fires once and already fired at tick 2',
+    ]);
   });
 
   it('names a cooldown, with the tick it ends and the seconds left', () => {
@@ -97,7 +131,9 @@ describe('explain', () => {
     engine.step(emit(ping()));
     idle(engine, 28);
     engine.step(emit(ping()));
-    expect(engine.explain('t', lastOf(engine, 'lab.ping')).blockers).toEqual(['it is cooling down until tick 120 (1.5 s left)']);
+    expect(engine.explain('t', lastOf(engine, 'lab.ping')).blockers).toEqual([
+      'it is cooling down until tick 120 (1.5 s left)',
+    ]);
   });
 
   it('names an event of another type, a state trigger given an event, and an unknown id', () => {
@@ -109,11 +145,19 @@ describe('explain', () => {
     const ev = lastOf(engine, 'lab.hit');
     expect(engine.explain('t', ev).blockers).toEqual(['it listens to "lab.ping", not "lab.hit"']);
     expect(engine.explain('w', ev).blockers).toEqual(['it is a "while" trigger: it reads the world, not events']);
-    expect(engine.explain('nope', ev)).toEqual({ trigger: 'nope', wouldFire: false, firedFor: false, blockers: ['no trigger with id "nope"'], condition: null });
+    expect(engine.explain('nope', ev)).toEqual({
+      trigger: 'nope',
+      wouldFire: false,
+      firedFor: false,
+      blockers: ['no trigger with id "nope"'],
+      condition: null,
+    });
   });
 
   it('explains a state trigger against the current world', () => {
-    const engine = labEngine([{ id: 'w', while: { fact: 'world.flag', op: 'eq', value: true }, do: [{ behaviour: 'note' }] }]);
+    const engine = labEngine([
+      { id: 'w', while: { fact: 'world.flag', op: 'eq', value: true }, do: [{ behaviour: 'note' }] },
+    ]);
     const x = engine.explain('w', null);
     expect(x.wouldFire).toBe(false);
     expect(lines(x.condition)).toEqual(['✗ world.flag = false, expected = true']);
@@ -122,8 +166,18 @@ describe('explain', () => {
   it('explaining changes nothing', () => {
     const engine = labEngine([{ id: 't', on: 'lab.ping', once: true, do: [{ behaviour: 'setLevel', to: 5 }] }]);
     engine.step(emit(hit()));
-    const before = { hash: engine.log.hash(), end: engine.log.end, world: engine.world, states: JSON.stringify(engine.triggerStates()) };
+    const before = {
+      hash: engine.log.hash(),
+      end: engine.log.end,
+      world: engine.world,
+      states: JSON.stringify(engine.triggerStates()),
+    };
     engine.explain('t', lastOf(engine, 'lab.hit'));
-    expect({ hash: engine.log.hash(), end: engine.log.end, world: engine.world, states: JSON.stringify(engine.triggerStates()) }).toEqual(before);
+    expect({
+      hash: engine.log.hash(),
+      end: engine.log.end,
+      world: engine.world,
+      states: JSON.stringify(engine.triggerStates()),
+    }).toEqual(before);
   });
 });

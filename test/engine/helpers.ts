@@ -1,5 +1,12 @@
 import { z } from '../../src/engine/zod';
-import { behaviourFactory, createEngine, defineEvents, formatError, loadRules, scenarioCatalogue } from '../../src/engine';
+import {
+  behaviourFactory,
+  createEngine,
+  defineEvents,
+  formatError,
+  loadRules,
+  scenarioCatalogue,
+} from '../../src/engine';
 import type { CompiledRules, Engine, EngineOptions, Scenario, SirenEvent } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
 
@@ -107,7 +114,10 @@ export const labScenario: Scenario<LabWorld, null, LabInput> = {
   restoreRuntime: () => undefined,
   entity: (world, _runtime, id) => world.targets.find((t) => t.id === id),
   idleInput: { emit: [] },
-  checkInput: (input) => (typeof input === 'object' && input !== null && Array.isArray((input as LabInput).emit) ? null : 'expected {"emit": [...]}'),
+  checkInput: (input) =>
+    typeof input === 'object' && input !== null && Array.isArray((input as LabInput).emit)
+      ? null
+      : 'expected {"emit": [...]}',
   createAutopilot: () => () => ({ emit: [] }),
   summary: (world) => ({ level: world.level, notes: world.notes.length }),
 };
@@ -135,7 +145,11 @@ export function compile(text: string, catalogue = labCatalogue, file = 'test.jso
 }
 
 /** An engine running the lab under these triggers. */
-export function labEngine(triggers: Json[], events?: unknown[], options: Partial<EngineOptions<LabWorld, null, LabInput>> = {}): Engine<LabWorld, null, LabInput> {
+export function labEngine(
+  triggers: Json[],
+  events?: unknown[],
+  options: Partial<EngineOptions<LabWorld, null, LabInput>> = {},
+): Engine<LabWorld, null, LabInput> {
   return createEngine({ scenario: labScenario, rules: labRules(triggers, events), seed: 1, ...options });
 }
 
@@ -145,7 +159,9 @@ export function emit(...events: [string, Json][]): LabInput {
 }
 
 /** A lab.ping payload with defaults. */
-export function ping(over: Partial<{ n: number; name: string; tags: string[]; opt: number | null }> = {}): [string, Json] {
+export function ping(
+  over: Partial<{ n: number; name: string; tags: string[]; opt: number | null }> = {},
+): [string, Json] {
   return ['lab.ping', { n: 1, name: 'alpha', tags: ['a', 'b'], opt: null, ...over }];
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEvent, createHasher, createLog, toNdjson } from '../../src/engine';
 import type { SirenEvent } from '../../src/engine';
 
-const ev = (seq: number, type = 'x', payload: object = { n: seq }): SirenEvent => createEvent(seq, type, Math.floor(seq / 2), payload);
+const ev = (seq: number, type = 'x', payload: object = { n: seq }): SirenEvent =>
+  createEvent(seq, type, Math.floor(seq / 2), payload);
 
 function filled(capacity: number, count: number) {
   const log = createLog(capacity);

@@ -39,7 +39,14 @@ describe('export and replay', () => {
   it('replaying an exported run gives the same log hash, tick and world', () => {
     const original = recordedRun();
     const file = exportRun(original);
-    expect(file).toMatchObject({ format: 'siren-run', version: 1, scenario: 'demo', seed: 7, ticks: 500, hash: original.log.hash() });
+    expect(file).toMatchObject({
+      format: 'siren-run',
+      version: 1,
+      scenario: 'demo',
+      seed: 7,
+      ticks: 500,
+      hash: original.log.hash(),
+    });
     const parsed = parseRun(JSON.stringify(file), scenarios);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const replayed = replayRun(parsed.run as RunFile<{ boost: boolean }>, demoScenario);
@@ -65,7 +72,9 @@ describe('export and replay', () => {
 
   it('a rules edit and a toggle after the last step are part of the replay', () => {
     const original = recordedRun();
-    original.applyRules(compile(demoText.replace('"value": 15', '"value": 9'), demoCatalogue, 'public/rules/demo.json'));
+    original.applyRules(
+      compile(demoText.replace('"value": 15', '"value": 9'), demoCatalogue, 'public/rules/demo.json'),
+    );
     original.setTriggerEnabled('tick-score', true);
     const replayed = replayRun(exportRun(original), demoScenario);
     expect(replayed.log.hash()).toBe(original.log.hash());
@@ -117,7 +126,10 @@ describe('rewind (time travel)', () => {
     original.rewind(180);
     while (original.tick < 500) {
       const t = original.tick;
-      if (t === 200) original.applyRules(compile(demoText.replace('"value": 15', '"value": 5'), demoCatalogue, 'public/rules/demo.json'));
+      if (t === 200)
+        original.applyRules(
+          compile(demoText.replace('"value": 15', '"value": 5'), demoCatalogue, 'public/rules/demo.json'),
+        );
       if (t === 350) original.setTriggerEnabled('hit-hurts', false);
       if (t === 400) original.setTriggerEnabled('hit-hurts', true);
       original.step(inputAt(t));
@@ -139,7 +151,13 @@ describe('rewind (time travel)', () => {
   });
 
   it('rewind clamps to the oldest tick kept and to the present', () => {
-    const engine = createEngine({ scenario: demoScenario, rules: demoRules(), seed: 7, historyTicks: 120, snapshotEvery: 60 });
+    const engine = createEngine({
+      scenario: demoScenario,
+      rules: demoRules(),
+      seed: 7,
+      historyTicks: 120,
+      snapshotEvery: 60,
+    });
     play(engine, 400);
     expect(engine.oldestTick).toBeGreaterThan(0);
     engine.rewind(0);
@@ -166,23 +184,33 @@ describe('parseRun', () => {
   });
 
   it('rejects a file of another format', () => {
-    expect(errorsOf(JSON.stringify({ ...good(), format: 'other' }))).toEqual(['my-run.json: format: expected "siren-run", found the string "other"']);
-    expect(errorsOf('[]')).toEqual(['my-run.json: (file): expected an object (a Siren run file), found an empty array']);
+    expect(errorsOf(JSON.stringify({ ...good(), format: 'other' }))).toEqual([
+      'my-run.json: format: expected "siren-run", found the string "other"',
+    ]);
+    expect(errorsOf('[]')).toEqual([
+      'my-run.json: (file): expected an object (a Siren run file), found an empty array',
+    ]);
   });
 
   it('rejects an unknown scenario, listing the known ones', () => {
-    expect(errorsOf(JSON.stringify({ ...good(), scenario: 'dmeo' }))).toEqual(['my-run.json: scenario: unknown scenario "dmeo"; did you mean "demo"?']);
+    expect(errorsOf(JSON.stringify({ ...good(), scenario: 'dmeo' }))).toEqual([
+      'my-run.json: scenario: unknown scenario "dmeo"; did you mean "demo"?',
+    ]);
   });
 
   it('rejects an input record of the wrong shape', () => {
     const run = good();
     (run.records as unknown[]).push({ tick: 500, input: { boost: 'yes' } });
-    expect(errorsOf(JSON.stringify(run))).toEqual([`my-run.json: records[${(run.records as unknown[]).length - 1}].input: expected {"boost": true|false}`]);
+    expect(errorsOf(JSON.stringify(run))).toEqual([
+      `my-run.json: records[${(run.records as unknown[]).length - 1}].input: expected {"boost": true|false}`,
+    ]);
   });
 
-  it('rejects bad rules, with the rules\' own located errors', () => {
+  it("rejects bad rules, with the rules' own located errors", () => {
     const errors = errorsOf(JSON.stringify({ ...good(), rules: demoText.replace('"changeHp"', '"changeHP"') }));
-    expect(errors).toEqual(['my-run.json: rules: public/rules/demo.json:12:29  triggers[0].do[0].behaviour  unknown behaviour "changeHP"; did you mean "changeHp"?']);
+    expect(errors).toEqual([
+      'my-run.json: rules: public/rules/demo.json:12:29  triggers[0].do[0].behaviour  unknown behaviour "changeHP"; did you mean "changeHp"?',
+    ]);
   });
 
   it('rejects records whose ticks go backwards or past the end', () => {
@@ -207,6 +235,8 @@ describe('parseRun', () => {
   });
 
   it('rejects an oversize file before parsing it', () => {
-    expect(errorsOf(' '.repeat(MAX_RUN_BYTES + 1))).toEqual([`my-run.json: too large (${MAX_RUN_BYTES + 1} characters; the limit is ${MAX_RUN_BYTES})`]);
+    expect(errorsOf(' '.repeat(MAX_RUN_BYTES + 1))).toEqual([
+      `my-run.json: too large (${MAX_RUN_BYTES + 1} characters; the limit is ${MAX_RUN_BYTES})`,
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { secondsToTicks } from '../../src/engine';
 import { emit, fires, hit, idle, labEngine, labRules, ofType, ping } from './helpers';
 
 const note = (value?: unknown) => ({ behaviour: 'note', ...(value === undefined ? {} : { value }) });
-const ticksOf = (notes: readonly string[], id: string) => notes.filter((n) => n.startsWith(`${id}@`)).map((n) => Number(n.slice(id.length + 1).split('=')[0]));
+const ticksOf = (notes: readonly string[], id: string) =>
+  notes.filter((n) => n.startsWith(`${id}@`)).map((n) => Number(n.slice(id.length + 1).split('=')[0]));
 
 describe('trigger options', () => {
   it('an "on" trigger fires once per matching event and records trigger.fired with the event it matched', () => {
@@ -86,7 +87,11 @@ describe('trigger options', () => {
     idle(engine, 2);
     engine.step(emit(ping())); // tick 28: true again
     expect(ticksOf(engine.world.notes, 'w')).toEqual([3, 28]);
-    expect(ofType(engine, 'trigger.fired').filter((e) => (e.payload as { trigger: string }).trigger === 'w').map((e) => (e.payload as { seq: number }).seq)).toEqual([-1, -1]);
+    expect(
+      ofType(engine, 'trigger.fired')
+        .filter((e) => (e.payload as { trigger: string }).trigger === 'w')
+        .map((e) => (e.payload as { seq: number }).seq),
+    ).toEqual([-1, -1]);
   });
 
   it('a while trigger whose edge came while it was disabled fires once it is enabled, if the condition still holds', () => {
@@ -138,8 +143,18 @@ describe('trigger options', () => {
   it('enableTrigger and disableTrigger behaviours switch other triggers', () => {
     const engine = labEngine([
       { id: 'target', on: 'lab.ping', enabled: false, do: [note()] },
-      { id: 'on', on: 'lab.hit', when: { fact: 'event.source', op: 'eq', value: 'on' }, do: [{ behaviour: 'enableTrigger', trigger: 'target' }] },
-      { id: 'off', on: 'lab.hit', when: { fact: 'event.source', op: 'eq', value: 'off' }, do: [{ behaviour: 'disableTrigger', trigger: 'target' }] },
+      {
+        id: 'on',
+        on: 'lab.hit',
+        when: { fact: 'event.source', op: 'eq', value: 'on' },
+        do: [{ behaviour: 'enableTrigger', trigger: 'target' }],
+      },
+      {
+        id: 'off',
+        on: 'lab.hit',
+        when: { fact: 'event.source', op: 'eq', value: 'off' },
+        do: [{ behaviour: 'disableTrigger', trigger: 'target' }],
+      },
     ]);
     engine.step(emit(ping()));
     engine.step(emit(hit({ source: 'on' })));
@@ -158,9 +173,25 @@ describe('trigger options', () => {
         {
           id: 'relay',
           on: 'lab.ping',
-          do: [{ behaviour: 'emit', event: 'lab.relayed', payload: { n: { fact: 'event.n', times: 2, plus: 1 }, who: { fact: 'event.name' }, fixed: 'x', level: { fact: 'world.level' } } }],
+          do: [
+            {
+              behaviour: 'emit',
+              event: 'lab.relayed',
+              payload: {
+                n: { fact: 'event.n', times: 2, plus: 1 },
+                who: { fact: 'event.name' },
+                fixed: 'x',
+                level: { fact: 'world.level' },
+              },
+            },
+          ],
         },
-        { id: 'listen', on: 'lab.relayed', when: { fact: 'event.n', op: 'eq', value: 7 }, do: [note({ fact: 'event.who' })] },
+        {
+          id: 'listen',
+          on: 'lab.relayed',
+          when: { fact: 'event.n', op: 'eq', value: 7 },
+          do: [note({ fact: 'event.who' })],
+        },
       ],
       [{ type: 'lab.relayed', fields: { n: 'number', who: 'string', fixed: 'string', level: 'number' } }],
     );
@@ -173,19 +204,30 @@ describe('trigger options', () => {
   });
 
   it('behaviour parameters read facts, with times then plus applied to numbers', () => {
-    const engine = labEngine([{ id: 't', on: 'lab.ping', do: [{ behaviour: 'setLevel', to: { fact: 'event.n', times: 10, plus: -1 } }] }]);
+    const engine = labEngine([
+      { id: 't', on: 'lab.ping', do: [{ behaviour: 'setLevel', to: { fact: 'event.n', times: 10, plus: -1 } }] },
+    ]);
     engine.step(emit(ping({ n: 4 })));
     expect(engine.world.level).toBe(39);
   });
 
   it('meta facts read the event envelope', () => {
-    const engine = labEngine([{ id: 't', on: 'lab.ping', when: { fact: 'meta.tick', op: 'gte', value: 2 }, do: [note({ fact: 'meta.seq' }), note({ fact: 'meta.type' })] }]);
+    const engine = labEngine([
+      {
+        id: 't',
+        on: 'lab.ping',
+        when: { fact: 'meta.tick', op: 'gte', value: 2 },
+        do: [note({ fact: 'meta.seq' }), note({ fact: 'meta.type' })],
+      },
+    ]);
     for (let i = 0; i < 3; i++) engine.step(emit(ping()));
     expect(engine.world.notes).toEqual(['t@2=2', 't@2="lab.ping"']);
   });
 
   it('entity facts read the entity the event names (missing entity: the fact is missing)', () => {
-    const engine = labEngine([{ id: 't', on: 'lab.hit', when: { fact: 'entity.hp', op: 'gt', value: 50 }, do: [note({ fact: 'entity.name' })] }]);
+    const engine = labEngine([
+      { id: 't', on: 'lab.hit', when: { fact: 'entity.hp', op: 'gt', value: 50 }, do: [note({ fact: 'entity.name' })] },
+    ]);
     engine.step(emit(hit({ target: 1 }), hit({ target: 2 }), hit({ target: 99 })));
     expect(engine.world.notes).toEqual(['t@0="alpha"']);
   });
@@ -193,7 +235,12 @@ describe('trigger options', () => {
   it('world facts read the world as the tick has changed it so far', () => {
     const engine = labEngine([
       { id: 'set', on: 'lab.hit', do: [{ behaviour: 'setLevel', to: { fact: 'event.amount' } }] },
-      { id: 't', on: 'lab.ping', when: { fact: 'world.level', op: 'gte', value: 3 }, do: [note({ fact: 'world.level' })] },
+      {
+        id: 't',
+        on: 'lab.ping',
+        when: { fact: 'world.level', op: 'gte', value: 3 },
+        do: [note({ fact: 'world.level' })],
+      },
     ]);
     engine.step(emit(ping(), hit({ amount: 5 }), ping()));
     expect(engine.world.notes).toEqual(['t@0=5']);
@@ -213,7 +260,7 @@ describe('trigger options', () => {
     expect(engine.tick).toBe(2);
   });
 
-  it('triggers on the engine\'s own events see errors (rules can react to them)', () => {
+  it("triggers on the engine's own events see errors (rules can react to them)", () => {
     const engine = labEngine([
       { id: 'bad', on: 'lab.ping', do: [{ behaviour: 'boom' }] },
       { id: 'watch', on: 'engine.error', do: [note({ fact: 'event.trigger' })] },

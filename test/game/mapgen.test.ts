@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine';
-import { createPathField, DRIVABLE, fillPathField, generateCity, lineAt, TileKind, tileAt, WALKABLE, zoneAt } from '../../src/game';
+import {
+  createPathField,
+  DRIVABLE,
+  fillPathField,
+  generateCity,
+  lineAt,
+  TileKind,
+  tileAt,
+  WALKABLE,
+  zoneAt,
+} from '../../src/game';
 
 describe('generateCity', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -16,7 +26,8 @@ describe('generateCity', () => {
     const map = generateCity(createRng(3));
     const s = map.streets;
     let off = 0;
-    for (let i = 0; i < s.nodesX; i++) for (let y = 1; y < map.height; y += 3) if (tileAt(map, lineAt(s, i), y) !== TileKind.Street) off++;
+    for (let i = 0; i < s.nodesX; i++)
+      for (let y = 1; y < map.height; y += 3) if (tileAt(map, lineAt(s, i), y) !== TileKind.Street) off++;
     expect(off).toBe(0);
     expect(map.tiles.filter((t) => t === TileKind.Hospital).length).toBe(49);
     expect(tileAt(map, map.hospital.doorX, map.hospital.doorY)).toBe(TileKind.Street);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { insideCircle, searchRadius, stepPursuit } from '../../src/game';
 import type { PursuitParams, PursuitSighting, PursuitState } from '../../src/game';
 
-const params: PursuitParams = { baseRadius: 30, radiusPerWanted: 10, loseSightTicks: 5, escapeTicks: 10, giveUpTicks: 100 };
+const params: PursuitParams = {
+  baseRadius: 30,
+  radiusPerWanted: 10,
+  loseSightTicks: 5,
+  escapeTicks: 10,
+  giveUpTicks: 100,
+};
 
 function setup() {
   const state: PursuitState = { state: 'none', x: 0, y: 0, radius: 0, lastSeenTick: -1 };
@@ -11,7 +17,16 @@ function setup() {
   const ctx = { emit: (type: string, payload: object) => void events.push([type, payload as Record<string, unknown>]) };
   let tick = 0;
   const step = (see: Partial<PursuitSighting>) =>
-    stepPursuit(ctx, state, clock, params, { seen: false, seer: -1, x: 0, y: 0, hidden: false, wanted: 2, tick: tick++, ...see });
+    stepPursuit(ctx, state, clock, params, {
+      seen: false,
+      seer: -1,
+      x: 0,
+      y: 0,
+      hidden: false,
+      wanted: 2,
+      tick: tick++,
+      ...see,
+    });
   const types = () => events.map((e) => e[0]);
   return { state, events, step, types };
 }

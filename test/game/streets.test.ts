@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine';
-import { createAgents, createCars, createTileMap, DRIVABLE, driveCar, driveStreets, generateCity, isClear, lineAt, slide, snapToStreet, TileKind, tileAt, walk, WALKABLE } from '../../src/game';
+import {
+  createAgents,
+  createCars,
+  createTileMap,
+  DRIVABLE,
+  driveCar,
+  driveStreets,
+  generateCity,
+  isClear,
+  lineAt,
+  slide,
+  snapToStreet,
+  TileKind,
+  tileAt,
+  walk,
+  WALKABLE,
+} from '../../src/game';
 
 describe('street driving', () => {
   const map = generateCity(createRng(11));

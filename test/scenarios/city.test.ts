@@ -8,7 +8,16 @@ import type { CityRun } from './cityRun';
 // Each test simulates up to a few minutes of city; allow for a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-const STORY = ['damage', 'health.changed', 'crime.committed', 'vehicle.entered', 'pursuit.started', 'npc.despawned', 'pursuit.lost', 'npc.spawned'];
+const STORY = [
+  'damage',
+  'health.changed',
+  'crime.committed',
+  'vehicle.entered',
+  'pursuit.started',
+  'npc.despawned',
+  'pursuit.lost',
+  'npc.spawned',
+];
 
 const cache = new Map<number, CityRun>();
 /** The default 120-second run of a seed (each seed is simulated once per file). */
@@ -21,46 +30,65 @@ function story(seed: number): CityRun {
 type Health = { entity: number; from: number; to: number };
 
 describe('the city chase, told by the event log', () => {
-  it.each([1, 2, 3])('seed %i plays the whole story: crime, shots, a car, a pursuit, empty streets, escape, civilians back', (seed) => {
-    const run = story(seed);
-    const counts = Object.fromEntries(STORY.map((t) => [t, ofType(run, t).length]));
-    for (const t of STORY) expect(counts[t], `${t} in seed ${seed}`).toBeGreaterThan(0);
-  });
+  it.each([1, 2, 3])(
+    'seed %i plays the whole story: crime, shots, a car, a pursuit, empty streets, escape, civilians back',
+    (seed) => {
+      const run = story(seed);
+      const counts = Object.fromEntries(STORY.map((t) => [t, ofType(run, t).length]));
+      for (const t of STORY) expect(counts[t], `${t} in seed ${seed}`).toBeGreaterThan(0);
+    },
+  );
 
-  it.each([1, 2, 3])('seed %i: civilians leave only because a pursuit started, and come back only after one was lost', (seed) => {
-    const run = story(seed);
-    for (const ev of ofType(run, 'npc.despawned')) {
-      expect(ev.cause?.trigger).toBe('pursuit-clears-streets');
-      expect(run.engine.log.at(ev.cause?.seq ?? -1)?.type).toBe('pursuit.started');
-    }
-    for (const ev of ofType(run, 'npc.spawned')) {
-      expect(ev.cause?.trigger).toBe('escape-civilians-return');
-      expect(run.engine.log.at(ev.cause?.seq ?? -1)?.type).toBe('pursuit.lost');
-    }
-    const firstStart = ofType(run, 'pursuit.started')[0]?.seq ?? Infinity;
-    const firstLost = ofType(run, 'pursuit.lost')[0]?.seq ?? Infinity;
-    expect(ofType(run, 'npc.despawned')[0]?.seq).toBeGreaterThan(firstStart);
-    expect(ofType(run, 'npc.spawned')[0]?.seq).toBeGreaterThan(firstLost);
-  });
+  it.each([1, 2, 3])(
+    'seed %i: civilians leave only because a pursuit started, and come back only after one was lost',
+    (seed) => {
+      const run = story(seed);
+      for (const ev of ofType(run, 'npc.despawned')) {
+        expect(ev.cause?.trigger).toBe('pursuit-clears-streets');
+        expect(run.engine.log.at(ev.cause?.seq ?? -1)?.type).toBe('pursuit.started');
+      }
+      for (const ev of ofType(run, 'npc.spawned')) {
+        expect(ev.cause?.trigger).toBe('escape-civilians-return');
+        expect(run.engine.log.at(ev.cause?.seq ?? -1)?.type).toBe('pursuit.lost');
+      }
+      const firstStart = ofType(run, 'pursuit.started')[0]?.seq ?? Infinity;
+      const firstLost = ofType(run, 'pursuit.lost')[0]?.seq ?? Infinity;
+      expect(ofType(run, 'npc.despawned')[0]?.seq).toBeGreaterThan(firstStart);
+      expect(ofType(run, 'npc.spawned')[0]?.seq).toBeGreaterThan(firstLost);
+    },
+  );
 
-  it.each([1, 2, 3])('seed %i: a pursuit turns the sirens on and the radio calls it in; escaping stands everyone down', (seed) => {
-    const run = story(seed);
-    const lines = ofType<{ line: string }>(run, 'radio.said').map((e) => e.payload.line);
-    expect(lines).toContain('Suspect spotted, all units respond');
-    for (const start of ofType(run, 'pursuit.started')) {
-      const caused = causedBy(run, start.seq);
-      expect(caused.some((e) => e.type === 'radio.said' && (e.payload as { line: string }).line === 'Suspect spotted, all units respond')).toBe(true);
-      expect(caused.some((e) => e.type === 'npc.despawned')).toBe(true);
-    }
-    const sirens = ofType<{ on: boolean }>(run, 'siren.changed').map((e) => e.payload.on);
-    expect(sirens[0]).toBe(true);
-    expect(sirens.slice(1).every((on, i) => on !== sirens[i])).toBe(true);
-    for (const lost of ofType<{ reason: string }>(run, 'pursuit.lost')) {
-      const caused = causedBy(run, lost.seq);
-      if (lost.payload.reason === 'escaped')
-        expect(caused.some((e) => e.type === 'radio.said' && (e.payload as { line: string }).line === 'All units stand down, we lost him')).toBe(true);
-    }
-  });
+  it.each([1, 2, 3])(
+    'seed %i: a pursuit turns the sirens on and the radio calls it in; escaping stands everyone down',
+    (seed) => {
+      const run = story(seed);
+      const lines = ofType<{ line: string }>(run, 'radio.said').map((e) => e.payload.line);
+      expect(lines).toContain('Suspect spotted, all units respond');
+      for (const start of ofType(run, 'pursuit.started')) {
+        const caused = causedBy(run, start.seq);
+        expect(
+          caused.some(
+            (e) =>
+              e.type === 'radio.said' && (e.payload as { line: string }).line === 'Suspect spotted, all units respond',
+          ),
+        ).toBe(true);
+        expect(caused.some((e) => e.type === 'npc.despawned')).toBe(true);
+      }
+      const sirens = ofType<{ on: boolean }>(run, 'siren.changed').map((e) => e.payload.on);
+      expect(sirens[0]).toBe(true);
+      expect(sirens.slice(1).every((on, i) => on !== sirens[i])).toBe(true);
+      for (const lost of ofType<{ reason: string }>(run, 'pursuit.lost')) {
+        const caused = causedBy(run, lost.seq);
+        if (lost.payload.reason === 'escaped')
+          expect(
+            caused.some(
+              (e) =>
+                e.type === 'radio.said' && (e.payload as { line: string }).line === 'All units stand down, we lost him',
+            ),
+          ).toBe(true);
+      }
+    },
+  );
 
   it('every damage event becomes a health change (health goes down by the damage, with from/to)', () => {
     const run = story(1);
@@ -87,7 +115,9 @@ describe('the city chase, told by the event log', () => {
   it('a car heals the player (unless they were already at full health)', () => {
     const heals = [1, 2, 3].flatMap((seed) => {
       const run = story(seed);
-      return ofType(run, 'vehicle.entered').flatMap((e) => causedBy(run, e.seq, 'health.changed') as { payload: Health }[]);
+      return ofType(run, 'vehicle.entered').flatMap(
+        (e) => causedBy(run, e.seq, 'health.changed') as { payload: Health }[],
+      );
     });
     expect(heals.length).toBeGreaterThan(0);
     for (const h of heals) expect(h.payload.to).toBeGreaterThan(h.payload.from);
@@ -95,7 +125,13 @@ describe('the city chase, told by the event log', () => {
 
   it('final reports health, life, wanted level, pursuit and civilians present', () => {
     const f = story(1).final;
-    expect(f).toMatchObject({ health: expect.any(Number), alive: expect.any(Boolean), wanted: expect.any(Number), pursuitActive: expect.any(Boolean), civiliansPresent: expect.any(Number) });
+    expect(f).toMatchObject({
+      health: expect.any(Number),
+      alive: expect.any(Boolean),
+      wanted: expect.any(Number),
+      pursuitActive: expect.any(Boolean),
+      civiliansPresent: expect.any(Number),
+    });
     expect(f.civiliansTotal).toBe(60);
   });
 });
@@ -145,7 +181,9 @@ describe('changing a rule changes the story', () => {
     const run = runCity(1, 120, rules);
     expect(ofType(run, 'pursuit.started').length).toBeGreaterThan(0);
     expect(ofType(run, 'npc.despawned')).toEqual([]);
-    const civilianDeaths = ofType<{ kind: string }>(run, 'npc.died').filter((e) => e.payload.kind === 'civilian').length;
+    const civilianDeaths = ofType<{ kind: string }>(run, 'npc.died').filter(
+      (e) => e.payload.kind === 'civilian',
+    ).length;
     expect(run.final.civiliansPresent).toBe(60 - civilianDeaths + ofType(run, 'npc.spawned').length);
   });
 });
@@ -156,14 +194,22 @@ describe('entity facts', () => {
     rules.triggers.push({
       id: 'civilians-cry-out',
       on: 'damage',
-      when: { all: [{ fact: 'entity.kind', op: 'eq', value: 'civilian' }, { fact: 'entity.health', op: 'gt', value: 0 }] },
+      when: {
+        all: [
+          { fact: 'entity.kind', op: 'eq', value: 'civilian' },
+          { fact: 'entity.health', op: 'gt', value: 0 },
+        ],
+      },
       do: [{ behaviour: 'radio', line: 'Help!' }],
     });
     const run = runCity(1, 30, rules);
     const cries = ofType<{ line: string }>(run, 'radio.said').filter((e) => e.payload.line === 'Help!');
     expect(cries.length).toBeGreaterThan(0);
     for (const c of cries) {
-      const hit = run.engine.log.at(c.cause?.seq ?? -1) as { type: string; payload: { target: number; source: string } };
+      const hit = run.engine.log.at(c.cause?.seq ?? -1) as {
+        type: string;
+        payload: { target: number; source: string };
+      };
       expect(hit.type).toBe('damage');
       expect(hit.payload.target).toBeGreaterThan(0);
       expect(hit.payload.source).toBe('player');

@@ -31,7 +31,7 @@ function labels(doc: string, explicit = true): string[] {
 const T = (trigger: string) => `{ "version": 1, "scenario": "city", "triggers": [${trigger}] }`;
 
 describe('rules completion', () => {
-  it('offers the facts a trigger can read: its event\'s fields, meta, entity (when the event names one), world', () => {
+  it("offers the facts a trigger can read: its event's fields, meta, entity (when the event names one), world", () => {
     const facts = labels(T('{ "id": "x", "on": "damage", "when": { "fact": "|" }, "do": [] }'));
     expect(facts.slice(0, 3)).toEqual(['event.target', 'event.source', 'event.amount']);
     expect(facts).toContain('meta.tick');
@@ -51,7 +51,9 @@ describe('rules completion', () => {
   });
 
   it('offers facts in behaviour parameters too, scoped the same way', () => {
-    const facts = labels(T('{ "id": "x", "on": "vehicle.entered", "do": [{ "behaviour": "changeHealth", "entity": { "fact": "ev|" } }] }'));
+    const facts = labels(
+      T('{ "id": "x", "on": "vehicle.entered", "do": [{ "behaviour": "changeHealth", "entity": { "fact": "ev|" } }] }'),
+    );
     expect(facts).toContain('event.vehicle');
   });
 
@@ -65,13 +67,23 @@ describe('rules completion', () => {
     expect(labels(doc)[0]).toBe('event.level');
   });
 
-  it('offers operators, event types (the file\'s own too), behaviours and trigger ids', () => {
-    expect(labels(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "|" }, "do": [] }'))).toEqual(operatorNames);
-    const events = labels(`{ "version": 1, "scenario": "city", "events": ["my.event"], "triggers": [{ "id": "x", "on": "|" }] }`);
+  it("offers operators, event types (the file's own too), behaviours and trigger ids", () => {
+    expect(labels(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "|" }, "do": [] }'))).toEqual(
+      operatorNames,
+    );
+    const events = labels(
+      `{ "version": 1, "scenario": "city", "events": ["my.event"], "triggers": [{ "id": "x", "on": "|" }] }`,
+    );
     expect(events).toContain('damage');
     expect(events).toContain('my.event');
     expect(labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "|" }] }'))).toContain('despawnCivilians');
-    expect(labels(T('{ "id": "first", "on": "damage", "do": [] }, { "id": "x", "on": "damage", "do": [{ "behaviour": "disableTrigger", "trigger": "|" }] }'))).toEqual(['first', 'x']);
+    expect(
+      labels(
+        T(
+          '{ "id": "first", "on": "damage", "do": [] }, { "id": "x", "on": "damage", "do": [{ "behaviour": "disableTrigger", "trigger": "|" }] }',
+        ),
+      ),
+    ).toEqual(['first', 'x']);
   });
 
   it('offers the keys an object may still have, from the JSON Schema', () => {
@@ -81,9 +93,19 @@ describe('rules completion', () => {
     const trigger = labels(T('{ "id": "x", "on": "damage", "|" }'));
     expect(trigger).toContain('when');
     expect(trigger).not.toContain('id');
-    expect(labels(T('{ "id": "x", "on": "damage", "when": { "|" } }'))).toEqual(['all', 'any', 'not', 'fact', 'op', 'value']);
+    expect(labels(T('{ "id": "x", "on": "damage", "when": { "|" } }'))).toEqual([
+      'all',
+      'any',
+      'not',
+      'fact',
+      'op',
+      'value',
+    ]);
     // An action's keys are its behaviour's parameters; before the behaviour is named, only "behaviour" itself.
-    expect(labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "changeHealth", "|" }] }'))).toEqual(['entity', 'amount']);
+    expect(labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "changeHealth", "|" }] }'))).toEqual([
+      'entity',
+      'amount',
+    ]);
     expect(labels(T('{ "id": "x", "on": "damage", "do": [{ | }] }'))).toEqual(['behaviour']);
   });
 
@@ -106,21 +128,34 @@ describe('rules completion', () => {
   });
 });
 
-describe('hover and the cursor\'s trigger', () => {
+describe("hover and the cursor's trigger", () => {
   it('explains keys from the schema and names from the catalogue', () => {
     const hover = (doc: string) => {
       const { state, pos } = at(doc);
       return hoverAt(state, pos, catalogue, schema);
     };
-    expect(hover(T('{ "id": "x", "coo|ldown": 3 }'))).toMatchObject({ title: 'cooldown', kind: 'number', text: 'Seconds after firing during which it will not fire again' });
-    expect(hover(T('{ "id": "x", "on": "damage", "when": { "fact": "world.wan|ted" } }'))).toMatchObject({ title: 'world.wanted', kind: 'world fact · number' });
+    expect(hover(T('{ "id": "x", "coo|ldown": 3 }'))).toMatchObject({
+      title: 'cooldown',
+      kind: 'number',
+      text: 'Seconds after firing during which it will not fire again',
+    });
+    expect(hover(T('{ "id": "x", "on": "damage", "when": { "fact": "world.wan|ted" } }'))).toMatchObject({
+      title: 'world.wanted',
+      kind: 'world fact · number',
+    });
     expect(hover(T('{ "id": "x", "on": "dam|age" }'))).toMatchObject({ title: 'damage', kind: 'event · from combat' });
-    expect(hover(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "ra|dio" }] }'))?.text).toMatch(/Parameters: line\.$/);
-    expect(hover(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "bet|ween" } }'))).toMatchObject({ kind: 'operator · value: range' });
+    expect(hover(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "ra|dio" }] }'))?.text).toMatch(
+      /Parameters: line\.$/,
+    );
+    expect(
+      hover(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "bet|ween" } }')),
+    ).toMatchObject({ kind: 'operator · value: range' });
   });
 
   it('knows which trigger the cursor is in', () => {
-    const { state, pos } = at(T('{ "id": "a", "on": "damage", "do": [] }, { "id": "b", "on": "damage", "when": { "fact": "ev|ent.amount" } }'));
+    const { state, pos } = at(
+      T('{ "id": "a", "on": "damage", "do": [] }, { "id": "b", "on": "damage", "when": { "fact": "ev|ent.amount" } }'),
+    );
     expect(triggerIdAt(state, pos)).toBe('b');
     const outside = at('{ "version": 1, | "triggers": [] }');
     expect(triggerIdAt(outside.state, outside.pos)).toBeNull();
@@ -133,6 +168,8 @@ describe('the schema walk', () => {
     const line = schemasAt(schema, ['triggers', 0, 'do', 0, 'line'], doc);
     expect(line.length).toBeGreaterThan(0);
     expect(typeSummary(schema, { anyOf: line })).toBe('string | fact');
-    expect(schemasAt(schema, ['triggers', 0, 'when', 'all', 0, 'op'], doc).some((s) => Array.isArray(s.enum))).toBe(true);
+    expect(schemasAt(schema, ['triggers', 0, 'when', 'all', 0, 'op'], doc).some((s) => Array.isArray(s.enum))).toBe(
+      true,
+    );
   });
 });

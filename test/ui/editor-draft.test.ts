@@ -23,7 +23,8 @@ function memoryStorage(full = false): DraftStorage & { data: Map<string, string>
   };
 }
 
-const rulesText = (id: string) => `{ "version": 1, "scenario": "demo", "triggers": [{ "id": "${id}", "every": 1, "do": [{ "behaviour": "addScore", "amount": 1 }] }] }\n`;
+const rulesText = (id: string) =>
+  `{ "version": 1, "scenario": "demo", "triggers": [{ "id": "${id}", "every": 1, "do": [{ "behaviour": "addScore", "amount": 1 }] }] }\n`;
 
 function compile(text: string, file: string): CompiledRules {
   const r = loadRules(text, catalogue, file);
@@ -120,7 +121,9 @@ describe('the editor model', () => {
     const storage = memoryStorage();
     createDraftStore(storage, 'demo').save(rulesText('b'), rulesText('old'), 500);
     const model = createEditorModel(page.host, page.deps(storage));
-    expect(model.notice.value?.text).toMatch(/Restored your draft .* not applied yet\. The running rules have changed since you started it\./);
+    expect(model.notice.value?.text).toMatch(
+      /Restored your draft .* not applied yet\. The running rules have changed since you started it\./,
+    );
   });
 
   it('Apply runs the draft in the game and forgets the stored draft', () => {
@@ -186,7 +189,9 @@ describe('the editor model', () => {
     page.host.dev = true;
     await model.save();
     expect(page.devWrites).toEqual([['demo.json', rulesText('b')]]);
-    expect(model.notice.value?.text).toBe('Downloaded demo.json and wrote public/rules/demo.json; the dev server applies it live.');
+    expect(model.notice.value?.text).toBe(
+      'Downloaded demo.json and wrote public/rules/demo.json; the dev server applies it live.',
+    );
   });
 
   it('follows rules applied elsewhere when there is no draft, and keeps a draft when there is one', () => {

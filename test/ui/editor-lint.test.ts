@@ -94,25 +94,36 @@ describe('Format', () => {
     const text = formatValue(
       {
         triggers: [
-          { id: 'a', every: 1, do: [{ behaviour: 'addScore', amount: 1 }, { behaviour: 'setAlarm', on: false }] },
+          {
+            id: 'a',
+            every: 1,
+            do: [
+              { behaviour: 'addScore', amount: 1 },
+              { behaviour: 'setAlarm', on: false },
+            ],
+          },
           { id: 'b', every: 1, description: 'x'.repeat(250), do: [{ behaviour: 'addScore', amount: 1 }] },
         ],
       },
       120,
     );
-    expect(text).toContain('"do": [\n        { "behaviour": "addScore", "amount": 1 },\n        { "behaviour": "setAlarm", "on": false }\n      ]');
+    expect(text).toContain(
+      '"do": [\n        { "behaviour": "addScore", "amount": 1 },\n        { "behaviour": "setAlarm", "on": false }\n      ]',
+    );
     expect(text).toContain(`"description": "${'x'.repeat(250)}"`);
     expect(text).toContain('"do": [{ "behaviour": "addScore", "amount": 1 }]');
   });
 
   it('keeps key order and empty containers, and is idempotent', () => {
     const once = formatValue({ z: 1, triggers: [{ id: 'a', when: { y: [], x: {} }, do: [] }], events: [] });
-    expect(once).toBe('{\n  "z": 1,\n  "triggers": [\n    {\n      "id": "a",\n      "when": { "y": [], "x": {} },\n      "do": []\n    }\n  ],\n  "events": []\n}');
+    expect(once).toBe(
+      '{\n  "z": 1,\n  "triggers": [\n    {\n      "id": "a",\n      "when": { "y": [], "x": {} },\n      "do": []\n    }\n  ],\n  "events": []\n}',
+    );
     const again = formatRulesText(once);
     expect(again.ok && again.text).toBe(once + '\n');
   });
 
-  it('refuses a file that does not parse, with the loader\'s located error', () => {
+  it("refuses a file that does not parse, with the loader's located error", () => {
     const r = formatRulesText('{ "version": 1, }', 'x.json');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toMatch(/^x\.json:1:15 {2}\(file\) {2}JSON syntax: trailing comma/);

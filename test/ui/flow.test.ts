@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SirenEvent } from '../../src/engine';
-import { catchUpSize, createFlowTracker, edgePath, ensureReader, eventRate, flowLayout, producerOf, RULES_PRODUCER } from '../../src/ui/panels/flow/model';
+import {
+  catchUpSize,
+  createFlowTracker,
+  edgePath,
+  ensureReader,
+  eventRate,
+  flowLayout,
+  producerOf,
+  RULES_PRODUCER,
+} from '../../src/ui/panels/flow/model';
 import { advance, runScenario } from './helpers';
 
 const all = (e: { log: { start: number; slice(o: number): SirenEvent[] } }) => e.log.slice(e.log.start);
@@ -39,7 +48,12 @@ describe('topic and consumers', () => {
   it('shows the log offsets, retention and the rate of the last game second', () => {
     const engine = runScenario('demo', 20, { logCapacity: 100 });
     const snap = createFlowTracker().update(engine);
-    expect(snap.topic).toMatchObject({ start: engine.log.end - 100, end: engine.log.end, retained: 100, capacity: 100 });
+    expect(snap.topic).toMatchObject({
+      start: engine.log.end - 100,
+      end: engine.log.end,
+      retained: 100,
+      capacity: 100,
+    });
     const lastSecond = all(engine).filter((e) => e.tick >= engine.tick - 60).length;
     expect(snap.topic.rate).toBe(lastSecond);
     expect(eventRate(engine.log, engine.tick)).toBe(lastSecond);
@@ -51,7 +65,12 @@ describe('topic and consumers', () => {
     advance(engine, 5);
     const snap = createFlowTracker().update(engine);
     expect(snap.consumers[0]).toMatchObject({ name: 'triggers', kind: 'sync', offset: engine.log.end, lag: 0 });
-    expect(snap.consumers[1]).toMatchObject({ name: 'hud', kind: 'reader', offset: hud.offset, lag: engine.log.end - hud.offset });
+    expect(snap.consumers[1]).toMatchObject({
+      name: 'hud',
+      kind: 'reader',
+      offset: hud.offset,
+      lag: engine.log.end - hud.offset,
+    });
     expect(snap.consumers[1]?.lag).toBeGreaterThan(0);
   });
 
@@ -101,7 +120,9 @@ describe('topic and consumers', () => {
     const slow = engine.log.reader('slow', engine.log.start);
     const at = slow.offset;
     advance(engine, 20);
-    const c = createFlowTracker().update(engine).consumers.find((x) => x.name === 'slow');
+    const c = createFlowTracker()
+      .update(engine)
+      .consumers.find((x) => x.name === 'slow');
     expect(c?.missed).toBe(engine.log.start - at);
     expect(c?.lag).toBe(50);
   });

@@ -4,17 +4,33 @@ import type { AnyEngine, CompiledRules } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
 
 /** Compiles a scenario's bundled rules (or other text) or throws with every formatted error. */
-export function rulesFor(scenario: 'demo' | 'city', text = readFileSync(`public/rules/${scenario}.json`, 'utf8')): CompiledRules {
-  const r = loadRules(text, scenarioCatalogue(scenarios[scenario] as (typeof scenarios)[string]), `public/rules/${scenario}.json`);
+export function rulesFor(
+  scenario: 'demo' | 'city',
+  text = readFileSync(`public/rules/${scenario}.json`, 'utf8'),
+): CompiledRules {
+  const r = loadRules(
+    text,
+    scenarioCatalogue(scenarios[scenario] as (typeof scenarios)[string]),
+    `public/rules/${scenario}.json`,
+  );
   if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));
   return r.rules;
 }
 
 /** An engine of a scenario, run headless by its autopilot for `seconds` of game time. */
-export function runScenario(scenario: 'demo' | 'city', seconds: number, options: { seed?: number; logCapacity?: number; rules?: CompiledRules } = {}): AnyEngine {
+export function runScenario(
+  scenario: 'demo' | 'city',
+  seconds: number,
+  options: { seed?: number; logCapacity?: number; rules?: CompiledRules } = {},
+): AnyEngine {
   const s = scenarios[scenario] as (typeof scenarios)[string];
   const seed = options.seed ?? 7;
-  const engine: AnyEngine = createEngine({ scenario: s, rules: options.rules ?? rulesFor(scenario), seed, logCapacity: options.logCapacity ?? 20_000 });
+  const engine: AnyEngine = createEngine({
+    scenario: s,
+    rules: options.rules ?? rulesFor(scenario),
+    seed,
+    logCapacity: options.logCapacity ?? 20_000,
+  });
   advance(engine, seconds, seed);
   return engine;
 }

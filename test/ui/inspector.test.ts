@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { SirenEvent } from '../../src/engine';
-import { blockersThen, createInspectorIndex, explainLines, firedOn, latestOfType, triggerRows, whyAnswer } from '../../src/ui/panels/inspector/model';
+import {
+  blockersThen,
+  createInspectorIndex,
+  explainLines,
+  firedOn,
+  latestOfType,
+  triggerRows,
+  whyAnswer,
+} from '../../src/ui/panels/inspector/model';
 import { advance, rulesFor, runScenario } from './helpers';
 
 const all = (e: { log: { start: number; slice(o: number): SirenEvent[] } }) => e.log.slice(e.log.start);
-const hits = (e: Parameters<typeof all>[0]) => all(e).filter((x) => x.type === 'demo.hit') as SirenEvent<string, { target: number; amount: number }>[];
+const hits = (e: Parameters<typeof all>[0]) =>
+  all(e).filter((x) => x.type === 'demo.hit') as SirenEvent<string, { target: number; amount: number }>[];
 
 describe('trigger rows', () => {
   it('lists every trigger in file order with its mode and live state', () => {
@@ -12,11 +21,22 @@ describe('trigger rows', () => {
     const rows = triggerRows(engine);
     expect(rows.map((r) => r.id)).toEqual(engine.rules.triggers.map((t) => t.id));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get('hit-hurts')).toMatchObject({ mode: 'on demo.hit', on: 'demo.hit', behaviours: ['changeHp'], status: 'ready', once: false });
+    expect(byId.get('hit-hurts')).toMatchObject({
+      mode: 'on demo.hit',
+      on: 'demo.hit',
+      behaviours: ['changeHp'],
+      status: 'ready',
+      once: false,
+    });
     expect(byId.get('alarm-held')?.mode).toBe('while (for 3 s)');
     expect(byId.get('tick-score')?.mode).toBe('every 5 s');
     expect(byId.get('critical-heals-later')?.delay).toBe(2);
-    expect(byId.get('first-critical-raises-alarm')).toMatchObject({ once: true, spent: true, status: 'spent', priority: 10 });
+    expect(byId.get('first-critical-raises-alarm')).toMatchObject({
+      once: true,
+      spent: true,
+      status: 'spent',
+      priority: 10,
+    });
     for (const s of engine.triggerStates()) {
       const r = byId.get(s.id);
       expect(r?.fires).toBe(s.fires);
@@ -33,7 +53,8 @@ describe('trigger rows', () => {
   it('shows a cooldown with the seconds left', () => {
     const engine = runScenario('demo', 0);
     let guard = 0;
-    while (engine.triggerStates().find((s) => s.id === 'big-hit-scores')?.fires === 0 && guard++ < 60 * 120) advance(engine, 1 / 60);
+    while (engine.triggerStates().find((s) => s.id === 'big-hit-scores')?.fires === 0 && guard++ < 60 * 120)
+      advance(engine, 1 / 60);
     const row = triggerRows(engine).find((r) => r.id === 'big-hit-scores');
     expect(row).toMatchObject({ cooldown: 1, status: 'cooling', fires: 1 });
     expect(row?.coolingLeft).toBeGreaterThan(0.9);
@@ -47,7 +68,14 @@ describe('why (not)?', () => {
     const last = hits(engine).at(-1) as SirenEvent<string, { amount: number }>;
     const a = whyAnswer(engine, 'big-hit-scores', null);
     expect(a?.target).toEqual({ kind: 'latest', event: last });
-    expect(a?.lines).toEqual([{ depth: 0, pass: last.payload.amount >= 15, kind: 'compare', text: `event.amount = ${last.payload.amount}, expected ≥ 15` }]);
+    expect(a?.lines).toEqual([
+      {
+        depth: 0,
+        pass: last.payload.amount >= 15,
+        kind: 'compare',
+        text: `event.amount = ${last.payload.amount}, expected ≥ 15`,
+      },
+    ]);
     expect(latestOfType(engine, 'demo.hit')).toBe(last);
   });
 
@@ -85,8 +113,12 @@ describe('why (not)?', () => {
     expect(criticals.length).toBeGreaterThan(1);
     if (!once) return expect.fail('missing trigger');
     expect(blockersThen(engine, once, criticals[0] as SirenEvent)).toEqual([]);
-    expect(blockersThen(engine, once, criticals[1] as SirenEvent)[0]).toMatch(/^it fires once and had already fired, at tick \d+/);
-    expect(whyAnswer(engine, 'first-critical-raises-alarm', (criticals[1] as SirenEvent).seq)?.explanation?.blockers[0]).toMatch(/^it fires once/);
+    expect(blockersThen(engine, once, criticals[1] as SirenEvent)[0]).toMatch(
+      /^it fires once and had already fired, at tick \d+/,
+    );
+    expect(
+      whyAnswer(engine, 'first-critical-raises-alarm', (criticals[1] as SirenEvent).seq)?.explanation?.blockers[0],
+    ).toMatch(/^it fires once/);
   });
 
   it('names the blockers of a disabled trigger', () => {
@@ -105,7 +137,9 @@ describe('why (not)?', () => {
     const held = whyAnswer(engine, 'alarm-held', null);
     expect(held?.notes).toEqual([]);
     expect(held?.target).toEqual({ kind: 'world' });
-    expect(held?.lines).toEqual([{ depth: 0, pass: false, kind: 'compare', text: 'world.alarm = false, expected = true' }]);
+    expect(held?.lines).toEqual([
+      { depth: 0, pass: false, kind: 'compare', text: 'world.alarm = false, expected = true' },
+    ]);
     const timer = whyAnswer(engine, 'tick-score', null);
     expect(timer?.target.kind).toBe('world');
     expect(timer?.notes[0]).toBe('Next check in 3.0 s.');
@@ -121,7 +155,10 @@ describe('why (not)?', () => {
 
   it('flattens nested conditions parents first, with depth', () => {
     const engine = runScenario('demo', 40);
-    const changed = all(engine).find((e) => e.type === 'demo.hp.changed') as SirenEvent<string, { from: number; to: number }>;
+    const changed = all(engine).find((e) => e.type === 'demo.hp.changed') as SirenEvent<
+      string,
+      { from: number; to: number }
+    >;
     const lines = explainLines(engine.explain('low-hp-is-critical', changed).condition);
     expect(lines.map((l) => [l.depth, l.kind])).toEqual([
       [0, 'all'],
@@ -138,7 +175,8 @@ describe('inspector index', () => {
     const index = createInspectorIndex();
     const check = () => {
       index.update(engine.log);
-      for (const type of Object.keys(engine.catalogue.events)) expect(index.latest(type)).toBe(latestOfType(engine, type));
+      for (const type of Object.keys(engine.catalogue.events))
+        expect(index.latest(type)).toBe(latestOfType(engine, type));
       const someHits = hits(engine).slice(-5);
       for (const t of engine.rules.triggers) {
         expect(whyAnswer(engine, t.id, null, index)).toEqual(whyAnswer(engine, t.id, null));
@@ -158,7 +196,9 @@ describe('inspector index', () => {
     const engine = runScenario('demo', 40);
     const index = createInspectorIndex();
     index.update(engine.log);
-    const fired = all(engine).filter((e) => e.type === 'trigger.fired' && (e.payload as { trigger: string }).trigger === 'hit-hurts');
+    const fired = all(engine).filter(
+      (e) => e.type === 'trigger.fired' && (e.payload as { trigger: string }).trigger === 'hit-hurts',
+    );
     const second = fired[1] as SirenEvent;
     expect(index.fireBefore('hit-hurts', second.seq)).toBe(fired[0]);
     expect(index.fireBefore('hit-hurts', second.seq + 1)).toBe(second);
@@ -177,6 +217,8 @@ describe('switching a trigger off changes the game', () => {
     const damage = after.filter((e) => e.type === 'damage');
     expect(damage.length).toBeGreaterThan(0);
     expect(after.filter((e) => e.cause?.trigger === 'damage-hurts')).toEqual([]);
-    expect(whyAnswer(engine, 'damage-hurts', (damage.at(-1) as SirenEvent).seq)?.explanation?.blockers).toContain('it is disabled');
+    expect(whyAnswer(engine, 'damage-hurts', (damage.at(-1) as SirenEvent).seq)?.explanation?.blockers).toContain(
+      'it is disabled',
+    );
   });
 });

@@ -47,7 +47,8 @@ describe("the lessons' log consumer", () => {
     const c = createLessonConsumer();
     c.begin(engine.log, 'a');
     const pilot = engine.scenario.createAutopilot(7);
-    while (engine.log.at(engine.log.end - 1)?.tick !== engine.tick - 1) engine.step(pilot(engine.world, engine.runtime, engine.tick));
+    while (engine.log.at(engine.log.end - 1)?.tick !== engine.tick - 1)
+      engine.step(pilot(engine.world, engine.runtime, engine.tick));
     expect(c.poll(engine.log, 'a', engine.tick).events.length).toBeGreaterThan(0);
     const at = engine.tick;
     engine.rewind(at - 3);
@@ -66,9 +67,15 @@ describe('lesson progress in storage', () => {
 
   it('round-trips per scenario', () => {
     const s = memory();
-    saveProgress(s, 'city', { progress: { a: { step: 2, completed: false }, b: { step: 3, completed: true } }, active: 'a' });
+    saveProgress(s, 'city', {
+      progress: { a: { step: 2, completed: false }, b: { step: 3, completed: true } },
+      active: 'a',
+    });
     expect(s.m.has(progressKey('city'))).toBe(true);
-    expect(loadProgress(s, 'city', ['a', 'b'])).toEqual({ progress: { a: { step: 2, completed: false }, b: { step: 3, completed: true } }, active: 'a' });
+    expect(loadProgress(s, 'city', ['a', 'b'])).toEqual({
+      progress: { a: { step: 2, completed: false }, b: { step: 3, completed: true } },
+      active: 'a',
+    });
     expect(loadProgress(s, 'cloud', ['a', 'b'])).toEqual({ progress: {}, active: null });
   });
 
@@ -76,9 +83,29 @@ describe('lesson progress in storage', () => {
     const s = memory();
     s.m.set(progressKey('city'), '{oops');
     expect(loadProgress(s, 'city', ['a'])).toEqual({ progress: {}, active: null });
-    s.m.set(progressKey('city'), JSON.stringify({ progress: { a: { step: -1, completed: false }, b: { step: 1, completed: false }, c: { step: 1, completed: 'yes' } }, active: 'zzz' }));
-    expect(loadProgress(s, 'city', ['a', 'b', 'c'])).toEqual({ progress: { b: { step: 1, completed: false } }, active: null });
-    const throwing = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('full'); } };
+    s.m.set(
+      progressKey('city'),
+      JSON.stringify({
+        progress: {
+          a: { step: -1, completed: false },
+          b: { step: 1, completed: false },
+          c: { step: 1, completed: 'yes' },
+        },
+        active: 'zzz',
+      }),
+    );
+    expect(loadProgress(s, 'city', ['a', 'b', 'c'])).toEqual({
+      progress: { b: { step: 1, completed: false } },
+      active: null,
+    });
+    const throwing = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
     expect(loadProgress(throwing, 'city', ['a'])).toEqual({ progress: {}, active: null });
     expect(() => saveProgress(throwing, 'city', { progress: {}, active: null })).not.toThrow();
   });

@@ -7,7 +7,15 @@ import type { Lesson, LessonCheck } from '../../src/scenarios/city/lessons';
 import { cityLessons } from '../../src/scenarios/city/lessons';
 import { lessonsByScenario } from '../../src/ui/panels/lessons/catalogue';
 import type { Observation, RunnerState } from '../../src/ui/panels/lessons/model';
-import { candidateFor, checkStep, nextStep, observe, progressOf, restartLesson, startLesson } from '../../src/ui/panels/lessons/model';
+import {
+  candidateFor,
+  checkStep,
+  nextStep,
+  observe,
+  progressOf,
+  restartLesson,
+  startLesson,
+} from '../../src/ui/panels/lessons/model';
 import { rulesFor } from './helpers';
 
 const catalogue = scenarioCatalogue(scenarios.city as (typeof scenarios)[string]);
@@ -34,7 +42,8 @@ function obs(events: SirenEvent[], more: Partial<Observation> = {}): Observation
 }
 
 const lesson = (id: string) => cityLessons.find((l) => l.id === id) as Lesson;
-const check = (lessonId: string, stepId: string) => lesson(lessonId).steps.find((s) => s.id === stepId)?.check as LessonCheck;
+const check = (lessonId: string, stepId: string) =>
+  lesson(lessonId).steps.find((s) => s.id === stepId)?.check as LessonCheck;
 
 describe('lesson data', () => {
   it('the city has at least five lessons, from the scenario map', () => {
@@ -48,11 +57,17 @@ describe('lesson data', () => {
     for (const l of cityLessons)
       for (const s of l.steps) {
         const c = s.check;
-        const types = [c.kind === 'event' || c.kind === 'selected' || c.kind === 'not-fired' ? c.type : null, c.kind === 'event' ? c.causedBy?.type : null];
+        const types = [
+          c.kind === 'event' || c.kind === 'selected' || c.kind === 'not-fired' ? c.type : null,
+          c.kind === 'event' ? c.causedBy?.type : null,
+        ];
         if (c.kind === 'rules') types.push(c.changed ?? null, c.has?.on ?? null);
         for (const t of types) if (t) expect(catalogue.events[t], `${l.id}/${s.id}: event ${t}`).toBeDefined();
         if (c.kind === 'not-fired') expect(rules.byId.has(c.trigger)).toBe(true);
-        if (c.kind === 'rules' && c.has?.behaviour) expect(scenarios.city?.behaviours.some((b) => b.name === c.has?.behaviour) || c.has.behaviour === 'emit').toBe(true);
+        if (c.kind === 'rules' && c.has?.behaviour)
+          expect(
+            scenarios.city?.behaviours.some((b) => b.name === c.has?.behaviour) || c.has.behaviour === 'emit',
+          ).toBe(true);
         if (s.action) expect(panels).toContain(s.action.open);
         expect(s.text.length).toBeGreaterThan(20);
       }
@@ -63,7 +78,14 @@ describe('lesson data', () => {
       for (const s of l.steps) {
         if (!s.snippet) continue;
         const next = withTriggers(s.snippet);
-        const memo = s.check.kind === 'rules' && s.check.changed ? { rulesBaseline: JSON.stringify(rules.triggers.filter((t) => t.on === (s.check as { changed: string }).changed).map((t) => t.spec)) } : {};
+        const memo =
+          s.check.kind === 'rules' && s.check.changed
+            ? {
+                rulesBaseline: JSON.stringify(
+                  rules.triggers.filter((t) => t.on === (s.check as { changed: string }).changed).map((t) => t.spec),
+                ),
+              }
+            : {};
         expect(checkStep(s.check, obs([], { rules: next }), memo), `${l.id}/${s.id}`).not.toBe(false);
         expect(checkStep(s.check, obs([], { rules }), memo), `${l.id}/${s.id} before the edit`).toBe(false);
       }
@@ -83,21 +105,33 @@ describe('checks watch the events since the step began', () => {
     const police = ev('damage', { target: 0, source: 'police', amount: 10 });
     const usual = ev('health.changed', { entity: 0, from: 100, to: 90 }, { seq: police.seq, trigger: 'damage-hurts' });
     expect(checkStep(c, obs([police, usual]), {})).toBe(false);
-    const extra = ev('health.changed', { entity: 0, from: 90, to: 80 }, { seq: police.seq, trigger: 'police-bullets-hurt' });
+    const extra = ev(
+      'health.changed',
+      { entity: 0, from: 90, to: 80 },
+      { seq: police.seq, trigger: 'police-bullets-hurt' },
+    );
     expect(checkStep(c, obs([police, usual, extra]), {})).toBe(usual.seq);
     const goon = ev('damage', { target: 0, source: 'goon', amount: 10 });
     const doubled = ev('health.changed', { entity: 0, from: 80, to: 60 }, { seq: goon.seq, trigger: 'damage-hurts' });
     expect(checkStep(c, obs([goon, doubled]), {})).toBe(false);
     // A drop cut short at zero health says nothing about the rule.
     const last = ev('damage', { target: 0, source: 'police', amount: 10 });
-    expect(checkStep(c, obs([last, ev('health.changed', { entity: 0, from: 4, to: 0 }, { seq: last.seq, trigger: 'damage-hurts' })]), {})).toBe(false);
+    expect(
+      checkStep(
+        c,
+        obs([last, ev('health.changed', { entity: 0, from: 4, to: 0 }, { seq: last.seq, trigger: 'damage-hurts' })]),
+        {},
+      ),
+    ).toBe(false);
   });
 
   it('event: caused by an event of another type', () => {
     const c = check('pub-sub', 'enter-car');
     const entered = ev('vehicle.entered', { entity: 0, vehicle: 3, stolen: true });
     const other = ev('pursuit.started', { wanted: 2 });
-    expect(checkStep(c, obs([other, ev('radio.said', { line: 'x' }, { seq: other.seq, trigger: 'pursuit-radio' })]), {})).toBe(false);
+    expect(
+      checkStep(c, obs([other, ev('radio.said', { line: 'x' }, { seq: other.seq, trigger: 'pursuit-radio' })]), {}),
+    ).toBe(false);
     const said = ev('radio.said', { line: 'Suspect is in a vehicle' }, { seq: entered.seq, trigger: 'car-radio' });
     expect(checkStep(c, obs([entered, said]), {})).toBe(said.seq);
   });
@@ -105,7 +139,9 @@ describe('checks watch the events since the step began', () => {
   it('trigger.fired of a while trigger', () => {
     const c = check('state-triggers', 'first-edge');
     const withWhile = withTriggers(lesson('state-triggers').steps[0]?.snippet as string);
-    expect(checkStep(c, obs([ev('trigger.fired', { trigger: 'car-heals', seq: 3 })], { rules: withWhile }), {})).toBe(false);
+    expect(checkStep(c, obs([ev('trigger.fired', { trigger: 'car-heals', seq: 3 })], { rules: withWhile }), {})).toBe(
+      false,
+    );
     const fired = ev('trigger.fired', { trigger: 'driving-radio', seq: -1 });
     expect(checkStep(c, obs([fired], { rules: withWhile }), {})).toBe(fired.seq);
   });
@@ -123,7 +159,9 @@ describe('checks watch the events since the step began', () => {
     const hit = ev('damage', { target: 0, source: 'goon', amount: 8 });
     expect(checkStep(c, obs([], { selected: hit }), { selectedAtStart: hit.seq })).toBe(false);
     expect(checkStep(c, obs([], { selected: hit }), { selectedAtStart: null })).toBe(hit.seq);
-    expect(checkStep(c, obs([], { selected: ev('damage', { target: 3, source: 'player', amount: 8 }) }), {})).toBe(false);
+    expect(checkStep(c, obs([], { selected: ev('damage', { target: 3, source: 'player', amount: 8 }) }), {})).toBe(
+      false,
+    );
   });
 
   it('caught-up, rewound and read', () => {

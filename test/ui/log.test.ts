@@ -29,7 +29,16 @@ function syntheticLog(n: number, capacity: number): EventLog {
   const types = ['damage', 'health.changed', 'npc.spawned', 'trigger.fired'];
   for (let i = 0; i < n; i++) {
     const type = types[i % types.length] as string;
-    log.append(createEvent(i, type, Math.floor(i / 10), type === 'health.changed' ? { entity: i % 7, from: 100, to: 90 } : { n: i, who: i % 3 === 0 ? 'Goon' : 'police' }));
+    log.append(
+      createEvent(
+        i,
+        type,
+        Math.floor(i / 10),
+        type === 'health.changed'
+          ? { entity: i % 7, from: 100, to: 90 }
+          : { n: i, who: i % 3 === 0 ? 'Goon' : 'police' },
+      ),
+    );
   }
   return log;
 }
@@ -105,7 +114,12 @@ describe('log index', () => {
     expect(index.matches().length).toBeGreaterThan(0);
     for (const o of index.matches()) expect(JSON.stringify(log.at(o)?.payload)).toContain('Goon');
     index.setFilter({ hidden: new Set(), text: 'health.ch' });
-    expect(index.matches()).toEqual(log.slice(0).filter((e) => e.type === 'health.changed').map((e) => e.seq));
+    expect(index.matches()).toEqual(
+      log
+        .slice(0)
+        .filter((e) => e.type === 'health.changed')
+        .map((e) => e.seq),
+    );
     index.setFilter(showAll);
     expect(index.matches().length).toBe(400);
   });
@@ -154,7 +168,8 @@ describe('virtual list', () => {
 
   it('maps rows to offsets oldest first or newest first, and back', () => {
     const log = createLog(100, { hash: false });
-    for (let i = 0; i < 14; i++) log.append(createEvent(i, [3, 5, 8, 13].includes(i) ? 'damage' : 'npc.spawned', i, {}));
+    for (let i = 0; i < 14; i++)
+      log.append(createEvent(i, [3, 5, 8, 13].includes(i) ? 'damage' : 'npc.spawned', i, {}));
     const index = createLogIndex({ hidden: new Set(['npc.spawned']), text: '' });
     index.update(log);
     expect(index.matches()).toEqual([3, 5, 8, 13]);
@@ -195,7 +210,9 @@ describe('event detail', () => {
   it('says when the event or its cause has been evicted', () => {
     const log = createLog(3, { hash: false });
     log.append(createEvent(0, 'damage', 0, { target: 0 }));
-    log.append(createEvent(1, 'health.changed', 0, { entity: 0, from: 100, to: 90 }, { seq: 0, trigger: 'damage-hurts' }));
+    log.append(
+      createEvent(1, 'health.changed', 0, { entity: 0, from: 100, to: 90 }, { seq: 0, trigger: 'damage-hurts' }),
+    );
     log.append(createEvent(2, 'npc.spawned', 1, { npc: 1 }));
     log.append(createEvent(3, 'npc.spawned', 1, { npc: 2 }));
     expect(eventDetail(log, 0).event).toBeNull();

@@ -25,16 +25,24 @@ describe('run files', () => {
     expect(v.ok).toBe(true);
     expect(v.text).toBe(`Replayed to tick 480: hash ${run.hash} — matches the exported hash ✓`);
     again.step();
-    expect(replayVerdict(again, run).text).toMatch(/^Replayed to tick 481: hash [0-9a-f]{16} — differs from the exported hash [0-9a-f]{16} ✗$/);
+    expect(replayVerdict(again, run).text).toMatch(
+      /^Replayed to tick 481: hash [0-9a-f]{16} — differs from the exported hash [0-9a-f]{16} ✗$/,
+    );
   });
 
   it('lists every error of a bad file and refuses another scenario', () => {
     const bad = checkImport('{"format":"siren-run","version":2,"seed":-1}', 'bad.json', scenarios, 'city');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.length).toBeGreaterThanOrEqual(3);
-    expect(checkImport('nope', 'n.json', scenarios, 'city')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^n\.json: not valid JSON/)] });
+    expect(checkImport('nope', 'n.json', scenarios, 'city')).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^n\.json: not valid JSON/)],
+    });
     const demo = runScenario('demo', 1);
     const other = checkImport(runFileText(demo).text, 'd.json', scenarios, 'city');
-    expect(other).toEqual({ ok: false, errors: ['d.json: scenario: this run is of "demo", but the page plays "city"; open it with ?scenario=demo'] });
+    expect(other).toEqual({
+      ok: false,
+      errors: ['d.json: scenario: this run is of "demo", but the page plays "city"; open it with ?scenario=demo'],
+    });
   });
 });

@@ -3,7 +3,13 @@ import { strToU8, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { scenarioCatalogue } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
-import { MAX_SHARE_CHARS, encodeShareLink, readShareLink, shareUrl, toBase64Url } from '../../src/ui/panels/runs/shareLink';
+import {
+  MAX_SHARE_CHARS,
+  encodeShareLink,
+  readShareLink,
+  shareUrl,
+  toBase64Url,
+} from '../../src/ui/panels/runs/shareLink';
 
 const catalogue = scenarioCatalogue(scenarios.city as (typeof scenarios)[string]);
 const city = readFileSync('public/rules/city.json', 'utf8');
@@ -65,7 +71,9 @@ describe('share links', () => {
     expect(errorsOf(`#share=v1.1.${toBase64Url(z)}`)[0]).toMatch(/checksum does not match/);
     const broken = zlibSync(strToU8(city));
     broken.fill(0xff, 10, 40); // damage the compressed body
-    expect(errorsOf(`#share=v1.1.${toBase64Url(broken)}`)[0]).toMatch(/^share link: the data (could not be decompressed|is damaged)/);
+    expect(errorsOf(`#share=v1.1.${toBase64Url(broken)}`)[0]).toMatch(
+      /^share link: the data (could not be decompressed|is damaged)/,
+    );
   });
 
   it('rejects an oversize link, and a small link that inflates too far', () => {
@@ -87,14 +95,20 @@ describe('share links', () => {
     const bad = city.replace('"behaviour": "changeHealth"', '"behaviour": "changeHealht"');
     const errs = errorsOf(encodeShareLink(bad, 1));
     expect(errs.length).toBeGreaterThan(0);
-    expect(errs[0]).toMatch(/^share link:\d+:\d+ {2}triggers\[0\]\.do\[0\]\.behaviour {2}.*did you mean "changeHealth"/);
+    expect(errs[0]).toMatch(
+      /^share link:\d+:\d+ {2}triggers\[0\]\.do\[0\]\.behaviour {2}.*did you mean "changeHealth"/,
+    );
     expect(errorsOf(encodeShareLink('not json', 1))[0]).toMatch(/^share link:1:1 /);
     const latin1 = zlibSync(new Uint8Array([0x7b, 0xe9, 0x7d]));
     expect(errorsOf(`#share=v1.1.${toBase64Url(latin1)}`)[0]).toMatch(/not valid UTF-8/);
   });
 
   it('builds a full URL keeping only a non-default scenario', () => {
-    expect(shareUrl('http://x.test/siren/?autopilot=1#old', 'city', city, 9)).toMatch(/^http:\/\/x\.test\/siren\/#share=v1\.9\./);
-    expect(shareUrl('http://x.test/?seed=3', 'demo', '{}', 9)).toMatch(/^http:\/\/x\.test\/\?scenario=demo#share=v1\.9\./);
+    expect(shareUrl('http://x.test/siren/?autopilot=1#old', 'city', city, 9)).toMatch(
+      /^http:\/\/x\.test\/siren\/#share=v1\.9\./,
+    );
+    expect(shareUrl('http://x.test/?seed=3', 'demo', '{}', 9)).toMatch(
+      /^http:\/\/x\.test\/\?scenario=demo#share=v1\.9\./,
+    );
   });
 });

@@ -14,7 +14,10 @@ function recordedRun(ticks: number): { engine: AnyEngine; hashes: string[]; heal
   const pilot = city.createAutopilot(3);
   const hashes: string[] = [];
   const healths: number[] = [];
-  const edited = rules.text.replace('"amount": { "fact": "event.amount", "times": -1 }', '"amount": { "fact": "event.amount", "times": -2 }');
+  const edited = rules.text.replace(
+    '"amount": { "fact": "event.amount", "times": -1 }',
+    '"amount": { "fact": "event.amount", "times": -2 }',
+  );
   while (engine.tick < ticks) {
     hashes[engine.tick] = engine.log.hash();
     healths[engine.tick] = engine.world.player.health as number;
@@ -106,7 +109,12 @@ describe('a scrub session over rules loaded from another source', () => {
     // Back to just after the edit (the engine's own rewind would re-apply it under the old source), then forward.
     expect(s.seek(110)).toBe(true);
     expect(engine.tick).toBe(110);
-    expect(engine.log.slice(0).filter((e) => e.type === 'rules.loaded').map((e) => (e.payload as { source: string }).source)).toEqual(['editor']);
+    expect(
+      engine.log
+        .slice(0)
+        .filter((e) => e.type === 'rules.loaded')
+        .map((e) => (e.payload as { source: string }).source),
+    ).toEqual(['editor']);
     s.seek(240);
     expect(engine.log.hash()).toBe(hash);
   });

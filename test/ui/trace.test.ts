@@ -73,7 +73,11 @@ describe('causal trace: back to the root', () => {
 describe('causal trace: what it led to', () => {
   it('groups effects by the trigger that fired, with its trigger.fired record, recursively', () => {
     const { engine, critical } = firstCritical();
-    const root = buildTrace(engine.log, engine.rules, buildTrace(engine.log, engine.rules, critical.seq)?.chain[0]?.offset ?? -1);
+    const root = buildTrace(
+      engine.log,
+      engine.rules,
+      buildTrace(engine.log, engine.rules, critical.seq)?.chain[0]?.offset ?? -1,
+    );
     expect(root?.effects.map((g) => g.trigger.id)).toContain('hit-hurts');
     const hurt = root?.effects.find((g) => g.trigger.id === 'hit-hurts') as EffectGroup;
     expect(hurt.fired?.type).toBe('trigger.fired');
@@ -92,12 +96,19 @@ describe('causal trace: what it led to', () => {
 
   it('shows a timer trigger as the root of what its behaviours emitted', () => {
     const engine = runScenario('demo', 12);
-    const fired = all(engine).find((e) => e.type === 'trigger.fired' && (e.payload as { trigger: string }).trigger === 'tick-score') as SirenEvent;
+    const fired = all(engine).find(
+      (e) => e.type === 'trigger.fired' && (e.payload as { trigger: string }).trigger === 'tick-score',
+    ) as SirenEvent;
     const t = buildTrace(engine.log, engine.rules, fired.seq);
     expect(t?.chain).toHaveLength(1);
-    expect(t?.effects.map((g) => [g.trigger.id, g.events.map((n) => n.event.type)])).toEqual([['tick-score', ['demo.score.changed']]]);
+    expect(t?.effects.map((g) => [g.trigger.id, g.events.map((n) => n.event.type)])).toEqual([
+      ['tick-score', ['demo.score.changed']],
+    ]);
     const score = t?.effects[0]?.events[0]?.event as SirenEvent;
-    expect(buildTrace(engine.log, engine.rules, score.seq)?.chain.map((l) => l.via?.id ?? l.event?.type)).toEqual(['tick-score', 'demo.score.changed']);
+    expect(buildTrace(engine.log, engine.rules, score.seq)?.chain.map((l) => l.via?.id ?? l.event?.type)).toEqual([
+      'tick-score',
+      'demo.score.changed',
+    ]);
   });
 
   it('reads only a bounded stretch of the log forward, and says which limit stopped it', () => {
@@ -109,7 +120,9 @@ describe('causal trace: what it led to', () => {
     expect(short?.scanned).toBe(3);
     expect(short?.limited).toBe('scan');
     const hitSeq = buildTrace(engine.log, engine.rules, critical.seq)?.chain[0]?.offset as number;
-    expect(buildTrace(engine.log, engine.rules, hitSeq, { maxScan: 5000, maxNodes: 1, maxDepth: 8 })?.limited).toBe('nodes');
+    expect(buildTrace(engine.log, engine.rules, hitSeq, { maxScan: 5000, maxNodes: 1, maxDepth: 8 })?.limited).toBe(
+      'nodes',
+    );
     const shallow = buildTrace(engine.log, engine.rules, hitSeq, { maxScan: 5000, maxNodes: 200, maxDepth: 1 });
     expect(shallow?.limited).toBe('depth');
     // Past the depth limit a trigger still shows as fired, but the events it emitted are left out.
@@ -118,14 +131,20 @@ describe('causal trace: what it led to', () => {
 
   it('names the triggers that listen to the event but did not fire on it', () => {
     const engine = runScenario('demo', 40);
-    const small = all(engine).find((e) => e.type === 'demo.hit' && (e.payload as { amount: number }).amount < 15) as SirenEvent;
+    const small = all(engine).find(
+      (e) => e.type === 'demo.hit' && (e.payload as { amount: number }).amount < 15,
+    ) as SirenEvent;
     const t = buildTrace(engine.log, engine.rules, small.seq);
     expect(silentListeners(engine.rules, small, t?.effects ?? [])).toEqual(['big-hit-scores']);
   });
 
   it('marks triggers the running rules no longer have', () => {
     const { engine, critical } = firstCritical();
-    const text = JSON.stringify({ version: 1, scenario: 'demo', triggers: [{ id: 'only', on: 'demo.pulse', do: [{ behaviour: 'addScore', amount: 1 }] }] });
+    const text = JSON.stringify({
+      version: 1,
+      scenario: 'demo',
+      triggers: [{ id: 'only', on: 'demo.pulse', do: [{ behaviour: 'addScore', amount: 1 }] }],
+    });
     engine.applyRules(rulesFor('demo', text));
     const t = buildTrace(engine.log, engine.rules, critical.seq);
     expect(t?.chain[0]?.via).toMatchObject({ id: 'hit-hurts', known: false });

@@ -6,7 +6,10 @@ const parse = (q: string) => parseParams(q, PAGE, ['city', 'cloud']);
 
 describe('URL parameters', () => {
   it('civilians asks the city for that many civilians', () => {
-    expect(parse('?civilians=2000')).toEqual({ options: expect.objectContaining({ scenario: 'city', civilians: 2000 }), errors: [] });
+    expect(parse('?civilians=2000')).toEqual({
+      options: expect.objectContaining({ scenario: 'city', civilians: 2000 }),
+      errors: [],
+    });
     expect(parse('').options.civilians).toBeNull();
   });
 

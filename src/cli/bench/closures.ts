@@ -43,7 +43,10 @@ export function specialisedByType(rows: readonly TriggerRow[]): Map<string, Chec
 }
 
 /** Runs the stream through specialised closures; returns how many held. */
-export function runSpecialised(byType: ReadonlyMap<string, readonly Check[]>, events: readonly SirenEvent<string, BenchPayload>[]): number {
+export function runSpecialised(
+  byType: ReadonlyMap<string, readonly Check[]>,
+  events: readonly SirenEvent<string, BenchPayload>[],
+): number {
   let fired = 0;
   for (let i = 0; i < events.length; i++) {
     const ev = events[i] as SirenEvent<string, BenchPayload>;

@@ -18,7 +18,11 @@ const JRE_EVENTS = 2_000;
 const BATCH = 200;
 
 /** Loads a rules file object through the real loader (parse, validate, compile). */
-export function compile(file: RulesFile, scenario: Scenario<BenchWorld, BenchRuntime, null>, source: string): CompiledRules {
+export function compile(
+  file: RulesFile,
+  scenario: Scenario<BenchWorld, BenchRuntime, null>,
+  source: string,
+): CompiledRules {
   const loaded = loadRules(JSON.stringify(file, null, 2), scenarioCatalogue(scenario), source);
   if (!loaded.ok) throw new Error(`bench rules do not load:\n${loaded.errors.map(formatError).join('\n')}`);
   return loaded.rules;
@@ -39,15 +43,41 @@ export const dispatchBenchmark: Benchmark = {
     const logic = jsonLogicByType(DISPATCH_TRIGGERS);
     const specialised = specialisedByType(DISPATCH_TRIGGERS);
     const alts: Alternative[] = [
-      { name: 'switch', label: 'hand-written switch (ceiling)', units: EVENTS, prepare: () => () => runSwitch(stream.events) },
-      { name: 'specialised', label: 'hand-specialised closures by type', units: EVENTS, prepare: () => () => runSpecialised(specialised, stream.events) },
-      { name: 'closures', label: "Siren's compiled closures by type, no bus", units: EVENTS, prepare: () => () => runIndexed(rules, stream.events) },
-      busAlternative({ name: 'bus', label: 'Siren bus + log + compiled closures, no engine', rules, stream, batch: BATCH }),
+      {
+        name: 'switch',
+        label: 'hand-written switch (ceiling)',
+        units: EVENTS,
+        prepare: () => () => runSwitch(stream.events),
+      },
+      {
+        name: 'specialised',
+        label: 'hand-specialised closures by type',
+        units: EVENTS,
+        prepare: () => () => runSpecialised(specialised, stream.events),
+      },
+      {
+        name: 'closures',
+        label: "Siren's compiled closures by type, no bus",
+        units: EVENTS,
+        prepare: () => () => runIndexed(rules, stream.events),
+      },
+      busAlternative({
+        name: 'bus',
+        label: 'Siren bus + log + compiled closures, no engine',
+        rules,
+        stream,
+        batch: BATCH,
+      }),
       siren('siren', 'Siren engine (hash on, trace on)', true, true),
       siren('siren-nohash', 'Siren engine, hash off', false, true),
       siren('siren-notrace', 'Siren engine, traceFires off', true, false),
       siren('siren-bare', 'Siren engine, hash + trace off', false, false),
-      { name: 'json-logic', label: 'json-logic-js, indexed by type', units: EVENTS, prepare: () => () => runJsonLogic(logic, stream.events) },
+      {
+        name: 'json-logic',
+        label: 'json-logic-js, indexed by type',
+        units: EVENTS,
+        prepare: () => () => runJsonLogic(logic, stream.events),
+      },
     ];
     progress(`dispatch: ${alts.length} alternatives × ${reps.reps} reps of ${EVENTS.toLocaleString('en-US')} events`);
     const main = await measure(alts, reps);
@@ -57,16 +87,34 @@ export const dispatchBenchmark: Benchmark = {
     const prefix = stream.events.slice(0, JRE_EVENTS);
     const prefixScenario = createBenchScenario({ types, stream, batch: BATCH, length: JRE_EVENTS });
     const sirenPrefix = await measure(
-      [sirenAlternative({ name: 'siren', label: 'Siren (prefix)', scenario: prefixScenario, rules, events: JRE_EVENTS, batch: BATCH })],
+      [
+        sirenAlternative({
+          name: 'siren',
+          label: 'Siren (prefix)',
+          scenario: prefixScenario,
+          rules,
+          events: JRE_EVENTS,
+          batch: BATCH,
+        }),
+      ],
       { ...reps, warmup: 0, reps: 1 },
     );
     const jre = jsonRulesEngine(DISPATCH_TRIGGERS);
     progress(`dispatch: json-rules-engine × ${reps.reps} reps of ${JRE_EVENTS.toLocaleString('en-US')} events`);
     const [jreResult] = await measure(
-      [{ name: 'json-rules-engine', label: 'json-rules-engine (Engine.run per event)', units: JRE_EVENTS, prepare: () => () => runJsonRulesEngine(jre, prefix) }],
+      [
+        {
+          name: 'json-rules-engine',
+          label: 'json-rules-engine (Engine.run per event)',
+          units: JRE_EVENTS,
+          prepare: () => () => runJsonRulesEngine(jre, prefix),
+        },
+      ],
       { ...reps, warmup: 1, reps: Math.max(3, Math.ceil(reps.reps / 2)) },
     );
-    expectSame(`dispatch fires on the first ${JRE_EVENTS} events`, (sirenPrefix[0] as Measured).check, [jreResult as Measured]);
+    expectSame(`dispatch fires on the first ${JRE_EVENTS} events`, (sirenPrefix[0] as Measured).check, [
+      jreResult as Measured,
+    ]);
 
     const all = [...main, jreResult as Measured];
     const by = (name: string) => all.find((m) => m.name === name) as Measured;
@@ -86,9 +134,19 @@ export const dispatchBenchmark: Benchmark = {
       const slower = sw.perSecond / m.perSecond;
       const vsLogic = m.perSecond / by('json-logic').perSecond;
       const vsJre = m.perSecond / by('json-rules-engine').perSecond;
-      const who = m === s ? 'Siren engine' : m.name === 'siren-bare' ? 'Siren engine, hash + trace off,' : "Siren's trigger matching";
+      const who =
+        m === s
+          ? 'Siren engine'
+          : m.name === 'siren-bare'
+            ? 'Siren engine, hash + trace off,'
+            : "Siren's trigger matching";
       return [
-        { what: `${who} slowdown vs switch`, target: '≤ 4× (aim 3×)', actual: `${slower.toFixed(1)}×`, ok: slower <= 4 },
+        {
+          what: `${who} slowdown vs switch`,
+          target: '≤ 4× (aim 3×)',
+          actual: `${slower.toFixed(1)}×`,
+          ok: slower <= 4,
+        },
         { what: `${who} vs json-logic-js`, target: '≥ 10×', actual: times(vsLogic), ok: vsLogic >= 10 },
         { what: `${who} vs json-rules-engine`, target: '≥ 1,000×', actual: times(vsJre), ok: vsJre >= 1000 },
       ];
@@ -107,7 +165,13 @@ export const dispatchBenchmark: Benchmark = {
         },
       ],
       targets,
-      data: { events: EVENTS, jreEvents: JRE_EVENTS, batch: BATCH, fires: expected, results: all.map((m) => ({ name: m.name, ...measuredJson(m) })) },
+      data: {
+        events: EVENTS,
+        jreEvents: JRE_EVENTS,
+        batch: BATCH,
+        fires: expected,
+        results: all.map((m) => ({ name: m.name, ...measuredJson(m) })),
+      },
     };
   },
 };

@@ -4,7 +4,13 @@ import type { RulesFile } from '../../engine';
 export type NumOp = 'gte' | 'gt' | 'lt' | 'lte';
 
 /** One bench trigger: on bench.e<type>, `n <op> value` and `kind` equal to one colour or in a pair. */
-export type TriggerRow = readonly [type: number, op: NumOp, value: number, kindOp: 'eq' | 'in', kind: string | readonly string[]];
+export type TriggerRow = readonly [
+  type: number,
+  op: NumOp,
+  value: number,
+  kindOp: 'eq' | 'in',
+  kind: string | readonly string[],
+];
 
 /**
  * The 50 triggers of the dispatch benchmark (5 on each of 10 event types), written out so the hand-written switch in

@@ -117,11 +117,18 @@ export async function measure(alts: readonly Alternative[], { warmup, reps, cloc
 export function expectSame(what: string, expected: number, results: readonly { label: string; check: number }[]): void {
   const wrong = results.filter((r) => r.check !== expected);
   if (wrong.length)
-    throw new Error(`${what}: expected ${expected} from every alternative, but ${wrong.map((r) => `${r.label} gave ${r.check}`).join(', ')}`);
+    throw new Error(
+      `${what}: expected ${expected} from every alternative, but ${wrong.map((r) => `${r.label} gave ${r.check}`).join(', ')}`,
+    );
 }
 
 /** The machine the numbers came from. */
 export function machine(): { cpu: string; cores: number; node: string; platform: string } {
   const list = cpus();
-  return { cpu: list[0]?.model.trim() ?? 'unknown', cores: list.length, node: process.version, platform: `${platform()} ${arch()}` };
+  return {
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    node: process.version,
+    platform: `${platform()} ${arch()}`,
+  };
 }

@@ -38,18 +38,39 @@ export const headlessBenchmark: Benchmark = {
     progress(`headless: ${alts.map((a) => a.name).join(', ')}, ${seconds} simulated s × ${reps.reps} reps`);
     const res = await measure(alts, reps);
     for (const [name, set] of hashes)
-      if (set.size !== 1) throw new Error(`headless: ${name} gave ${set.size} different hashes for the same seed and rules: ${[...set].join(', ')}`);
+      if (set.size !== 1)
+        throw new Error(
+          `headless: ${name} gave ${set.size} different hashes for the same seed and rules: ${[...set].join(', ')}`,
+        );
     return {
       tables: [
         {
           title: `headless — every registered scenario, seed ${SEED}, its rules file and autopilot, ${seconds} simulated seconds per run`,
           columns: ['scenario', 'simulated s per wall s', 'events', 'events/s', 'median ms', 'min ms'],
-          rows: res.map((m) => [m.label, times(m.perSecond), m.check.toLocaleString('en-US'), Math.round((m.check * 1000) / m.medianMs).toLocaleString('en-US'), ms(m.medianMs), ms(m.minMs)]),
-          notes: ['the same seed gave the same log hash in every run; DESIGN asks for 60 s of the city "well under a second" (> 60×, start-up included)'],
+          rows: res.map((m) => [
+            m.label,
+            times(m.perSecond),
+            m.check.toLocaleString('en-US'),
+            Math.round((m.check * 1000) / m.medianMs).toLocaleString('en-US'),
+            ms(m.medianMs),
+            ms(m.minMs),
+          ]),
+          notes: [
+            'the same seed gave the same log hash in every run; DESIGN asks for 60 s of the city "well under a second" (> 60×, start-up included)',
+          ],
         },
       ],
       targets: [],
-      data: { seed: SEED, seconds, results: res.map((m) => ({ name: m.name, events: m.check, hash: [...(hashes.get(m.name) ?? [])][0], ...measuredJson(m) })) },
+      data: {
+        seed: SEED,
+        seconds,
+        results: res.map((m) => ({
+          name: m.name,
+          events: m.check,
+          hash: [...(hashes.get(m.name) ?? [])][0],
+          ...measuredJson(m),
+        })),
+      },
     };
   },
 };

@@ -7,14 +7,20 @@ import type { BenchPayload } from './benchScenario';
 import type { NumOp, TriggerRow } from './dispatchRules';
 
 const LOGIC_OP = { gte: '>=', gt: '>', lt: '<', lte: '<=' } as const satisfies Record<NumOp, string>;
-const JRE_OP = { gte: 'greaterThanInclusive', gt: 'greaterThan', lt: 'lessThan', lte: 'lessThanInclusive' } as const satisfies Record<NumOp, string>;
+const JRE_OP = {
+  gte: 'greaterThanInclusive',
+  gt: 'greaterThan',
+  lt: 'lessThan',
+  lte: 'lessThanInclusive',
+} as const satisfies Record<NumOp, string>;
 
 /** The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do). */
 export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, RulesLogic[]> {
   const byType = new Map<string, RulesLogic[]>();
   for (const [type, op, value, kindOp, kind] of rows) {
     const num = { [LOGIC_OP[op]]: [{ var: 'n' }, value] } as RulesLogic;
-    const colour: RulesLogic = kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind as string] };
+    const colour: RulesLogic =
+      kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind as string] };
     const key = `bench.e${type}`;
     byType.set(key, [...(byType.get(key) ?? []), { and: [num, colour] }]);
   }
@@ -22,13 +28,17 @@ export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, RulesL
 }
 
 /** Runs the stream through json-logic-js; returns how many rules held. */
-export function runJsonLogic(byType: ReadonlyMap<string, readonly RulesLogic[]>, events: readonly SirenEvent<string, BenchPayload>[]): number {
+export function runJsonLogic(
+  byType: ReadonlyMap<string, readonly RulesLogic[]>,
+  events: readonly SirenEvent<string, BenchPayload>[],
+): number {
   let fired = 0;
   for (let i = 0; i < events.length; i++) {
     const ev = events[i] as SirenEvent<string, BenchPayload>;
     const list = byType.get(ev.type);
     if (!list) continue;
-    for (let k = 0; k < list.length; k++) if (jsonLogic.truthy(jsonLogic.apply(list[k] as RulesLogic, ev.payload))) fired++;
+    for (let k = 0; k < list.length; k++)
+      if (jsonLogic.truthy(jsonLogic.apply(list[k] as RulesLogic, ev.payload))) fired++;
   }
   return fired;
 }
@@ -50,7 +60,10 @@ export function jsonRulesEngine(rows: readonly TriggerRow[]): Engine {
 }
 
 /** Runs events through json-rules-engine one `run` at a time; returns how many rules succeeded. */
-export async function runJsonRulesEngine(engine: Engine, events: readonly SirenEvent<string, BenchPayload>[]): Promise<number> {
+export async function runJsonRulesEngine(
+  engine: Engine,
+  events: readonly SirenEvent<string, BenchPayload>[],
+): Promise<number> {
   let fired = 0;
   for (const ev of events) {
     const result = await engine.run({ type: ev.type, n: ev.payload.n, kind: ev.payload.kind });

@@ -1,4 +1,12 @@
-import { compileRules, createRng, formatError, loadRules, parseJson, scenarioCatalogue, validateRules } from '../../engine';
+import {
+  compileRules,
+  createRng,
+  formatError,
+  loadRules,
+  parseJson,
+  scenarioCatalogue,
+  validateRules,
+} from '../../engine';
 import type { Condition, RulesFile, TriggerSpec } from '../../engine';
 import { benchTypes, createBenchScenario, KINDS } from './benchScenario';
 import { measure } from './harness';
@@ -21,7 +29,11 @@ export function generateRulesText(count: number, seed = 5): string {
       case 1:
         return { fact: 'event.n', op: 'between', value: [rng.int(0, 40), rng.int(50, 99)] };
       case 2:
-        return { fact: 'event.kind', op: rng.pick(['in', 'notIn'] as const), value: [rng.pick(KINDS), rng.pick(KINDS)] };
+        return {
+          fact: 'event.kind',
+          op: rng.pick(['in', 'notIn'] as const),
+          value: [rng.pick(KINDS), rng.pick(KINDS)],
+        };
       case 3:
         return { fact: 'event.kind', op: rng.pick(['eq', 'ne', 'startsWith'] as const), value: rng.pick(KINDS) };
       case 4:
@@ -42,7 +54,12 @@ export function generateRulesText(count: number, seed = 5): string {
   const action = () => {
     const k = rng.int(0, 9);
     if (k < 5) return { behaviour: 'count' };
-    if (k < 8) return { behaviour: 'emit', event: `gen.e${rng.int(0, DECLARED - 1)}`, payload: { n: { fact: 'event.n', times: 2 }, kind: rng.pick(KINDS) } };
+    if (k < 8)
+      return {
+        behaviour: 'emit',
+        event: `gen.e${rng.int(0, DECLARED - 1)}`,
+        payload: { n: { fact: 'event.n', times: 2 }, kind: rng.pick(KINDS) },
+      };
     return { behaviour: rng.pick(['enableTrigger', 'disableTrigger']), trigger: rng.pick(ids) };
   };
   const triggers = ids.map((id, i): TriggerSpec => {
@@ -53,11 +70,20 @@ export function generateRulesText(count: number, seed = 5): string {
       ...(rng.chance(0.1) ? { priority: rng.int(-5, 5) } : {}),
       ...(rng.chance(0.05) ? { once: true } : {}),
     };
-    if (r < 0.1) return { id, while: { fact: 'world.level', op: 'gte', value: rng.int(1, 9) }, for: rng.int(1, 5), do: [{ behaviour: 'count' }], ...extras };
+    if (r < 0.1)
+      return {
+        id,
+        while: { fact: 'world.level', op: 'gte', value: rng.int(1, 9) },
+        for: rng.int(1, 5),
+        do: [{ behaviour: 'count' }],
+        ...extras,
+      };
     if (r < 0.2) return { id, every: rng.int(1, 30), do: [{ behaviour: 'count' }], ...extras };
     const on = r < 0.25 ? `gen.e${rng.int(0, DECLARED - 1)}` : rng.pick(types);
     const when = on.startsWith('gen.') ? { fact: 'event.n', op: 'gt' as const, value: rng.int(0, 99) } : condition(0);
-    const actions = (on.startsWith('gen.') ? [{ behaviour: 'count' }] : Array.from({ length: rng.int(1, 2) }, () => action())) as TriggerSpec['do'];
+    const actions = (
+      on.startsWith('gen.') ? [{ behaviour: 'count' }] : Array.from({ length: rng.int(1, 2) }, () => action())
+    ) as TriggerSpec['do'];
     return { id, on, when, do: actions, ...extras };
   });
   const file: RulesFile = {
@@ -65,7 +91,11 @@ export function generateRulesText(count: number, seed = 5): string {
     version: 1,
     scenario: 'bench',
     description: `${count} generated triggers for the load benchmark.`,
-    events: Array.from({ length: DECLARED }, (_, i) => ({ type: `gen.e${i}`, description: 'A generated event.', fields: { n: 'number' as const, kind: 'string' as const } })),
+    events: Array.from({ length: DECLARED }, (_, i) => ({
+      type: `gen.e${i}`,
+      description: 'A generated event.',
+      fields: { n: 'number' as const, kind: 'string' as const },
+    })),
     triggers,
   };
   return JSON.stringify(file, null, 2) + '\n';
@@ -81,24 +111,39 @@ export const loadBenchmark: Benchmark = {
     const text = generateRulesText(TRIGGERS);
     const file = 'bench/load.json';
     const loaded = loadRules(text, catalogue, file);
-    if (!loaded.ok) throw new Error(`the generated rules file does not load:\n${loaded.errors.slice(0, 10).map(formatError).join('\n')}`);
+    if (!loaded.ok)
+      throw new Error(
+        `the generated rules file does not load:\n${loaded.errors.slice(0, 10).map(formatError).join('\n')}`,
+      );
     const parsed = parseJson(text, file).doc;
     const validated = validateRules(parsed, catalogue, file).rules as RulesFile;
-    const alt = (name: string, label: string, f: () => number): Alternative => ({ name, label, units: 1, prepare: () => f });
+    const alt = (name: string, label: string, f: () => number): Alternative => ({
+      name,
+      label,
+      units: 1,
+      prepare: () => f,
+    });
     const alts = [
       alt('loadRules', 'loadRules: parse + validate + compile', () => {
         const r = loadRules(text, catalogue, file);
         return r.ok ? r.rules.triggers.length : -1;
       }),
-      alt('parse', 'parse (JSON.parse + key checks; located on demand)', () => (parseJson(text, file).errors.length ? -1 : TRIGGERS)),
-      alt('validate', 'validate (schema + semantic pass)', () => validateRules(parsed, catalogue, file).rules?.triggers.length ?? -1),
+      alt('parse', 'parse (JSON.parse + key checks; located on demand)', () =>
+        parseJson(text, file).errors.length ? -1 : TRIGGERS,
+      ),
+      alt(
+        'validate',
+        'validate (schema + semantic pass)',
+        () => validateRules(parsed, catalogue, file).rules?.triggers.length ?? -1,
+      ),
       alt('compile', 'compile (closures, index)', () => compileRules(validated, catalogue, file, text).triggers.length),
       alt('JSON.parse', 'for scale: JSON.parse, no positions', () => (JSON.parse(text) as RulesFile).triggers.length),
     ];
     const r = { ...reps, warmup: reps.warmup + 3, reps: reps.reps * 3 };
     progress(`load: ${TRIGGERS} triggers (${(text.length / 1024).toFixed(0)} KiB) × ${r.reps} reps`);
     const res = await measure(alts, r);
-    for (const m of res) if (m.check !== TRIGGERS) throw new Error(`load: ${m.label} gave ${m.check} triggers, expected ${TRIGGERS}`);
+    for (const m of res)
+      if (m.check !== TRIGGERS) throw new Error(`load: ${m.label} gave ${m.check} triggers, expected ${TRIGGERS}`);
     const full = res[0] as Measured;
     return {
       tables: [
@@ -116,7 +161,14 @@ export const loadBenchmark: Benchmark = {
           notes: [`target ≤ ${TARGET_MS} ms for the whole of loadRules; phases measured separately on the same text`],
         },
       ],
-      targets: [{ what: `loadRules, ${TRIGGERS} triggers`, target: `≤ ${TARGET_MS} ms`, actual: `${ms(full.medianMs)} ms`, ok: full.medianMs <= TARGET_MS }],
+      targets: [
+        {
+          what: `loadRules, ${TRIGGERS} triggers`,
+          target: `≤ ${TARGET_MS} ms`,
+          actual: `${ms(full.medianMs)} ms`,
+          ok: full.medianMs <= TARGET_MS,
+        },
+      ],
       data: { triggers: TRIGGERS, bytes: text.length, results: res.map((m) => ({ name: m.name, ...measuredJson(m) })) },
     };
   },

@@ -76,14 +76,34 @@ export const scalingBenchmark: Benchmark = {
     for (const n of COUNTS) {
       const events = Math.min(EVENTS, Math.floor((CHECKS * TYPES) / n));
       const scenario = createBenchScenario({ types, stream, batch: BATCH, length: events });
-      const rules = compileGenerated(scalingRules(n, (i) => i % TYPES), scenario);
+      const rules = compileGenerated(
+        scalingRules(n, (i) => i % TYPES),
+        scenario,
+      );
       const prefix = stream.events.slice(0, events);
       const scanPrefix = stream.events.slice(0, Math.min(events, Math.floor(SCAN_CHECKS / n)));
       expected.set(n, { all: runIndexed(rules, prefix), scan: runIndexed(rules, scanPrefix) });
       alts.push(
-        sirenAlternative({ name: `siren-${n}`, label: `Siren engine, ${n} triggers`, scenario, rules, events, batch: BATCH }),
-        { name: `index-${n}`, label: `index alone, ${n}`, units: events, prepare: () => () => runIndexed(rules, prefix) },
-        { name: `scan-${n}`, label: `linear scan, ${n}`, units: scanPrefix.length, prepare: () => () => runScan(rules, scanPrefix) },
+        sirenAlternative({
+          name: `siren-${n}`,
+          label: `Siren engine, ${n} triggers`,
+          scenario,
+          rules,
+          events,
+          batch: BATCH,
+        }),
+        {
+          name: `index-${n}`,
+          label: `index alone, ${n}`,
+          units: events,
+          prepare: () => () => runIndexed(rules, prefix),
+        },
+        {
+          name: `scan-${n}`,
+          label: `linear scan, ${n}`,
+          units: scanPrefix.length,
+          prepare: () => () => runScan(rules, scanPrefix),
+        },
       );
     }
     progress(`scaling: trigger counts ${COUNTS.join(', ')} × ${reps.reps} reps`);
@@ -97,7 +117,17 @@ export const scalingBenchmark: Benchmark = {
     const base = (kind: string) => get(`${kind}-${COUNTS[0]}`).perSecond;
     tables.push({
       title: `scaling A — ${EVENTS.toLocaleString('en-US')} events spread over all ${TYPES} types; triggers spread evenly, so each event meets total/${TYPES} of them`,
-      columns: ['triggers', 'per event', 'Siren ÷ at 10', 'index ÷ at 10', 'index ÷ scan', 'ns per trigger met', 'Siren events/s', 'index events/s', 'scan events/s'],
+      columns: [
+        'triggers',
+        'per event',
+        'Siren ÷ at 10',
+        'index ÷ at 10',
+        'index ÷ scan',
+        'ns per trigger met',
+        'Siren events/s',
+        'index events/s',
+        'scan events/s',
+      ],
       rows: COUNTS.map((n) => [
         n.toLocaleString('en-US'),
         String(n / TYPES),
@@ -125,7 +155,10 @@ export const scalingBenchmark: Benchmark = {
         name: `siren-${n}`,
         label: `${n} triggers`,
         scenario: hotScenario,
-        rules: compileGenerated(scalingRules(n, (i) => (i < 10 ? i : 10 + (i % (TYPES - 10)))), hotScenario),
+        rules: compileGenerated(
+          scalingRules(n, (i) => (i < 10 ? i : 10 + (i % (TYPES - 10)))),
+          hotScenario,
+        ),
         events: EVENTS,
         batch: BATCH,
       }),
@@ -136,8 +169,14 @@ export const scalingBenchmark: Benchmark = {
     tables.push({
       title: `scaling B — ${EVENTS.toLocaleString('en-US')} events on 10 types with one trigger each; the other triggers listen to 90 types the stream never has`,
       columns: ['triggers', 'Siren ÷ at 10', 'Siren events/s'],
-      rows: bm.map((m, i) => [(COUNTS[i] as number).toLocaleString('en-US'), times(m.perSecond / (bm[0] as Measured).perSecond), `${si(m.perSecond)}/s`]),
-      notes: ['the index never looks at the other triggers; what still grows with them is the snapshot (every 60 ticks) copying every trigger state, and a larger heap'],
+      rows: bm.map((m, i) => [
+        (COUNTS[i] as number).toLocaleString('en-US'),
+        times(m.perSecond / (bm[0] as Measured).perSecond),
+        `${si(m.perSecond)}/s`,
+      ]),
+      notes: [
+        'the index never looks at the other triggers; what still grows with them is the snapshot (every 60 ticks) copying every trigger state, and a larger heap',
+      ],
     });
     data.unrelated = bm.map((m) => ({ name: m.name, ...measuredJson(m) }));
 
@@ -157,7 +196,9 @@ export const scalingBenchmark: Benchmark = {
     );
     progress(`scaling: cascade depths ${DEPTHS.join(', ')} × ${reps.reps} reps`);
     const cm = await measure(c, reps);
-    DEPTHS.forEach((d, i) => expectSame(`cascade depth ${d}: events in the log`, CASCADE_EVENTS * (1 + 2 * d), [cm[i] as Measured]));
+    DEPTHS.forEach((d, i) =>
+      expectSame(`cascade depth ${d}: events in the log`, CASCADE_EVENTS * (1 + 2 * d), [cm[i] as Measured]),
+    );
     tables.push({
       title: `scaling C — cascades: ${CASCADE_EVENTS.toLocaleString('en-US')} source events, each starting a chain of triggers that emit the next declared event`,
       columns: ['depth', 'source ÷ at 1', 'events ÷ at 1', 'source events/s', 'all events/s', 'µs per hop'],
@@ -181,7 +222,14 @@ export const scalingBenchmark: Benchmark = {
     const flatB = (bm[bm.length - 1] as Measured).perSecond / (bm[0] as Measured).perSecond;
     return {
       tables,
-      targets: [{ what: 'Siren with 10 → 10,000 triggers, unrelated to the stream (B)', target: 'nearly flat (≥ 0.8×)', actual: times(flatB), ok: flatB >= 0.8 }],
+      targets: [
+        {
+          what: 'Siren with 10 → 10,000 triggers, unrelated to the stream (B)',
+          target: 'nearly flat (≥ 0.8×)',
+          actual: times(flatB),
+          ok: flatB >= 0.8,
+        },
+      ],
       data,
     };
   },

@@ -70,7 +70,13 @@ export function runScan(rules: CompiledRules, events: readonly SirenEvent[]): nu
 }
 
 /** Siren's bus and log (hash off) with a consumer running the compiled closures: the trigger system over the bus, no engine. */
-export function busAlternative(opts: { name: string; label: string; rules: CompiledRules; stream: BenchStream; batch: number }): Alternative {
+export function busAlternative(opts: {
+  name: string;
+  label: string;
+  rules: CompiledRules;
+  stream: BenchStream;
+  batch: number;
+}): Alternative {
   const { rules, stream, batch } = opts;
   const length = stream.types.length;
   return {

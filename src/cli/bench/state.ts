@@ -32,7 +32,13 @@ interface ChunkedWorld {
 }
 
 function entity(id: number): Entity {
-  return { id, kind: id % 10 === 0 ? 'police' : 'civilian', hp: 100, wanted: 0, flags: { hidden: false, hostile: id % 7 === 0 } };
+  return {
+    id,
+    kind: id % 10 === 0 ? 'police' : 'civilian',
+    hp: 100,
+    wanted: 0,
+    flags: { hidden: false, hostile: id % 7 === 0 },
+  };
 }
 
 /**
@@ -49,7 +55,9 @@ export const stateBenchmark: Benchmark = {
     const chunked: ChunkedWorld = {
       tick: 0,
       alarm: false,
-      chunks: Array.from({ length: ENTITIES / CHUNK }, (_, c) => Array.from({ length: CHUNK }, (_, i) => entity(c * CHUNK + i))),
+      chunks: Array.from({ length: ENTITIES / CHUNK }, (_, c) =>
+        Array.from({ length: CHUNK }, (_, i) => entity(c * CHUNK + i)),
+      ),
     };
     // Every alternative returns the total hp lost, so they provably did the same changes.
     const alts: Alternative[] = [
@@ -109,7 +117,9 @@ export const stateBenchmark: Benchmark = {
     ];
     progress(`state: ${TICKS} ticks per sample × ${reps.reps} reps`);
     const res = await measure(alts, reps);
-    for (const m of res) if (m.check !== TICKS * CHANGED) throw new Error(`state: ${m.label} lost ${m.check} hp, expected ${TICKS * CHANGED}`);
+    for (const m of res)
+      if (m.check !== TICKS * CHANGED)
+        throw new Error(`state: ${m.label} lost ${m.check} hp, expected ${TICKS * CHANGED}`);
     const us = (m: Measured) => (m.medianMs * 1000) / TICKS;
     const flatM = res[0] as Measured;
     return {
@@ -117,12 +127,32 @@ export const stateBenchmark: Benchmark = {
         {
           title: `state — immer commit of one tick (createDraft, ${CHANGED} entities changed, finishDraft) on ${ENTITIES.toLocaleString('en-US')} entities, autoFreeze off`,
           columns: ['world layout', '÷ target', 'µs per tick', 'min µs', 'commits/s'],
-          rows: res.map((m) => [m.label, `${(us(m) / TARGET_US).toFixed(2)}×`, us(m).toFixed(1), ((m.minMs * 1000) / TICKS).toFixed(1), Math.round(m.perSecond).toLocaleString('en-US')]),
-          notes: [`each sample runs ${TICKS.toLocaleString('en-US')} ticks in a row (each commit the base of the next); target ≤ ${TARGET_US} µs`],
+          rows: res.map((m) => [
+            m.label,
+            `${(us(m) / TARGET_US).toFixed(2)}×`,
+            us(m).toFixed(1),
+            ((m.minMs * 1000) / TICKS).toFixed(1),
+            Math.round(m.perSecond).toLocaleString('en-US'),
+          ]),
+          notes: [
+            `each sample runs ${TICKS.toLocaleString('en-US')} ticks in a row (each commit the base of the next); target ≤ ${TARGET_US} µs`,
+          ],
         },
       ],
-      targets: [{ what: 'immer commit, 3 of 10,000 changed', target: `≤ ${TARGET_US} µs`, actual: `${us(flatM).toFixed(1)} µs`, ok: us(flatM) <= TARGET_US }],
-      data: { entities: ENTITIES, changed: CHANGED, ticks: TICKS, results: res.map((m) => ({ name: m.name, usPerTick: us(m), ...measuredJson(m) })) },
+      targets: [
+        {
+          what: 'immer commit, 3 of 10,000 changed',
+          target: `≤ ${TARGET_US} µs`,
+          actual: `${us(flatM).toFixed(1)} µs`,
+          ok: us(flatM) <= TARGET_US,
+        },
+      ],
+      data: {
+        entities: ENTITIES,
+        changed: CHANGED,
+        ticks: TICKS,
+        results: res.map((m) => ({ name: m.name, usPerTick: us(m), ...measuredJson(m) })),
+      },
     };
   },
 };

@@ -4,7 +4,8 @@ import { defineBehaviour } from './define';
 /** Emits an event (declared in the rules file's `events`, or one of the scenario's), so rules chain. */
 export const emit = defineBehaviour({
   name: 'emit',
-  description: 'Emits an event, caused by this trigger. Its type must be declared in the file\'s "events" or be a scenario event.',
+  description:
+    'Emits an event, caused by this trigger. Its type must be declared in the file\'s "events" or be a scenario event.',
   params: {
     event: { schema: z.string(), description: 'The event type to emit.', kind: 'event' },
     payload: {

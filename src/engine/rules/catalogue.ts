@@ -48,7 +48,11 @@ export const metaFacts: Record<string, FactSpec> = {
 };
 
 /** The spec of an event type the rules can see: the catalogue's or one the file declares. */
-export function eventSpecOf(catalogue: Catalogue, declared: ReadonlyMap<string, EventSpec>, type: string): EventSpec | undefined {
+export function eventSpecOf(
+  catalogue: Catalogue,
+  declared: ReadonlyMap<string, EventSpec>,
+  type: string,
+): EventSpec | undefined {
   return catalogue.events[type] ?? declared.get(type);
 }
 

@@ -82,7 +82,9 @@ function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['pa
     if (k === 'behaviour') continue;
     if (isFactRef(v)) entries.push([k, compileValue(scope, v)]);
     else if (readsFacts(v)) {
-      const inner = Object.entries(v as Record<string, unknown>).map(([ik, iv]) => [ik, compileValue(scope, iv)] as const);
+      const inner = Object.entries(v as Record<string, unknown>).map(
+        ([ik, iv]) => [ik, compileValue(scope, iv)] as const,
+      );
       entries.push([
         k,
         (ev, fc) => {
@@ -140,7 +142,12 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
   const declared = new Map<string, EventSpec & { anyFields: boolean }>();
   for (const d of file.events ?? []) {
     const decl = typeof d === 'string' ? { type: d } : d;
-    declared.set(decl.type, { description: decl.description ?? 'declared in the rules file', producer: 'rules', fields: decl.fields ?? {}, anyFields: !decl.fields });
+    declared.set(decl.type, {
+      description: decl.description ?? 'declared in the rules file',
+      producer: 'rules',
+      fields: decl.fields ?? {},
+      anyFields: !decl.fields,
+    });
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
   // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
@@ -149,7 +156,12 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     let scope = scopes.get(on);
     if (!scope) {
       scope = on
-        ? { eventType: on, spec: catalogue.events[on] ?? declared.get(on), anyFields: declared.get(on)?.anyFields ?? false, windows: windowIds }
+        ? {
+            eventType: on,
+            spec: catalogue.events[on] ?? declared.get(on),
+            anyFields: declared.get(on)?.anyFields ?? false,
+            windows: windowIds,
+          }
         : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
       scopes.set(on, scope);
     }

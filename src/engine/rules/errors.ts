@@ -69,7 +69,10 @@ export function unknownName(what: string, name: string, known: readonly string[]
   const guess = didYouMean(name, known);
   if (guess) return `${unknown}; did you mean ${JSON.stringify(guess)}?`;
   if (!known.length) return `${unknown}; there are none`;
-  const list = known.length <= 16 ? known.map((k) => JSON.stringify(k)).join(', ') : `${known.length} known names (see the reference)`;
+  const list =
+    known.length <= 16
+      ? known.map((k) => JSON.stringify(k)).join(', ')
+      : `${known.length} known names (see the reference)`;
   return `${unknown}; expected one of ${list}`;
 }
 

@@ -37,25 +37,57 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   if (root === 'window' && rest) {
     const [id = '', agg = '', ...more] = rest.split('.');
     const ids = [...(scope.windows ?? [])];
-    if (!scope.windows?.has(id)) return ids.length ? unknownName('window', id, ids) : `fact ${JSON.stringify(path)} reads a window, but this file declares no "windows"`;
-    if (!(agg in windowAggregates) || more.length) return unknownName(`aggregate of window "${id}"`, `${agg}${more.length ? '.' + more.join('.') : ''}`, Object.keys(windowAggregates));
+    if (!scope.windows?.has(id))
+      return ids.length
+        ? unknownName('window', id, ids)
+        : `fact ${JSON.stringify(path)} reads a window, but this file declares no "windows"`;
+    if (!(agg in windowAggregates) || more.length)
+      return unknownName(
+        `aggregate of window "${id}"`,
+        `${agg}${more.length ? '.' + more.join('.') : ''}`,
+        Object.keys(windowAggregates),
+      );
     return null;
   }
   if (!roots.includes(root) || !rest) {
-    if (roots.includes(root)) return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? Object.keys(catalogue.worldFacts)[0] ?? 'x' : 'x'}"`;
-    return `${unknownName('fact root', root, roots.map((r) => r))} (facts look like "event.<field>", "meta.tick", "entity.<field>", "world.<fact>" or "window.<id>.<aggregate>")`;
+    if (roots.includes(root))
+      return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? (Object.keys(catalogue.worldFacts)[0] ?? 'x') : 'x'}"`;
+    return `${unknownName(
+      'fact root',
+      root,
+      roots.map((r) => r),
+    )} (facts look like "event.<field>", "meta.tick", "entity.<field>", "world.<fact>" or "window.<id>.<aggregate>")`;
   }
   if (root === 'world') {
-    return catalogue.worldFacts[rest] ? null : unknownName('world fact', `world.${rest}`, Object.keys(catalogue.worldFacts).map((k) => `world.${k}`));
+    return catalogue.worldFacts[rest]
+      ? null
+      : unknownName(
+          'world fact',
+          `world.${rest}`,
+          Object.keys(catalogue.worldFacts).map((k) => `world.${k}`),
+        );
   }
   if (scope.eventType === null) {
     return `fact ${JSON.stringify(path)} reads an event, but this trigger has no event (it is a "while" or "every" trigger); use world.* facts`;
   }
-  if (root === 'meta') return metaFacts[rest] ? null : unknownName('meta fact', `meta.${rest}`, Object.keys(metaFacts).map((k) => `meta.${k}`));
+  if (root === 'meta')
+    return metaFacts[rest]
+      ? null
+      : unknownName(
+          'meta fact',
+          `meta.${rest}`,
+          Object.keys(metaFacts).map((k) => `meta.${k}`),
+        );
   if (root === 'entity') {
     if (!scope.spec?.entityField && !scope.anyFields)
       return `fact ${JSON.stringify(path)}: "${scope.eventType}" events do not name an entity, so entity.* facts are not available`;
-    return catalogue.entityFacts[rest] ? null : unknownName('entity fact', `entity.${rest}`, Object.keys(catalogue.entityFacts).map((k) => `entity.${k}`));
+    return catalogue.entityFacts[rest]
+      ? null
+      : unknownName(
+          'entity fact',
+          `entity.${rest}`,
+          Object.keys(catalogue.entityFacts).map((k) => `entity.${k}`),
+        );
   }
   if (scope.anyFields) return null;
   const known = scope.spec?.fields;

@@ -14,7 +14,15 @@ export const eventTypePattern = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 export const MAX_TRIGGERS = 10_000;
 
 /** The payload field types a rules file may declare. */
-export const fieldTypes = ['number', 'string', 'boolean', 'string[]', 'number[]', 'number?', 'string?'] as const satisfies readonly FieldType[];
+export const fieldTypes = [
+  'number',
+  'string',
+  'boolean',
+  'string[]',
+  'number[]',
+  'number?',
+  'string?',
+] as const satisfies readonly FieldType[];
 
 /** A custom event type a rules file declares (a bare name, or with fields). */
 export const eventDeclSchema = z.union([
@@ -38,7 +46,11 @@ export const triggerSchema = z.strictObject({
   on: z.string().optional(),
   while: z.unknown().optional(),
   for: seconds.optional(),
-  every: z.number().min(1 / 60).max(86_400).optional(),
+  every: z
+    .number()
+    .min(1 / 60)
+    .max(86_400)
+    .optional(),
   when: z.unknown().optional(),
   do: z.array(z.unknown()).min(1).max(64),
 });
@@ -53,7 +65,11 @@ export const windowSchema = z.strictObject({
   on: z.string(),
   value: z.string().optional(),
   last: z.number().int().min(1).max(MAX_WINDOW_EVENTS).optional(),
-  seconds: z.number().min(1 / 60).max(86_400).optional(),
+  seconds: z
+    .number()
+    .min(1 / 60)
+    .max(86_400)
+    .optional(),
   where: z.unknown().optional(),
 });
 

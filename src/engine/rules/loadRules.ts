@@ -28,7 +28,18 @@ export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = '
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    return { ok: false, errors: [{ file, line, column, path: '', message: `file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          line,
+          column,
+          path: '',
+          message: `file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`,
+        },
+      ],
+    };
   }
   return loadRules(text, catalogue, file);
 }
@@ -43,7 +54,13 @@ function firstInvalidUtf8(b: Uint8Array): number {
     for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid too (what TextDecoder rejects).
     const second = b[i + 1] as number;
-    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return i;
+    if (
+      (c === 0xe0 && second < 0xa0) ||
+      (c === 0xed && second > 0x9f) ||
+      (c === 0xf0 && second < 0x90) ||
+      (c === 0xf4 && second > 0x8f)
+    )
+      return i;
     i += n + 1;
   }
   return b.length;

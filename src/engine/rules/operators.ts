@@ -23,7 +23,11 @@ export const operators = {
     value: 'range',
     test: (a, b) => num(a) && Array.isArray(b) && a >= (b[0] as number) && a <= (b[1] as number),
   },
-  in: { description: 'one of the values in the array', value: 'array', test: (a, b) => Array.isArray(b) && b.includes(a) },
+  in: {
+    description: 'one of the values in the array',
+    value: 'array',
+    test: (a, b) => Array.isArray(b) && b.includes(a),
+  },
   notIn: {
     description: 'none of the values in the array',
     value: 'array',
@@ -47,7 +51,8 @@ export const operators = {
   contains: {
     description: 'a string containing value, or an array containing it',
     value: 'any',
-    test: (a, b) => (typeof a === 'string' && typeof b === 'string' ? a.includes(b) : Array.isArray(a) && a.includes(b)),
+    test: (a, b) =>
+      typeof a === 'string' && typeof b === 'string' ? a.includes(b) : Array.isArray(a) && a.includes(b),
   },
 } satisfies Record<string, OperatorDef>;
 

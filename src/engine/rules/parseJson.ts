@@ -61,7 +61,12 @@ function positions(text: string): (offset: number) => { line: number; column: nu
  * A located document whose positions come from a jsonc-parser tree built only when something asks where a path is
  * (a valid file never does), so loading a good file costs little more than JSON.parse.
  */
-function lazyLocated(text: string, value: unknown, position: (offset: number) => { line: number; column: number }, built?: Node): LocatedJson {
+function lazyLocated(
+  text: string,
+  value: unknown,
+  position: (offset: number) => { line: number; column: number },
+  built?: Node,
+): LocatedJson {
   let tree = built;
   return {
     value,
@@ -257,12 +262,24 @@ function syntaxMessage(text: string, e: ParseError): { offset: number; message: 
   const code = printParseErrorCode(e.error);
   const raw = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 40)));
   const before = text.slice(0, e.offset).trimEnd();
-  if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && (raw === '}' || raw === ']') && before.endsWith(','))
+  if (
+    (code === 'ValueExpected' || code === 'PropertyNameExpected') &&
+    (raw === '}' || raw === ']') &&
+    before.endsWith(',')
+  )
     return { offset: before.length - 1, message: `trailing comma: remove the "," before "${raw}"` };
-  if (code === 'InvalidSymbol' && raw.startsWith("'")) return { offset: e.offset, message: `strings and property names need double quotes ("), found ${excerpt(raw)}` };
+  if (code === 'InvalidSymbol' && raw.startsWith("'"))
+    return { offset: e.offset, message: `strings and property names need double quotes ("), found ${excerpt(raw)}` };
   if (code === 'InvalidSymbol' && /^[A-Za-z_$][\w$]*$/.test(raw))
-    return { offset: e.offset, message: `unquoted text ${excerpt(raw)}; strings and property names need double quotes, and the only bare words are true, false and null` };
-  if (code === 'InvalidSymbol' && /^[-+]?\.\d/.test(raw)) return { offset: e.offset, message: `invalid number ${excerpt(raw)}; write a digit before the decimal point (0.5, not .5)` };
+    return {
+      offset: e.offset,
+      message: `unquoted text ${excerpt(raw)}; strings and property names need double quotes, and the only bare words are true, false and null`,
+    };
+  if (code === 'InvalidSymbol' && /^[-+]?\.\d/.test(raw))
+    return {
+      offset: e.offset,
+      message: `invalid number ${excerpt(raw)}; write a digit before the decimal point (0.5, not .5)`,
+    };
   if (code === 'CommaExpected' && /\d/.test(raw[0] ?? '') && /(^|[^\d.eE+-])-?0$/.test(before))
     return { offset: e.offset - 1, message: `invalid number ${excerpt('0' + raw)}; numbers must not start with 0` };
   const hint = SYNTAX_HINTS[code] ?? code;

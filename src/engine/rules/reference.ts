@@ -41,13 +41,28 @@ export function rulesReference(catalogues: readonly Catalogue[]): string {
     '',
   ];
   for (const c of catalogues) {
-    out.push(`## Scenario \`${c.scenario}\``, '', '### Events', '', '| event | producer | payload | meaning |', '|---|---|---|---|');
+    out.push(
+      `## Scenario \`${c.scenario}\``,
+      '',
+      '### Events',
+      '',
+      '| event | producer | payload | meaning |',
+      '|---|---|---|---|',
+    );
     for (const [type, e] of Object.entries(c.events))
-      out.push(`| \`${type}\` | ${e.producer} | ${Object.entries(e.fields).map(([f, t]) => `\`${f}\`: ${t}`).join(', ') || '—'} | ${esc(e.description)}${e.entityField ? ` (names an entity in \`${e.entityField}\`)` : ''} |`);
+      out.push(
+        `| \`${type}\` | ${e.producer} | ${
+          Object.entries(e.fields)
+            .map(([f, t]) => `\`${f}\`: ${t}`)
+            .join(', ') || '—'
+        } | ${esc(e.description)}${e.entityField ? ` (names an entity in \`${e.entityField}\`)` : ''} |`,
+      );
     out.push('', '### World facts', '', '| fact | type | meaning |', '|---|---|---|');
-    for (const [k, f] of Object.entries(c.worldFacts)) out.push(`| \`world.${k}\` | ${f.type} | ${esc(f.description)} |`);
+    for (const [k, f] of Object.entries(c.worldFacts))
+      out.push(`| \`world.${k}\` | ${f.type} | ${esc(f.description)} |`);
     out.push('', '### Entity facts (for events that name an entity)', '', '| fact | type | meaning |', '|---|---|---|');
-    for (const [k, f] of Object.entries(c.entityFacts)) out.push(`| \`entity.${k}\` | ${f.type} | ${esc(f.description)} |`);
+    for (const [k, f] of Object.entries(c.entityFacts))
+      out.push(`| \`entity.${k}\` | ${f.type} | ${esc(f.description)} |`);
     out.push('', '### Behaviours', '', '| behaviour | parameters | what it does |', '|---|---|---|');
     for (const b of c.behaviours.values()) {
       const params = Object.entries(b.params)

@@ -14,9 +14,14 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
   // Several scenarios: one branch each, chosen by "scenario" (behaviour names may mean different things in each).
   const definitions: Record<string, unknown> = {};
   const branches = catalogues.map((c) => {
-    const { definitions: defs = {}, $schema: _s, ...body } = scenarioSchema([c]) as { definitions?: Record<string, unknown>; $schema?: string };
+    const {
+      definitions: defs = {},
+      $schema: _s,
+      ...body
+    } = scenarioSchema([c]) as { definitions?: Record<string, unknown>; $schema?: string };
     const prefix = `${c.scenario}_`;
-    const rename = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll('"#/definitions/', `"#/definitions/${prefix}`)) as unknown;
+    const rename = (v: unknown) =>
+      JSON.parse(JSON.stringify(v).replaceAll('"#/definitions/', `"#/definitions/${prefix}`)) as unknown;
     for (const [k, d] of Object.entries(defs)) definitions[prefix + k] = rename(d);
     return { if: { properties: { scenario: { const: c.scenario } }, required: ['scenario'] }, then: rename(body) };
   });
@@ -25,7 +30,9 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
     ...head,
     type: 'object',
     required: ['version', 'scenario', 'triggers'],
-    properties: { scenario: { enum: catalogues.map((c) => c.scenario), description: 'Which scenario these rules drive' } },
+    properties: {
+      scenario: { enum: catalogues.map((c) => c.scenario), description: 'Which scenario these rules drive' },
+    },
     allOf: branches,
     definitions,
   };
@@ -35,17 +42,32 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
 function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
   const eventTypes = [...new Set(catalogues.flatMap((c) => Object.keys(c.events)))].sort();
   const worldFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.worldFacts).map((k) => `world.${k}`)))].sort();
-  const entityFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`)))].sort();
-  const eventFacts = [...new Set(catalogues.flatMap((c) => Object.values(c.events).flatMap((e) => Object.keys(e.fields).map((f) => `event.${f}`))))].sort();
+  const entityFacts = [
+    ...new Set(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`))),
+  ].sort();
+  const eventFacts = [
+    ...new Set(
+      catalogues.flatMap((c) => Object.values(c.events).flatMap((e) => Object.keys(e.fields).map((f) => `event.${f}`))),
+    ),
+  ].sort();
   const knownFacts = [...eventFacts, ...Object.keys(metaFacts).map((k) => `meta.${k}`), ...entityFacts, ...worldFacts];
 
   const factPath = z
-    .union([z.enum(knownFacts as [string, ...string[]]), z.string().regex(/^(event|meta|entity|world|window)\.[A-Za-z0-9_.:-]+$/)])
+    .union([
+      z.enum(knownFacts as [string, ...string[]]),
+      z.string().regex(/^(event|meta|entity|world|window)\.[A-Za-z0-9_.:-]+$/),
+    ])
     .describe('A fact: event.<field>, meta.seq|tick|type, entity.<field>, world.<path> or window.<id>.<aggregate>');
   const factRef = z
     .strictObject({ fact: factPath, times: z.number().optional(), plus: z.number().optional() })
     .describe('Reads a fact instead of a literal; numbers are multiplied by "times", then "plus" is added');
-  const literal = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+  const literal = z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(z.union([z.string(), z.number(), z.boolean()])),
+  ]);
 
   const comparison = z
     .strictObject({
@@ -73,12 +95,21 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     comparison,
   ]);
 
-  const behaviours = [...new Map(catalogues.flatMap((c) => [...c.behaviours.values()].map((b) => [b.name, b]))).values()];
+  const behaviours = [
+    ...new Map(catalogues.flatMap((c) => [...c.behaviours.values()].map((b) => [b.name, b]))).values(),
+  ];
   const actions = behaviours.map((b) => {
     const shape: Record<string, z.ZodType> = { behaviour: z.literal(b.name).describe(b.description) };
     for (const [name, p] of Object.entries(b.params)) {
       const optional = p.schema.safeParse(undefined).success;
-      let s: z.ZodType = p.kind === 'event' ? z.enum(eventTypes as [string, ...string[]]).or(z.string()) : p.kind === 'trigger' ? z.string().regex(idPattern) : p.kind === 'payload' ? z.record(z.string(), z.union([literal, factRef])) : z.union([p.schema, factRef]);
+      let s: z.ZodType =
+        p.kind === 'event'
+          ? z.enum(eventTypes as [string, ...string[]]).or(z.string())
+          : p.kind === 'trigger'
+            ? z.string().regex(idPattern)
+            : p.kind === 'payload'
+              ? z.record(z.string(), z.union([literal, factRef]))
+              : z.union([p.schema, factRef]);
       s = s.describe(p.description);
       shape[name] = optional ? s.optional() : s;
     }
@@ -86,21 +117,44 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
   });
 
   const trigger = triggerSchema.extend({
-    on: z.enum(eventTypes as [string, ...string[]]).or(z.string()).optional().describe('The event type this trigger listens to'),
+    on: z
+      .enum(eventTypes as [string, ...string[]])
+      .or(z.string())
+      .optional()
+      .describe('The event type this trigger listens to'),
     when: condition.optional().describe('Only fire when this condition holds'),
-    while: condition.optional().describe('A state trigger: fires when this condition becomes true (after holding "for" seconds)'),
+    while: condition
+      .optional()
+      .describe('A state trigger: fires when this condition becomes true (after holding "for" seconds)'),
     for: seconds.optional().describe('With "while": seconds the condition must hold first'),
-    every: z.number().min(1 / 60).max(86_400).optional().describe('A timer: fires every this many seconds'),
+    every: z
+      .number()
+      .min(1 / 60)
+      .max(86_400)
+      .optional()
+      .describe('A timer: fires every this many seconds'),
     cooldown: seconds.optional().describe('Seconds after firing during which it will not fire again'),
     delay: seconds.optional().describe('Seconds between matching and running the behaviours'),
-    do: z.array(z.discriminatedUnion('behaviour', actions as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1).max(64).describe('What to do when it fires'),
+    do: z
+      .array(z.discriminatedUnion('behaviour', actions as unknown as [z.ZodObject, ...z.ZodObject[]]))
+      .min(1)
+      .max(64)
+      .describe('What to do when it fires'),
   });
 
   const window = windowSchema.extend({
-    on: z.enum(eventTypes as [string, ...string[]]).or(z.string()).describe('The event type this window collects'),
+    on: z
+      .enum(eventTypes as [string, ...string[]])
+      .or(z.string())
+      .describe('The event type this window collects'),
     value: factPath.optional().describe('A numeric fact of each event (e.g. "event.cpu") for sum/avg/min/max/last'),
     last: z.number().int().min(1).max(1000).optional().describe('Keep the last N events (N of M: M)'),
-    seconds: z.number().min(1 / 60).max(86_400).optional().describe('Keep the events of the last N seconds'),
+    seconds: z
+      .number()
+      .min(1 / 60)
+      .max(86_400)
+      .optional()
+      .describe('Keep the events of the last N seconds'),
     where: condition.optional().describe('Events for which this holds count as "matching" (N of M: N)'),
   });
 

@@ -38,17 +38,26 @@ function paramsOf(def: BehaviourDef): ParamsInfo {
   if (!info) {
     info = {
       paramNames: Object.keys(def.params),
-      params: Object.entries(def.params).map(([name, spec]) => ({ name, spec, optional: spec.schema.safeParse(undefined).success })),
+      params: Object.entries(def.params).map(([name, spec]) => ({
+        name,
+        spec,
+        optional: spec.schema.safeParse(undefined).success,
+      })),
     };
     paramsInfo.set(def, info);
   }
   return info;
 }
 
-const CONDITION_HELP = 'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
+const CONDITION_HELP =
+  'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
 /** Checks a parsed rules file against the format and the scenario's catalogue; returns every error. */
-export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: string): { rules?: RulesFile; errors: RuleError[] } {
+export function validateRules(
+  doc: LocatedJson,
+  catalogue: Catalogue,
+  file: string,
+): { rules?: RulesFile; errors: RuleError[] } {
   const errors: RuleError[] = [];
   const seen = new Set<string>();
   const error = (path: Path, message: string, atKey = false) => {
@@ -70,17 +79,33 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
 
   // 2. Meaning: names, facts, operators, behaviours, against the catalogue.
   if (typeof value.scenario === 'string' && value.scenario !== catalogue.scenario)
-    error(['scenario'], `this file is for scenario ${JSON.stringify(value.scenario)}, but it is being loaded into ${JSON.stringify(catalogue.scenario)}`);
+    error(
+      ['scenario'],
+      `this file is for scenario ${JSON.stringify(value.scenario)}, but it is being loaded into ${JSON.stringify(catalogue.scenario)}`,
+    );
 
   const declared = new Map<string, EventSpec & { anyFields: boolean }>();
   if (Array.isArray(value.events)) {
     value.events.forEach((d, i) => {
-      const decl = typeof d === 'string' ? { type: d } : isObj(d) ? (d as { type?: unknown; fields?: unknown; description?: unknown }) : null;
+      const decl =
+        typeof d === 'string'
+          ? { type: d }
+          : isObj(d)
+            ? (d as { type?: unknown; fields?: unknown; description?: unknown })
+            : null;
       if (!decl || typeof decl.type !== 'string') return;
-      if (catalogue.events[decl.type]) error(['events', i], `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`);
-      else if (declared.has(decl.type)) error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
+      if (catalogue.events[decl.type])
+        error(
+          ['events', i],
+          `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
+        );
+      else if (declared.has(decl.type))
+        error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
       // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
-      const fields = isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t)) ? (decl.fields as EventSpec['fields']) : undefined;
+      const fields =
+        isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t))
+          ? (decl.fields as EventSpec['fields'])
+          : undefined;
       declared.set(decl.type, {
         description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
         producer: 'rules',
@@ -97,7 +122,11 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     const t: unknown = triggers[i];
     if (!isObj(t) || typeof t.id !== 'string') continue;
     const first = ids.get(t.id);
-    if (first !== undefined) error(['triggers', i, 'id'], `duplicate trigger id ${JSON.stringify(t.id)} (also triggers[${first}]); ids must be unique`);
+    if (first !== undefined)
+      error(
+        ['triggers', i, 'id'],
+        `duplicate trigger id ${JSON.stringify(t.id)} (also triggers[${first}]); ids must be unique`,
+      );
     else ids.set(t.id, i);
   }
   // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
@@ -109,7 +138,8 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
   const windows = Array.isArray(value.windows) ? value.windows : [];
   windows.forEach((w, i) => {
     if (isObj(w) && typeof w.id === 'string') {
-      if (windowIds.has(w.id)) error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
+      if (windowIds.has(w.id))
+        error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
       windowIds.add(w.id);
     }
   });
@@ -117,16 +147,25 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     if (!isObj(w)) return;
     const path: Path = ['windows', i];
     if ((w.last === undefined) === (w.seconds === undefined))
-      error(path, `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`);
+      error(
+        path,
+        `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`,
+      );
     if (typeof w.on !== 'string') return;
     const spec = specOf(p, w.on);
     if (!spec) return error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, eventTypes)));
-    const scope: FactScope = { eventType: w.on, spec, anyFields: declared.get(w.on)?.anyFields ?? false, windows: windowIds };
+    const scope: FactScope = {
+      eventType: w.on,
+      spec,
+      anyFields: declared.get(w.on)?.anyFields ?? false,
+      windows: windowIds,
+    };
     if (typeof w.value === 'string') {
       const msg = checkFact(catalogue, scope, w.value);
       const type = msg ? undefined : factType(catalogue, scope, w.value);
       if (msg) error([...path, 'value'], msg);
-      else if (type !== undefined && type !== 'number' && type !== 'number?') error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
+      else if (type !== undefined && type !== 'number' && type !== 'number?')
+        error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
     }
     if (w.where !== undefined) {
       at.push('windows', i, 'where');
@@ -147,17 +186,34 @@ export function validateRules(doc: LocatedJson, catalogue: Catalogue, file: stri
     const hasWhile = t.while !== undefined;
     if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
       const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
-      error(at, `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`);
+      error(
+        at,
+        `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`,
+      );
     }
-    if (t.for !== undefined && !hasWhile) error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
+    if (t.for !== undefined && !hasWhile)
+      error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
     if (t.when !== undefined && hasWhile)
-      error(here(at, 'when'), '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}', true);
+      error(
+        here(at, 'when'),
+        '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}',
+        true,
+      );
     let scope = noEvent;
     if (typeof t.on === 'string') {
       const spec = specOf(p, t.on);
       if (!spec) error(here(at, 'on'), withDeclareHint(unknownName('event type', t.on, eventTypes)));
       let shared = scopes.get(t.on);
-      if (!shared) scopes.set(t.on, (shared = { eventType: t.on, spec, anyFields: !spec || (declared.get(t.on)?.anyFields ?? false), windows: windowIds }));
+      if (!shared)
+        scopes.set(
+          t.on,
+          (shared = {
+            eventType: t.on,
+            spec,
+            anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
+            windows: windowIds,
+          }),
+        );
       scope = shared;
     }
     if (t.when !== undefined) {
@@ -217,9 +273,13 @@ function fieldNames(p: Pass, spec: EventSpec): string[] {
 /** A `{"fact": …}` reference: its keys, `times`/`plus`, and the fact in this scope. */
 function checkFactRef(p: Pass, fref: FactRef, scope: FactScope): void {
   const ref = fref as unknown as Obj;
-  for (const k in ref) if (k !== 'fact' && k !== 'times' && k !== 'plus') p.error(here(p.at, k), unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
-  if (ref.times !== undefined && (typeof ref.times !== 'number' || !Number.isFinite(ref.times))) p.error(here(p.at, 'times'), `expected a number, found ${describeFound(ref.times)}`);
-  if (ref.plus !== undefined && (typeof ref.plus !== 'number' || !Number.isFinite(ref.plus))) p.error(here(p.at, 'plus'), `expected a number, found ${describeFound(ref.plus)}`);
+  for (const k in ref)
+    if (k !== 'fact' && k !== 'times' && k !== 'plus')
+      p.error(here(p.at, k), unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
+  if (ref.times !== undefined && (typeof ref.times !== 'number' || !Number.isFinite(ref.times)))
+    p.error(here(p.at, 'times'), `expected a number, found ${describeFound(ref.times)}`);
+  if (ref.plus !== undefined && (typeof ref.plus !== 'number' || !Number.isFinite(ref.plus)))
+    p.error(here(p.at, 'plus'), `expected a number, found ${describeFound(ref.plus)}`);
   const msg = checkFact(p.catalogue, scope, ref.fact as string);
   if (msg) p.error(here(p.at, 'fact'), msg);
 }
@@ -250,7 +310,8 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
       p.at.pop();
       return;
     }
-    if (!Array.isArray(inner) || inner.length === 0) return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
+    if (!Array.isArray(inner) || inner.length === 0)
+      return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
     p.at.push(group, 0);
     for (let i = 0; i < inner.length; i++) {
       p.at[p.at.length - 1] = i;
@@ -261,18 +322,33 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
   }
   if (!('fact' in c)) {
     const keys = Object.keys(c);
-    const typo = keys.map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value'])).find((m) => m.includes('did you mean'));
-    return p.error(p.at, typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`);
+    const typo = keys
+      .map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value']))
+      .find((m) => m.includes('did you mean'));
+    return p.error(
+      p.at,
+      typo ??
+        `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
+    );
   }
-  for (const k in c) if (k !== 'fact' && k !== 'op' && k !== 'value') p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
+  for (const k in c)
+    if (k !== 'fact' && k !== 'op' && k !== 'value')
+      p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
   let factOk = false;
-  if (typeof c.fact !== 'string') p.error(here(p.at, 'fact'), `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
+  if (typeof c.fact !== 'string')
+    p.error(here(p.at, 'fact'), `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
   else {
     const msg = checkFact(p.catalogue, scope, c.fact);
     if (msg) p.error(here(p.at, 'fact'), msg);
     else factOk = true;
   }
-  if (typeof c.op !== 'string') return p.error(c.op === undefined ? p.at : here(p.at, 'op'), c.op === undefined ? 'missing "op"; expected one of the operators (eq, gt, in, …)' : `expected an operator name, found ${describeFound(c.op)}`);
+  if (typeof c.op !== 'string')
+    return p.error(
+      c.op === undefined ? p.at : here(p.at, 'op'),
+      c.op === undefined
+        ? 'missing "op"; expected one of the operators (eq, gt, in, …)'
+        : `expected an operator name, found ${describeFound(c.op)}`,
+    );
   if (!Object.hasOwn(operators, c.op)) return p.error(here(p.at, 'op'), unknownName('operator', c.op, operatorNames));
   const kind = operators[c.op as keyof typeof operators].value;
   const v = c.value;
@@ -286,41 +362,74 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
   switch (kind) {
     case 'any':
       if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
-      else if (isObj(v)) p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
+      else if (isObj(v))
+        p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
       break;
     case 'number':
-      if (typeof v !== 'number' && typeof v !== 'string') p.error(v === undefined ? p.at : here(p.at, 'value'), v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`);
+      if (typeof v !== 'number' && typeof v !== 'string')
+        p.error(
+          v === undefined ? p.at : here(p.at, 'value'),
+          v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`,
+        );
       break;
     case 'range':
       if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
-        p.error(v === undefined ? p.at : here(p.at, 'value'), `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`);
-      else if (v[0] > v[1]) p.error(here(p.at, 'value'), `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
+        p.error(
+          v === undefined ? p.at : here(p.at, 'value'),
+          `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`,
+        );
+      else if (v[0] > v[1])
+        p.error(here(p.at, 'value'), `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
       break;
     case 'array':
-      if (!Array.isArray(v) || v.length === 0) p.error(v === undefined ? p.at : here(p.at, 'value'), `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`);
+      if (!Array.isArray(v) || v.length === 0)
+        p.error(
+          v === undefined ? p.at : here(p.at, 'value'),
+          `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`,
+        );
       break;
     case 'string':
-      if (typeof v !== 'string') p.error(v === undefined ? p.at : here(p.at, 'value'), `"${c.op}" needs a string "value", found ${describeFound(v)}`);
+      if (typeof v !== 'string')
+        p.error(
+          v === undefined ? p.at : here(p.at, 'value'),
+          `"${c.op}" needs a string "value", found ${describeFound(v)}`,
+        );
       break;
     case 'boolean?':
-      if (v !== undefined && typeof v !== 'boolean') p.error(here(p.at, 'value'), `"exists" takes true or false (default true), found ${describeFound(v)}`);
+      if (v !== undefined && typeof v !== 'boolean')
+        p.error(here(p.at, 'value'), `"exists" takes true or false (default true), found ${describeFound(v)}`);
       break;
   }
   // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
   const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
   if (type) {
     const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
-    if (problem) p.error(problem.at === 'op' ? here(p.at, 'op') : problem.index === undefined ? here(p.at, 'value') : here(p.at, 'value', problem.index), problem.message);
+    if (problem)
+      p.error(
+        problem.at === 'op'
+          ? here(p.at, 'op')
+          : problem.index === undefined
+            ? here(p.at, 'value')
+            : here(p.at, 'value', problem.index),
+        problem.message,
+      );
   }
 }
 
 /** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */
 function checkAction(p: Pass, a: unknown, scope: FactScope): void {
-  if (!isObj(a)) return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
+  if (!isObj(a))
+    return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
   if (typeof a.behaviour !== 'string')
-    return p.error(a.behaviour === undefined ? p.at : here(p.at, 'behaviour'), a.behaviour === undefined ? 'missing "behaviour": the name of what to do' : `expected a behaviour name, found ${describeFound(a.behaviour)}`);
+    return p.error(
+      a.behaviour === undefined ? p.at : here(p.at, 'behaviour'),
+      a.behaviour === undefined
+        ? 'missing "behaviour": the name of what to do'
+        : `expected a behaviour name, found ${describeFound(a.behaviour)}`,
+    );
   const def = p.catalogue.behaviours.get(a.behaviour);
-  if (!def) return p.error(here(p.at, 'behaviour'), unknownName('behaviour', a.behaviour, [...p.catalogue.behaviours.keys()]));
+  if (!def)
+    return p.error(here(p.at, 'behaviour'), unknownName('behaviour', a.behaviour, [...p.catalogue.behaviours.keys()]));
   const { paramNames, params } = paramsOf(def);
   for (const k in a) {
     if (k === 'behaviour') continue;
@@ -334,7 +443,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       continue;
     }
     if (isFactRef(v)) {
-      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload') p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
+      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload')
+        p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
         p.at.push(name);
         checkFactRef(p, v, scope);
@@ -345,12 +455,17 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
     const r = fastAccepts(spec.schema, v) ? { success: true as const } : spec.schema.safeParse(v);
     if (!r.success) {
       const issue = r.error.issues[0];
-      p.error(issue?.path.length ? [...p.at, name, ...(issue.path as Path)] : here(p.at, name), issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value');
+      p.error(
+        issue?.path.length ? [...p.at, name, ...(issue.path as Path)] : here(p.at, name),
+        issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value',
+      );
       continue;
     }
-    if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v)) p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
+    if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
+      p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
     if (spec.kind === 'event' && typeof v === 'string') {
-      if (engineEvents[v as keyof typeof engineEvents]) p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
+      if (engineEvents[v as keyof typeof engineEvents])
+        p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
       else if (!specOf(p, v)) p.error(here(p.at, name), withDeclareHint(unknownName('event type', v, p.eventTypes)));
     }
     if (spec.kind === 'payload' && isObj(v)) {
@@ -360,16 +475,23 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       const fields = spec2 ? fieldNames(p, spec2) : [];
       for (const k in v) {
         const pv = v[k];
-        if (spec2 && !any && !fields.includes(k)) p.error(here(p.at, name, k), unknownName('field', k, fields, `"${evType}"`), true);
+        if (spec2 && !any && !fields.includes(k))
+          p.error(here(p.at, name, k), unknownName('field', k, fields, `"${evType}"`), true);
         if (isFactRef(pv)) {
           p.at.push(name, k);
           checkFactRef(p, pv, scope);
           p.at.length -= 2;
-        } else if (isObj(pv)) p.error(here(p.at, name, k), 'expected a literal or {"fact": "..."}, found an object without "fact"');
+        } else if (isObj(pv))
+          p.error(here(p.at, name, k), 'expected a literal or {"fact": "..."}, found an object without "fact"');
         else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
-          p.error(here(p.at, name, k), `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`);
+          p.error(
+            here(p.at, name, k),
+            `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`,
+          );
       }
-      if (spec2 && !any) for (const f of fields) if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
+      if (spec2 && !any)
+        for (const f of fields)
+          if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
     }
   }
 }
@@ -430,7 +552,13 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     case 'ne':
       return scalar && !fitsType(type, value) ? wrongValue(fact, type, value) : null;
     case 'anythingBut':
-      return !scalar ? null : Array.isArray(value) ? eachFits(fact, type, value) : fitsType(type, value) ? null : wrongValue(fact, type, value);
+      return !scalar
+        ? null
+        : Array.isArray(value)
+          ? eachFits(fact, type, value)
+          : fitsType(type, value)
+            ? null
+            : wrongValue(fact, type, value);
     case 'in':
     case 'notIn':
       return scalar && Array.isArray(value) ? eachFits(fact, type, value) : null;
@@ -438,15 +566,26 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     case 'lte':
     case 'gt':
     case 'gte':
-      if (base !== 'number' && base !== 'string') return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
+      if (base !== 'number' && base !== 'string')
+        return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
       return typeof value === base ? null : wrongValue(fact, type, value);
     case 'between':
-      return base === 'number' ? null : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${typeName(type)}` };
+      return base === 'number'
+        ? null
+        : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${typeName(type)}` };
     case 'startsWith':
-      return base === 'string' ? null : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${typeName(type)}` };
+      return base === 'string'
+        ? null
+        : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${typeName(type)}` };
     case 'contains':
-      if (base === 'string' || base === 'string[]') return typeof value === 'string' ? null : { at: 'value', message: `expected a string to look for in "${fact}", found ${describeFound(value)}` };
-      if (base === 'number[]') return typeof value === 'number' ? null : { at: 'value', message: `expected a number to look for in "${fact}", found ${describeFound(value)}` };
+      if (base === 'string' || base === 'string[]')
+        return typeof value === 'string'
+          ? null
+          : { at: 'value', message: `expected a string to look for in "${fact}", found ${describeFound(value)}` };
+      if (base === 'number[]')
+        return typeof value === 'number'
+          ? null
+          : { at: 'value', message: `expected a number to look for in "${fact}", found ${describeFound(value)}` };
       return { at: 'op', message: `"contains" reads a string or a list, but "${fact}" is ${typeName(type)}` };
     default:
       return null;
@@ -474,14 +613,31 @@ function shortNumber(n: number): string {
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string {
-  const i = issue as { code: string; expected?: string; minimum?: number | bigint; maximum?: number | bigint; origin?: string; inclusive?: boolean; values?: unknown[]; message: string };
+  const i = issue as {
+    code: string;
+    expected?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    origin?: string;
+    inclusive?: boolean;
+    values?: unknown[];
+    message: string;
+  };
   switch (i.code) {
     case 'invalid_type':
       return TYPE_WORDS[String(i.expected)] ?? String(i.expected);
     case 'too_small':
-      return i.origin === 'array' ? `at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}` : i.origin === 'string' ? `at least ${i.minimum} characters` : `a number ${i.inclusive === false ? '>' : '≥'} ${shortNumber(Number(i.minimum))}`;
+      return i.origin === 'array'
+        ? `at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`
+        : i.origin === 'string'
+          ? `at least ${i.minimum} characters`
+          : `a number ${i.inclusive === false ? '>' : '≥'} ${shortNumber(Number(i.minimum))}`;
     case 'too_big':
-      return i.origin === 'array' ? `at most ${i.maximum} items` : i.origin === 'string' ? `at most ${i.maximum} characters` : `a number ${i.inclusive === false ? '<' : '≤'} ${shortNumber(Number(i.maximum))}`;
+      return i.origin === 'array'
+        ? `at most ${i.maximum} items`
+        : i.origin === 'string'
+          ? `at most ${i.maximum} characters`
+          : `a number ${i.inclusive === false ? '<' : '≤'} ${shortNumber(Number(i.maximum))}`;
     case 'invalid_value':
       return (i.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
     case 'invalid_format':
@@ -503,12 +659,30 @@ function issueMessage(issue: z.core.$ZodIssue, found: unknown): string {
   return `expected ${expectedOf(issue)}, found ${describeFound(found)}`;
 }
 
-function zodIssue(issue: z.core.$ZodIssue, get: (p: Path) => unknown, error: (p: Path, m: string, atKey?: boolean) => void): void {
+function zodIssue(
+  issue: z.core.$ZodIssue,
+  get: (p: Path) => unknown,
+  error: (p: Path, m: string, atKey?: boolean) => void,
+): void {
   const path = issue.path as Path;
   if (issue.code === 'unrecognized_keys') {
-    const kind = path.length === 0 ? 'root' : path[0] === 'triggers' && path.length === 2 ? 'trigger' : path[0] === 'windows' && path.length === 2 ? 'window' : path[0] === 'events' ? 'event' : 'root';
+    const kind =
+      path.length === 0
+        ? 'root'
+        : path[0] === 'triggers' && path.length === 2
+          ? 'trigger'
+          : path[0] === 'windows' && path.length === 2
+            ? 'window'
+            : path[0] === 'events'
+              ? 'event'
+              : 'root';
     const known = KNOWN_KEYS[kind]!;
-    const what = { root: 'top-level field', trigger: 'trigger field', window: 'window field', event: 'event declaration field' }[kind];
+    const what = {
+      root: 'top-level field',
+      trigger: 'trigger field',
+      window: 'window field',
+      event: 'event declaration field',
+    }[kind];
     for (const key of issue.keys) error([...path, key], unknownName(what, key, known), true);
     return;
   }

@@ -45,12 +45,24 @@ export interface WindowState {
 
 /** An empty window state. */
 export function createWindowState(w: CompiledWindow): WindowState {
-  return { ticks: new Int32Array(w.capacity), values: new Float64Array(w.capacity), matched: new Uint8Array(w.capacity), pushed: 0, firstTick: -1 };
+  return {
+    ticks: new Int32Array(w.capacity),
+    values: new Float64Array(w.capacity),
+    matched: new Uint8Array(w.capacity),
+    pushed: 0,
+    firstTick: -1,
+  };
 }
 
 /** A copy of a window state, for snapshots. */
 export function copyWindowState(s: WindowState): WindowState {
-  return { ticks: s.ticks.slice(), values: s.values.slice(), matched: s.matched.slice(), pushed: s.pushed, firstTick: s.firstTick };
+  return {
+    ticks: s.ticks.slice(),
+    values: s.values.slice(),
+    matched: s.matched.slice(),
+    pushed: s.pushed,
+    firstTick: s.firstTick,
+  };
 }
 
 /** Adds an event to its window (before triggers for that event run, so they see it). */
@@ -102,6 +114,12 @@ export function readWindow(w: CompiledWindow, s: WindowState, agg: WindowAggrega
     case 'last':
       return last;
     case 'full':
-      return w.spanTicks ? (s.firstTick >= 0 && tick - s.firstTick >= w.spanTicks ? 1 : 0) : s.pushed >= w.capacity ? 1 : 0;
+      return w.spanTicks
+        ? s.firstTick >= 0 && tick - s.firstTick >= w.spanTicks
+          ? 1
+          : 0
+        : s.pushed >= w.capacity
+          ? 1
+          : 0;
   }
 }

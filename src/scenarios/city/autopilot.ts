@@ -26,11 +26,24 @@ const DIAG = 0.38; // sin 22.5°: beyond this a component becomes a key press
 
 /** All 64 inputs, built once and frozen, so steering allocates nothing. */
 const INPUTS: readonly CityInput[] = Array.from({ length: 64 }, (_, b) =>
-  Object.freeze({ up: (b & 1) !== 0, down: (b & 2) !== 0, left: (b & 4) !== 0, right: (b & 8) !== 0, action: (b & 16) !== 0, shoot: (b & 32) !== 0 }),
+  Object.freeze({
+    up: (b & 1) !== 0,
+    down: (b & 2) !== 0,
+    left: (b & 4) !== 0,
+    right: (b & 8) !== 0,
+    action: (b & 16) !== 0,
+    shoot: (b & 32) !== 0,
+  }),
 );
 
 function keys(dx: number, dy: number, action = false, shoot = false): CityInput {
-  const b = (dy < -DIAG ? 1 : 0) | (dy > DIAG ? 2 : 0) | (dx < -DIAG ? 4 : 0) | (dx > DIAG ? 8 : 0) | (action ? 16 : 0) | (shoot ? 32 : 0);
+  const b =
+    (dy < -DIAG ? 1 : 0) |
+    (dy > DIAG ? 2 : 0) |
+    (dx < -DIAG ? 4 : 0) |
+    (dx > DIAG ? 8 : 0) |
+    (action ? 16 : 0) |
+    (shoot ? 32 : 0);
   return INPUTS[b] as CityInput;
 }
 
@@ -43,7 +56,19 @@ const idle = INPUTS[0] as CityInput;
  */
 export function createCityAutopilot(seed: number): (world: CityWorld, runtime: CityRuntime, tick: number) => CityInput {
   const rng = createRng((seed ^ 0x5eed) >>> 0);
-  const p: Pilot = { phase: 'wander', since: 0, field: null, fieldPass: null, fieldTick: -999, goalX: 0, goalY: 0, pressedLast: false, stuckTicks: 0, wasAlive: true, fresh: true };
+  const p: Pilot = {
+    phase: 'wander',
+    since: 0,
+    field: null,
+    fieldPass: null,
+    fieldTick: -999,
+    goalX: 0,
+    goalY: 0,
+    pressedLast: false,
+    stuckTicks: 0,
+    wasAlive: true,
+    fresh: true,
+  };
   const v = new Float64Array(2);
 
   function enter(phase: Phase, tick: number): void {
@@ -55,7 +80,14 @@ export function createCityAutopilot(seed: number): (world: CityWorld, runtime: C
   }
 
   /** Direction towards (gx, gy) along walkable (or drivable) tiles; refreshes the path field when the goal moves or every second. */
-  function route(rt: CityRuntime, tick: number, gx: number, gy: number, pass: Readonly<Uint8Array>, lookahead: number): number {
+  function route(
+    rt: CityRuntime,
+    tick: number,
+    gx: number,
+    gy: number,
+    pass: Readonly<Uint8Array>,
+    lookahead: number,
+  ): number {
     const map = rt.map;
     p.field ??= createPathField(map);
     const goal = tileIndex(map, gx, gy);

@@ -32,7 +32,13 @@ export const tuning = {
   awareness: 6,
   /** Police see into an alley only from this close. */
   alleyRange: 10,
-  pursuit: { baseRadius: 30, radiusPerWanted: 12, loseSightTicks: 60, escapeTicks: 300, giveUpTicks: 45 * 60 } satisfies PursuitParams,
+  pursuit: {
+    baseRadius: 30,
+    radiusPerWanted: 12,
+    loseSightTicks: 60,
+    escapeTicks: 300,
+    giveUpTicks: 45 * 60,
+  } satisfies PursuitParams,
   goonShot: { range: 20, hit: 0.45, min: 4, max: 8, every: 70 },
   policeShot: { range: 30, hit: 0.4, min: 5, max: 9, every: 90 },
   playerShot: { range: 26, halfAngle: (30 * Math.PI) / 180, hit: 0.8, damage: 34, every: 24 },

@@ -4,7 +4,8 @@ import type { PayloadMap } from '../../engine';
 /** The city's events: every fact its systems report and every change its behaviours make. */
 export const cityEvents = defineEvents({
   damage: {
-    description: 'Someone was hit. `target` is the agent id (0 = the player); `source` is who or what hit them: "goon", "police", "player" or "car".',
+    description:
+      'Someone was hit. `target` is the agent id (0 = the player); `source` is who or what hit them: "goon", "police", "player" or "car".',
     producer: 'combat',
     fields: { target: 'number', source: 'string', amount: 'number' },
     entityField: 'target',
@@ -22,7 +23,8 @@ export const cityEvents = defineEvents({
     entityField: 'shooter',
   },
   'crime.committed': {
-    description: 'The player broke the law: kind "shooting", "assault", "car-theft" or "hit-and-run", with a severity (1–3).',
+    description:
+      'The player broke the law: kind "shooting", "assault", "car-theft" or "hit-and-run", with a severity (1–3).',
     producer: 'combat / vehicles',
     fields: { kind: 'string', severity: 'number' },
   },
@@ -44,7 +46,8 @@ export const cityEvents = defineEvents({
     entityField: 'entity',
   },
   'pursuit.spotted': {
-    description: 'Police unit `police` caught sight of the wanted player at (x, y): a pursuit starts (`resumed` false) or a search turns back into a chase (`resumed` true); the search circle re-centres.',
+    description:
+      'Police unit `police` caught sight of the wanted player at (x, y): a pursuit starts (`resumed` false) or a search turns back into a chase (`resumed` true); the search circle re-centres.',
     producer: 'pursuit',
     fields: { police: 'number', x: 'number', y: 'number', wanted: 'number', resumed: 'boolean' },
     entityField: 'police',
@@ -60,7 +63,8 @@ export const cityEvents = defineEvents({
     fields: { x: 'number', y: 'number', radius: 'number' },
   },
   'pursuit.lost': {
-    description: 'The pursuit ended: reason "escaped" (unseen long enough, hidden or outside the circle) or "cleared" (wanted level fell to 0).',
+    description:
+      'The pursuit ended: reason "escaped" (unseen long enough, hidden or outside the circle) or "cleared" (wanted level fell to 0).',
     producer: 'pursuit',
     fields: { reason: 'string', wanted: 'number' },
   },

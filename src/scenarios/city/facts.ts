@@ -15,7 +15,10 @@ export const cityWorldFacts: Record<string, FactSpec> = {
   'player.alive': { type: 'boolean', description: 'the player is alive' },
   'player.inCar': { type: 'boolean', description: 'the player is driving' },
   'player.hidden': { type: 'boolean', description: 'the player is in a garage or an alley' },
-  'player.zone': { type: 'string', description: 'kind of zone the player is in: garage, alley, hospital, turf, park, or ""' },
+  'player.zone': {
+    type: 'string',
+    description: 'kind of zone the player is in: garage, alley, hospital, turf, park, or ""',
+  },
   'player.deaths': { type: 'number', description: 'times the player died' },
   'civilians.present': { type: 'number', description: 'civilians in the streets now' },
   'civilians.total': { type: 'number', description: 'civilians in the city' },
@@ -35,7 +38,11 @@ export const cityEntityFacts: Record<string, FactSpec> = {
 };
 
 /** The entity an event names: an agent id → its facts (undefined for anything else). */
-export function cityEntity(world: CityWorld, rt: CityRuntime, id: unknown): Readonly<Record<string, unknown>> | undefined {
+export function cityEntity(
+  world: CityWorld,
+  rt: CityRuntime,
+  id: unknown,
+): Readonly<Record<string, unknown>> | undefined {
   const a = rt.agents;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= a.count) return undefined;
   return {

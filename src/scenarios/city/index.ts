@@ -22,14 +22,23 @@ export * from './types';
 const INPUT_KEYS = ['up', 'down', 'left', 'right', 'action', 'shoot'] as const;
 
 /** The idle input: nothing pressed. */
-export const idleCityInput: CityInput = { up: false, down: false, left: false, right: false, action: false, shoot: false };
+export const idleCityInput: CityInput = {
+  up: false,
+  down: false,
+  left: false,
+  right: false,
+  action: false,
+  shoot: false,
+};
 
 /** Checks an input record: exactly the six boolean controls. Returns an error message or null. */
 export function checkCityInput(input: unknown): string | null {
   const expected = `expected {${INPUT_KEYS.map((k) => `"${k}": true|false`).join(', ')}}`;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return `${expected}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return `${expected}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
   const rec = input as Record<string, unknown>;
-  for (const k of Object.keys(rec)) if (!(INPUT_KEYS as readonly string[]).includes(k)) return `unknown control "${k}"; ${expected}`;
+  for (const k of Object.keys(rec))
+    if (!(INPUT_KEYS as readonly string[]).includes(k)) return `unknown control "${k}"; ${expected}`;
   for (const k of INPUT_KEYS) {
     if (!(k in rec)) return `missing control "${k}"; ${expected}`;
     if (typeof rec[k] !== 'boolean') return `control "${k}" must be true or false, found ${JSON.stringify(rec[k])}`;
@@ -80,7 +89,8 @@ export function createCityScenario(size: Partial<CitySize> = {}): Scenario<CityW
   const s: CitySize = { ...defaultSize, ...size, blocks };
   return {
     name: 'city',
-    description: 'A top-down city chase: goons and police shoot, a car heals, sirens, radio and empty streets in a pursuit, and escape by hiding.',
+    description:
+      'A top-down city chase: goons and police shoot, a car heals, sirens, radio and empty streets in a pursuit, and escape by hiding.',
     events: cityEvents,
     behaviours: cityBehaviours,
     worldFacts: cityWorldFacts,

@@ -1,5 +1,16 @@
 import type { Rng } from '../../engine';
-import { AgentKind, CarKind, createAgents, createArrayHistory, createCars, createGrid, createTracers, generateCity, lineAt, placePedestrian } from '../../game';
+import {
+  AgentKind,
+  CarKind,
+  createAgents,
+  createArrayHistory,
+  createCars,
+  createGrid,
+  createTracers,
+  generateCity,
+  lineAt,
+  placePedestrian,
+} from '../../game';
 import type { CitySize } from './config';
 import { mapOptionsFor, tuning } from './config';
 import type { CityRuntime, CityWorld } from './types';
@@ -41,9 +52,17 @@ export function createCity(rng: Rng, size: CitySize): { world: CityWorld; runtim
     tracers,
     grid: createGrid(map.width, map.height, 12, n),
     counters,
-    history: { agents: createArrayHistory(agents, moving), cars: createArrayHistory(cars, moving), tracers: createArrayHistory(tracers) },
+    history: {
+      agents: createArrayHistory(agents, moving),
+      cars: createArrayHistory(cars, moving),
+      tracers: createArrayHistory(tracers),
+    },
     pursuitClock: { ticks: counters.subarray(0, 2) },
-    scratch: { v: new Float64Array(4), ids: new Int32Array(n), sighting: { seen: false, seer: -1, x: 0, y: 0, hidden: false, wanted: 0, tick: 0 } },
+    scratch: {
+      v: new Float64Array(4),
+      ids: new Int32Array(n),
+      sighting: { seen: false, seer: -1, x: 0, y: 0, hidden: false, wanted: 0, tick: 0 },
+    },
   };
   runtime.counters[5] = -1;
   const health = new Array<number>(n).fill(0);
@@ -98,7 +117,16 @@ export function createCity(rng: Rng, size: CitySize): { world: CityWorld; runtim
   }
 
   const world: CityWorld = {
-    player: { health: tuning.health.player, maxHealth: tuning.health.player, alive: true, car: -1, inCar: false, hidden: false, zone: '', deaths: 0 },
+    player: {
+      health: tuning.health.player,
+      maxHealth: tuning.health.player,
+      alive: true,
+      car: -1,
+      inCar: false,
+      hidden: false,
+      zone: '',
+      deaths: 0,
+    },
     health,
     wanted: 0,
     pursuit: { state: 'none', x: 0, y: 0, radius: 0, lastSeenTick: -1 },

@@ -130,8 +130,7 @@ export const cityLessons: readonly Lesson[] = [
       },
       {
         id: 'see-new-amount',
-        text:
-          'Now get shot by the police. The `damage` event is the same fact as before, but your rule changes what it becomes: the `health.changed` events it causes now take a different total off than the bullet’s `amount` — live, without a restart or a rebuild.',
+        text: 'Now get shot by the police. The `damage` event is the same fact as before, but your rule changes what it becomes: the `health.changed` events it causes now take a different total off than the bullet’s `amount` — live, without a restart or a rebuild.',
         hint: 'The police open fire at two stars: shoot (Space) near people or steal a car (E) a few times to raise your wanted level.',
         check: {
           kind: 'event',
@@ -143,8 +142,7 @@ export const cityLessons: readonly Lesson[] = [
       },
       {
         id: 'ask-why',
-        text:
-          'Open the Triggers panel and open `damage-hurts` or your new trigger: it says when it last fired and, for the newest `damage` event, which part of its condition passed or failed and with what values.',
+        text: 'Open the Triggers panel and open `damage-hurts` or your new trigger: it says when it last fired and, for the newest `damage` event, which part of its condition passed or failed and with what values.',
         check: { kind: 'read' },
         action: { open: 'triggers', label: 'Open the Triggers panel' },
       },
@@ -175,15 +173,13 @@ export const cityLessons: readonly Lesson[] = [
       },
       {
         id: 'enter-car',
-        text:
-          'Get into a car: walk up to one and press E. Your trigger hears the same event `car-heals` hears, and the radio speaks: `vehicle.entered` → your trigger → `radio.said`.',
+        text: 'Get into a car: walk up to one and press E. Your trigger hears the same event `car-heals` hears, and the radio speaks: `vehicle.entered` → your trigger → `radio.said`.',
         hint: 'Cars are parked along the streets. The step watches for a `radio.said` caused by a `vehicle.entered` event.',
         check: { kind: 'event', type: 'radio.said', causedBy: { type: 'vehicle.entered' } },
       },
       {
         id: 'follow-chain',
-        text:
-          'Open the Trace and select the radio line: it leads back to the car through your trigger. The producer and its consumers share only the event type: that is the whole contract, so either side can change alone.',
+        text: 'Open the Trace and select the radio line: it leads back to the car through your trigger. The producer and its consumers share only the event type: that is the whole contract, so either side can change alone.',
         hint: 'Select the radio.said chip below, then open the Trace.',
         check: { kind: 'selected', type: 'radio.said' },
         action: { open: 'trace', label: 'Open the Trace' },
@@ -206,16 +202,14 @@ export const cityLessons: readonly Lesson[] = [
       },
       {
         id: 'rewind',
-        text:
-          'Offsets make replay possible. Open the Time panel and drag the timeline back a few seconds: the log is cut back to that tick and the world restored from a snapshot. Then come back here.',
+        text: 'Offsets make replay possible. Open the Time panel and drag the timeline back a few seconds: the log is cut back to that tick and the world restored from a snapshot. Then come back here.',
         hint: 'This step notices that events it had read are gone from the log (or were replaced by re-simulated ones).',
         check: { kind: 'rewound' },
         action: { open: 'time', label: 'Open the Time panel' },
       },
       {
         id: 'replay',
-        text:
-          'Drag forward again: the engine re-runs the recorded inputs, and the same events come back at the same offsets (same seed, same inputs, same facts). At the furthest tick the log’s hash matches the one from before. A Kafka consumer replays a topic from any retained offset the same way.',
+        text: 'Drag forward again: the engine re-runs the recorded inputs, and the same events come back at the same offsets (same seed, same inputs, same facts). At the furthest tick the log’s hash matches the one from before. A Kafka consumer replays a topic from any retained offset the same way.',
         check: { kind: 'read' },
         action: { open: 'time', label: 'Open the Time panel' },
       },
@@ -257,15 +251,13 @@ export const cityLessons: readonly Lesson[] = [
       },
       {
         id: 'cooldown',
-        text:
-          '**Cooldowns** limit how often a trigger fires: `car-heals` waits 10 seconds after each heal. Get out and back into a car within 10 seconds: the second time `car-heals` does not fire (the Triggers panel says it is cooling down).',
+        text: '**Cooldowns** limit how often a trigger fires: `car-heals` waits 10 seconds after each heal. Get out and back into a car within 10 seconds: the second time `car-heals` does not fire (the Triggers panel says it is cooling down).',
         hint: 'The step watches for you entering a car (`vehicle.entered`, entity 0) that `car-heals` did not fire on.',
         check: { kind: 'not-fired', type: 'vehicle.entered', where: { entity: 0 }, trigger: 'car-heals' },
       },
       {
         id: 'once',
-        text:
-          '**Once** makes a trigger fire a single time: add `"once": true` to your `while` trigger and Apply. It fires on the next edge, then it is spent until rules are loaded again.',
+        text: '**Once** makes a trigger fire a single time: add `"once": true` to your `while` trigger and Apply. It fires on the next edge, then it is spent until rules are loaded again.',
         check: { kind: 'rules', has: { mode: 'while', once: true } },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },

@@ -23,7 +23,18 @@
  *   world.pursuit.state, world.civilians.present / total. The player is always agent 0 (camera target: x[0], y[0]).
  * Read-only for renderers: the engine replaces W every tick and mutates R in place during `step`.
  */
-import type { Agents, ArrayHistory, Cars, CityMap, PursuitClock, PursuitSighting, PursuitState, SightCone, SpatialGrid, Tracers } from '../../game';
+import type {
+  Agents,
+  ArrayHistory,
+  Cars,
+  CityMap,
+  PursuitClock,
+  PursuitSighting,
+  PursuitState,
+  SightCone,
+  SpatialGrid,
+  Tracers,
+} from '../../game';
 
 /** A type with its readonly fields made writable. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -16,7 +16,11 @@ export const demoEvents = defineEvents({
     fields: { entity: 'number', from: 'number', to: 'number' },
     entityField: 'entity',
   },
-  'demo.score.changed': { description: 'The score changed.', producer: 'rules', fields: { from: 'number', to: 'number' } },
+  'demo.score.changed': {
+    description: 'The score changed.',
+    producer: 'rules',
+    fields: { from: 'number', to: 'number' },
+  },
 });
 
 /** Payloads of the demo's events. */

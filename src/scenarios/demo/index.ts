@@ -60,19 +60,26 @@ export const demoScenario: Scenario<DemoWorld, null, DemoInput> = {
     score: { type: 'number', description: 'the score' },
     alarm: { type: 'boolean', description: 'whether the alarm is raised' },
   },
-  entityFacts: { hp: { type: 'number', description: "the target's hit points" }, id: { type: 'number', description: "the target's id" } },
+  entityFacts: {
+    hp: { type: 'number', description: "the target's hit points" },
+    id: { type: 'number', description: "the target's id" },
+  },
   rulesFile: 'public/rules/demo.json',
   init: () => ({ world: { score: 0, alarm: false, targets: [1, 2, 3].map((id) => ({ id, hp: 100 })) }, runtime: null }),
   step(ctx) {
     if (ctx.tick % 30 === 0) ctx.emit('demo.pulse', { n: ctx.tick / 30 });
-    if (ctx.rng.chance(ctx.input.boost ? 0.2 : 0.05)) ctx.emit('demo.hit', { target: ctx.rng.int(1, 3), amount: ctx.rng.int(1, 20) });
+    if (ctx.rng.chance(ctx.input.boost ? 0.2 : 0.05))
+      ctx.emit('demo.hit', { target: ctx.rng.int(1, 3), amount: ctx.rng.int(1, 20) });
   },
   saveRuntime: () => null,
   restoreRuntime: () => undefined,
   entity: (world, _runtime, id) => world.targets.find((t) => t.id === id),
   idleInput: { boost: false },
   checkInput: (input) =>
-    typeof input === 'object' && input !== null && typeof (input as DemoInput).boost === 'boolean' && Object.keys(input).length === 1
+    typeof input === 'object' &&
+    input !== null &&
+    typeof (input as DemoInput).boost === 'boolean' &&
+    Object.keys(input).length === 1
       ? null
       : 'expected {"boost": true|false}',
   createAutopilot: () => (_w, _r, tick) => ({ boost: Math.floor(tick / 600) % 2 === 1 }),

@@ -7,7 +7,12 @@ const CAPTION_TICKS = 5 * 60;
 const TOAST_MS = 2600;
 
 /** The city's HUD in the DOM: health, wanted stars, radio and sound captions, rule toasts, death screen. */
-export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: ViewSettings, controls: readonly [string, string][]): Hud {
+export function createCityHud(
+  host: HTMLElement,
+  engine: AnyEngine,
+  settings: ViewSettings,
+  controls: readonly [string, string][],
+): Hud {
   const root = el('div', 'hud');
   const status = el('div', 'hud-status');
   const healthBar = el('div', 'health');
@@ -33,7 +38,10 @@ export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: Vi
   toasts.setAttribute('aria-live', 'polite');
 
   const dead = el('div', 'dead');
-  dead.append(el('h1', '', 'WASTED'), el('p', '', 'You will be back at the hospital in a moment, with your wanted level cleared.'));
+  dead.append(
+    el('h1', '', 'WASTED'),
+    el('p', '', 'You will be back at the hospital in a moment, with your wanted level cleared.'),
+  );
   dead.hidden = true;
 
   const help = el('details', 'help');
@@ -104,7 +112,16 @@ export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: Vi
         setClass(s, 'on', i < w.wanted);
         setClass(s, 'flash', i < w.wanted && state === 'searching' && !settings.reducedMotion);
       }
-      setText(pursuit, state === 'chasing' ? 'CHASE — police can see you' : state === 'searching' ? 'SEARCHED — stay out of sight' : w.wanted > 0 ? 'Wanted' : '');
+      setText(
+        pursuit,
+        state === 'chasing'
+          ? 'CHASE — police can see you'
+          : state === 'searching'
+            ? 'SEARCHED — stay out of sight'
+            : w.wanted > 0
+              ? 'Wanted'
+              : '',
+      );
       setClass(pursuit, 'chasing', state === 'chasing');
 
       const tick = e.tick;
@@ -122,7 +139,9 @@ export function createCityHud(host: HTMLElement, engine: AnyEngine, settings: Vi
       const radioOn = w.radio.tick >= 0 && tick - w.radio.tick < CAPTION_TICKS;
       setText(radio, radioOn ? `RADIO  “${w.radio.line}”` : '');
       radio.hidden = !radioOn;
-      const sound = [w.siren ? '[sirens wailing]' : '', tick - lastShotTick < 45 ? '[gunfire]' : ''].filter(Boolean).join(' ');
+      const sound = [w.siren ? '[sirens wailing]' : '', tick - lastShotTick < 45 ? '[gunfire]' : '']
+        .filter(Boolean)
+        .join(' ');
       setText(sounds, sound);
       sounds.hidden = !sound;
 

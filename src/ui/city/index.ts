@@ -34,7 +34,14 @@ export const cityView: ScenarioView<CityInput> = {
   probe(engine) {
     const rt = engine.runtime as CityRuntime;
     const w = engine.world as CityWorld;
-    return { x: rt.agents.x[0], y: rt.agents.y[0], car: rt.agents.car[0], health: w.player.health, wanted: w.wanted, pursuit: w.pursuit.state };
+    return {
+      x: rt.agents.x[0],
+      y: rt.agents.y[0],
+      car: rt.agents.car[0],
+      health: w.player.health,
+      wanted: w.wanted,
+      pursuit: w.pursuit.state,
+    };
   },
   createAudio(engine, settings) {
     let sound: { update(e: typeof engine): void; destroy(): void } | null = null;

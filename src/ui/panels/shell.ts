@@ -16,7 +16,11 @@ export interface PanelShell {
 }
 
 /** Creates the sidebar beside the stage. */
-export function createPanelShell(root: HTMLElement, entries: readonly PanelEntry[], ctx: () => PanelContext): PanelShell {
+export function createPanelShell(
+  root: HTMLElement,
+  entries: readonly PanelEntry[],
+  ctx: () => PanelContext,
+): PanelShell {
   const side = el('aside', 'panels');
   side.setAttribute('aria-label', 'Inside the engine');
   const tabs = el('nav', 'panel-tabs');

@@ -16,7 +16,8 @@ describe('the bad-rules corpus', () => {
   it('has at least 60 files, each with its expected errors', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(60);
     const expected = new Set(readdirSync(DIR).filter((f) => f.endsWith('.expected.txt')));
-    for (const f of fixtures) expect(expected.has(f.replace(/\.json$/, '.expected.txt')), `${f} has no .expected.txt`).toBe(true);
+    for (const f of fixtures)
+      expect(expected.has(f.replace(/\.json$/, '.expected.txt')), `${f} has no .expected.txt`).toBe(true);
     expect(expected.size).toBe(fixtures.length);
   });
 
@@ -25,7 +26,9 @@ describe('the bad-rules corpus', () => {
       const path = `${DIR}/${f}`;
       const result = loadRulesBytes(readFileSync(path), demoCatalogue, path);
       expect(result.ok).toBe(false);
-      const want = readFileSync(path.replace(/\.json$/, '.expected.txt'), 'utf8').trimEnd().split('\n');
+      const want = readFileSync(path.replace(/\.json$/, '.expected.txt'), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(formatted(result)).toEqual(want);
     });
   }
@@ -49,17 +52,26 @@ describe('loadRules', () => {
 
   it('after a BOM, errors still point at the right line and column', () => {
     const text = '\ufeff{\n  "version": 2,\n  "scenario": "demo",\n  "triggers": []\n}\n';
-    expect(formatted(loadRulesBytes(encode(text), demoCatalogue, 'bom.json'))).toEqual(['bom.json:2:14  version  expected 1, found 2']);
+    expect(formatted(loadRulesBytes(encode(text), demoCatalogue, 'bom.json'))).toEqual([
+      'bom.json:2:14  version  expected 1, found 2',
+    ]);
   });
 
   it('rejects bytes that are not UTF-8, at the first bad byte', () => {
     const cases: [number[], string][] = [
-      [[0x7b, 0x0a, 0x20, 0xff], 'x.json:2:2  (file)  file is not valid UTF-8 (byte 0xff at offset 3); save it as UTF-8'],
+      [
+        [0x7b, 0x0a, 0x20, 0xff],
+        'x.json:2:2  (file)  file is not valid UTF-8 (byte 0xff at offset 3); save it as UTF-8',
+      ],
       [[0x7b, 0xc3], 'x.json:1:2  (file)  file is not valid UTF-8 (byte 0xc3 at offset 1); save it as UTF-8'], // truncated sequence
       [[0x7b, 0xc0, 0xaf], 'x.json:1:2  (file)  file is not valid UTF-8 (byte 0xc0 at offset 1); save it as UTF-8'], // overlong
-      [[0x7b, 0xed, 0xa0, 0x80], 'x.json:1:2  (file)  file is not valid UTF-8 (byte 0xed at offset 1); save it as UTF-8'], // a surrogate
+      [
+        [0x7b, 0xed, 0xa0, 0x80],
+        'x.json:1:2  (file)  file is not valid UTF-8 (byte 0xed at offset 1); save it as UTF-8',
+      ], // a surrogate
     ];
-    for (const [bytes, message] of cases) expect(formatted(loadRulesBytes(new Uint8Array(bytes), demoCatalogue, 'x.json'))).toEqual([message]);
+    for (const [bytes, message] of cases)
+      expect(formatted(loadRulesBytes(new Uint8Array(bytes), demoCatalogue, 'x.json'))).toEqual([message]);
   });
 
   it('rejects an oversize file without parsing it', () => {
@@ -108,7 +120,18 @@ describe('loadRules', () => {
 
   it('does not throw on event types named like Object.prototype members (toString, constructor, …)', () => {
     for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
-      const file = { version: 1, scenario: 'demo', triggers: [{ id: 'a', on: name, when: { fact: 'event.x', op: 'eq', value: 1 }, do: [{ behaviour: 'emit', event: name, payload: { x: 1 } }] }] };
+      const file = {
+        version: 1,
+        scenario: 'demo',
+        triggers: [
+          {
+            id: 'a',
+            on: name,
+            when: { fact: 'event.x', op: 'eq', value: 1 },
+            do: [{ behaviour: 'emit', event: name, payload: { x: 1 } }],
+          },
+        ],
+      };
       expect(() => loadRules(JSON.stringify(file), demoCatalogue)).not.toThrow();
     }
   });
@@ -117,7 +140,10 @@ describe('loadRules', () => {
     const file = {
       version: 1,
       scenario: 'demo',
-      events: ['demo.alert', { type: 'demo.level', description: 'A level.', fields: { level: 'number', who: 'string' } }],
+      events: [
+        'demo.alert',
+        { type: 'demo.level', description: 'A level.', fields: { level: 'number', who: 'string' } },
+      ],
       triggers: [
         {
           id: 'all-options',
@@ -132,7 +158,12 @@ describe('loadRules', () => {
             all: [
               { fact: 'event.amount', op: 'between', value: [1, 20] },
               { fact: 'entity.hp', op: 'gt', value: { fact: 'world.score', times: 2, plus: -1 } },
-              { any: [{ fact: 'meta.type', op: 'startsWith', value: 'demo.' }, { not: { fact: 'world.alarm', op: 'eq', value: true } }] },
+              {
+                any: [
+                  { fact: 'meta.type', op: 'startsWith', value: 'demo.' },
+                  { not: { fact: 'world.alarm', op: 'eq', value: true } },
+                ],
+              },
               { fact: 'event.target', op: 'in', value: [1, 2, 3] },
             ],
           },
@@ -142,9 +173,19 @@ describe('loadRules', () => {
             { behaviour: 'enableTrigger', trigger: 'state' },
           ],
         },
-        { id: 'state', while: { fact: 'world.score', op: 'gte', value: 10 }, for: 1, do: [{ behaviour: 'setAlarm', on: true }] },
+        {
+          id: 'state',
+          while: { fact: 'world.score', op: 'gte', value: 10 },
+          for: 1,
+          do: [{ behaviour: 'setAlarm', on: true }],
+        },
         { id: 'timer', every: 2, do: [{ behaviour: 'addScore', amount: 1 }] },
-        { id: 'custom', on: 'demo.alert', when: { fact: 'event.anything', op: 'exists' }, do: [{ behaviour: 'disableTrigger', trigger: 'timer' }] },
+        {
+          id: 'custom',
+          on: 'demo.alert',
+          when: { fact: 'event.anything', op: 'exists' },
+          do: [{ behaviour: 'disableTrigger', trigger: 'timer' }],
+        },
       ],
     };
     expect(formatted(loadRules(JSON.stringify(file), demoCatalogue))).toEqual([]);

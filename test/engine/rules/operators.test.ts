@@ -79,7 +79,9 @@ const cases: Record<string, Case[]> = {
 
 function firesFor([fact, op, value, event]: Case): boolean {
   const on = event[0];
-  const engine = labEngine([{ id: 't', on, when: { fact, op, ...(value === undefined ? {} : { value }) }, do: [{ behaviour: 'note' }] }]);
+  const engine = labEngine([
+    { id: 't', on, when: { fact, op, ...(value === undefined ? {} : { value }) }, do: [{ behaviour: 'note' }] },
+  ]);
   engine.step(emit(event));
   const explained = engine.explain('t', engine.log.slice(0).find((e) => e.type === on) ?? null);
   const fired = fires(engine, 't') === 1;
@@ -95,14 +97,20 @@ describe('operators', () => {
 
   for (const [op, list] of Object.entries(cases)) {
     it(`${op}: ${list.map((c) => `${c[0]} ${JSON.stringify(c[2])} → ${c[4] ? 'fires' : 'not'}`).join('; ')}`, () => {
-      for (const c of list) expect(firesFor(c), `${c[0]} ${op} ${JSON.stringify(c[2])} on ${JSON.stringify(c[3][1])}`).toBe(c[4]);
+      for (const c of list)
+        expect(firesFor(c), `${c[0]} ${op} ${JSON.stringify(c[2])} on ${JSON.stringify(c[3][1])}`).toBe(c[4]);
     });
   }
 
   it('compares against another fact, scaled with times and plus', () => {
     const engine = labEngine([
       { id: 'set', on: 'lab.hit', do: [{ behaviour: 'setLevel', to: { fact: 'event.amount' } }] },
-      { id: 'cmp', on: 'lab.ping', when: { fact: 'event.n', op: 'gt', value: { fact: 'world.level', times: 2, plus: 1 } }, do: [{ behaviour: 'note' }] },
+      {
+        id: 'cmp',
+        on: 'lab.ping',
+        when: { fact: 'event.n', op: 'gt', value: { fact: 'world.level', times: 2, plus: 1 } },
+        do: [{ behaviour: 'note' }],
+      },
     ]);
     engine.step(emit(hit({ amount: 3 }))); // level 3 → threshold 7
     engine.step(emit(ping({ n: 7 })));
@@ -118,14 +126,20 @@ describe('operators', () => {
         on: 'lab.ping',
         when: {
           all: [
-            { any: [{ fact: 'event.n', op: 'eq', value: 1 }, { fact: 'event.n', op: 'eq', value: 2 }] },
+            {
+              any: [
+                { fact: 'event.n', op: 'eq', value: 1 },
+                { fact: 'event.n', op: 'eq', value: 2 },
+              ],
+            },
             { not: { fact: 'event.name', op: 'eq', value: 'skip' } },
           ],
         },
         do: [{ behaviour: 'note', value: { fact: 'event.n' } }],
       },
     ]);
-    for (const p of [ping({ n: 1 }), ping({ n: 2, name: 'skip' }), ping({ n: 3 }), ping({ n: 2 })]) engine.step(emit(p));
+    for (const p of [ping({ n: 1 }), ping({ n: 2, name: 'skip' }), ping({ n: 3 }), ping({ n: 2 })])
+      engine.step(emit(p));
     expect(engine.world.notes).toEqual(['t@0=1', 't@3=2']);
   });
 });

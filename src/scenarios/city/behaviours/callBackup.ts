@@ -4,7 +4,8 @@ import { defineCityBehaviour } from './define';
 /** Calls reserve units onto the streets. */
 export const callBackup = defineCityBehaviour({
   name: 'callBackup',
-  description: 'Puts `units` more police units on duty (up to the reserve available); they arrive away from the player. Emits police.changed.',
+  description:
+    'Puts `units` more police units on duty (up to the reserve available); they arrive away from the player. Emits police.changed.',
   params: { units: { schema: z.number().int().min(1), description: 'How many more units.' } },
   run(ctx, p) {
     const pol = ctx.world.police;

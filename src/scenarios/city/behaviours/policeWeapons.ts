@@ -4,7 +4,8 @@ import { defineCityBehaviour } from './define';
 /** Lets the police open fire, or makes them hold it. */
 export const policeWeapons = defineCityBehaviour({
   name: 'policeWeapons',
-  description: 'Police may fire at the player they see (`free` true) or must hold fire (false); emits police.changed when that changes.',
+  description:
+    'Police may fire at the player they see (`free` true) or must hold fire (false); emits police.changed when that changes.',
   params: { free: { schema: z.boolean(), description: 'true: weapons free; false: hold fire.' } },
   run(ctx, p) {
     const pol = ctx.world.police;

@@ -4,8 +4,11 @@ import { defineCityBehaviour } from './define';
 /** The player comes back at the hospital door. */
 export const respawnPlayer = defineCityBehaviour({
   name: 'respawnPlayer',
-  description: 'Brings a dead player back at the hospital door with `health` hit points; emits health.changed and player.respawned {x, y}.',
-  params: { health: { schema: z.number().min(1), description: 'Hit points to come back with (capped at the maximum).' } },
+  description:
+    'Brings a dead player back at the hospital door with `health` hit points; emits health.changed and player.respawned {x, y}.',
+  params: {
+    health: { schema: z.number().min(1), description: 'Hit points to come back with (capped at the maximum).' },
+  },
   run(ctx, p) {
     const { world: w, runtime: rt } = ctx;
     const a = rt.agents;

@@ -12,7 +12,16 @@ function fireAtPlayer(ctx: CityContext, i: number, source: 'goon' | 'police', t:
   const a = rt.agents;
   const hit = rollHit(rng, t.hit, d, t.range);
   const miss = hit ? 0 : rng.range(-2.5, 2.5);
-  addTracer(rt.tracers, tick, a.kind[i] as number, a.x[i] as number, a.y[i] as number, (a.x[0] as number) + miss, (a.y[0] as number) - miss, hit);
+  addTracer(
+    rt.tracers,
+    tick,
+    a.kind[i] as number,
+    a.x[i] as number,
+    a.y[i] as number,
+    (a.x[0] as number) + miss,
+    (a.y[0] as number) - miss,
+    hit,
+  );
   a.cooldown[i] = tick + t.every + rng.int(0, 20);
   ctx.emit('shot.fired', { shooter: i, kind: source, hit });
   if (hit) ctx.emit('damage', { target: 0, source, amount: rng.int(t.min, t.max) });

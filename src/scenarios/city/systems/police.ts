@@ -75,7 +75,17 @@ export function stepPolice(ctx: CityContext): void {
         a.replanAt[id] = tick + 8 * 60;
       }
     }
-    const arrived = driveStreets(map.streets, cars, c, a.goalX[id] as number, a.goalY[id] as number, speed, tuning.policeAccel, tuning.dt, rt.scratch.v);
+    const arrived = driveStreets(
+      map.streets,
+      cars,
+      c,
+      a.goalX[id] as number,
+      a.goalY[id] as number,
+      speed,
+      tuning.policeAccel,
+      tuning.dt,
+      rt.scratch.v,
+    );
     if (arrived && state !== 'chasing') {
       pickGoal(rt, id, px, py, state === 'searching' ? radius : 0, rng);
       a.replanAt[id] = tick + 8 * 60;

@@ -71,23 +71,59 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
     <div class="rules-editor" onKeyDown={onKeyDown}>
       <nav class="re-tabs" role="tablist" aria-label="Rules editor">
         {TABS.map(([id, title, hint]) => (
-          <button type="button" role="tab" class={`re-tab${tab.value === id ? ' active' : ''}`} data-tab={id} title={hint} aria-selected={tab.value === id} onClick={() => (tab.value = id)}>
+          <button
+            type="button"
+            role="tab"
+            class={`re-tab${tab.value === id ? ' active' : ''}`}
+            data-tab={id}
+            title={hint}
+            aria-selected={tab.value === id}
+            onClick={() => (tab.value = id)}
+          >
             {title}
           </button>
         ))}
-        <span class={`re-state${dirty ? ' dirty' : ''}`} data-state={dirty ? 'draft' : 'running'} title={dirty ? 'The editor differs from the rules the game is running' : 'The editor shows the rules the game is running'}>
+        <span
+          class={`re-state${dirty ? ' dirty' : ''}`}
+          data-state={dirty ? 'draft' : 'running'}
+          title={
+            dirty
+              ? 'The editor differs from the rules the game is running'
+              : 'The editor shows the rules the game is running'
+          }
+        >
           {dirty ? 'draft — not applied' : 'running'}
         </span>
       </nav>
       <section class="re-edit" role="tabpanel" aria-label="Edit" hidden={tab.value !== 'edit'}>
         <div class="re-toolbar">
-          <button type="button" class="re-btn primary" data-action="apply" disabled={!dirty} onClick={() => model.apply()} title="Compile the draft and run it now (Ctrl+Enter)">
+          <button
+            type="button"
+            class="re-btn primary"
+            data-action="apply"
+            disabled={!dirty}
+            onClick={() => model.apply()}
+            title="Compile the draft and run it now (Ctrl+Enter)"
+          >
             Apply
           </button>
-          <button type="button" class="re-btn" data-action="revert" disabled={!dirty} onClick={() => model.revert()} title="Discard the draft: back to the rules running now">
+          <button
+            type="button"
+            class="re-btn"
+            data-action="revert"
+            disabled={!dirty}
+            onClick={() => model.revert()}
+            title="Discard the draft: back to the rules running now"
+          >
             Revert
           </button>
-          <button type="button" class="re-btn" data-action="format" onClick={() => model.format()} title="Lay the JSON out the way the shipped rules files are">
+          <button
+            type="button"
+            class="re-btn"
+            data-action="format"
+            onClick={() => model.format()}
+            title="Lay the JSON out the way the shipped rules files are"
+          >
             Format
           </button>
           <button
@@ -95,15 +131,27 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
             class="re-btn"
             data-action="save"
             onClick={() => void model.save()}
-            title={ctx.dev ? `Download ${ctx.scenario}.json and write public/rules/${ctx.scenario}.json (Ctrl+S)` : `Download ${ctx.scenario}.json (Ctrl+S)`}
+            title={
+              ctx.dev
+                ? `Download ${ctx.scenario}.json and write public/rules/${ctx.scenario}.json (Ctrl+S)`
+                : `Download ${ctx.scenario}.json (Ctrl+S)`
+            }
           >
             Save
           </button>
           <span class={`re-check${problems.length ? ' bad' : check ? ' good' : ''}`} data-problems={problems.length}>
-            {!check ? 'checking…' : problems.length ? `✗ ${problems.length} error${problems.length === 1 ? '' : 's'}` : '✓ valid'}
+            {!check
+              ? 'checking…'
+              : problems.length
+                ? `✗ ${problems.length} error${problems.length === 1 ? '' : 's'}`
+                : '✓ valid'}
           </span>
         </div>
-        <NoticeLine notice={model.notice.value} listed={problems.map((p) => p.line)} onClose={() => (model.notice.value = null)} />
+        <NoticeLine
+          notice={model.notice.value}
+          listed={problems.map((p) => p.line)}
+          onClose={() => (model.notice.value = null)}
+        />
         <div class="re-cm" ref={mountAt} />
         {problems.length > 0 && (
           <ul class="re-problems" aria-label="Errors in the draft">
@@ -124,7 +172,15 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
 }
 
 /** The outcome of the last action, with its error lines (unless the error list under the editor already shows them). */
-function NoticeLine({ notice, listed, onClose }: { notice: Notice | null; listed: readonly string[]; onClose: () => void }) {
+function NoticeLine({
+  notice,
+  listed,
+  onClose,
+}: {
+  notice: Notice | null;
+  listed: readonly string[];
+  onClose: () => void;
+}) {
   if (!notice) return null;
   const lines = notice.lines && !notice.lines.every((l) => listed.includes(l)) ? notice.lines : [];
   return (

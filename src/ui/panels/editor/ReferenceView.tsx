@@ -20,7 +20,11 @@ export function ReferenceView({ catalogue }: { catalogue: Catalogue }) {
         value={query.value}
         onInput={(e) => (query.value = (e.currentTarget as HTMLInputElement).value)}
       />
-      {shown.length ? shown.map((b, i) => <Block key={i} block={b} />) : <p class="re-muted">Nothing matches "{query.value}".</p>}
+      {shown.length ? (
+        shown.map((b, i) => <Block key={i} block={b} />)
+      ) : (
+        <p class="re-muted">Nothing matches "{query.value}".</p>
+      )}
     </section>
   );
 }
@@ -28,7 +32,9 @@ export function ReferenceView({ catalogue }: { catalogue: Catalogue }) {
 function Runs({ runs }: { runs: readonly Inline[] }) {
   return (
     <>
-      {runs.map((r, i) => (r.kind === 'br' ? <br key={i} /> : r.kind === 'code' ? <code key={i}>{r.text}</code> : r.text))}
+      {runs.map((r, i) =>
+        r.kind === 'br' ? <br key={i} /> : r.kind === 'code' ? <code key={i}>{r.text}</code> : r.text,
+      )}
     </>
   );
 }
@@ -36,7 +42,7 @@ function Runs({ runs }: { runs: readonly Inline[] }) {
 function Block({ block }: { block: RefBlock }) {
   switch (block.kind) {
     case 'heading': {
-      const Tag = (`h${Math.min(6, block.level + 1)}` as 'h2');
+      const Tag = `h${Math.min(6, block.level + 1)}` as 'h2';
       return <Tag id={`ref-${block.id}`}>{block.text}</Tag>;
     }
     case 'para':

@@ -28,7 +28,8 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
     return (
       <section class="re-test" role="tabpanel" aria-label="Test a trigger">
         <p class="re-muted">
-          The draft has {check.problems.length} error{check.problems.length === 1 ? '' : 's'}; fix {check.problems.length === 1 ? 'it' : 'them'} in the Edit tab to test its triggers.
+          The draft has {check.problems.length} error{check.problems.length === 1 ? '' : 's'}; fix{' '}
+          {check.problems.length === 1 ? 'it' : 'them'} in the Edit tab to test its triggers.
         </p>
         <ul class="re-problems static">
           {check.problems.map((p) => (
@@ -52,7 +53,15 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
     (rules.triggers[0] as CompiledTrigger);
 
   // The hand-written sample: what the user typed for this type, else a template (from the picked event, if any).
-  const sampleText = !t.on ? '' : sample.value?.type === t.on ? sample.value.text : sampleEventText(t.on, eventSpecOf(ctx.catalogue, rules.declared, t.on), picked.value?.type === t.on ? picked.value : undefined);
+  const sampleText = !t.on
+    ? ''
+    : sample.value?.type === t.on
+      ? sample.value.text
+      : sampleEventText(
+          t.on,
+          eventSpecOf(ctx.catalogue, rules.declared, t.on),
+          picked.value?.type === t.on ? picked.value : undefined,
+        );
   let ev: SirenEvent | null = null;
   let sampleErrors: string[] = [];
   let recent: SirenEvent[] = [];
@@ -72,7 +81,8 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
     }
   }
   const live = engine.triggerStates().find((s) => s.id === t.id);
-  const result = t.mode !== 'on' || ev ? testTrigger(rules, t.id, ev, factContextOf(engine, rules), engine.tick, live) : null;
+  const result =
+    t.mode !== 'on' || ev ? testTrigger(rules, t.id, ev, factContextOf(engine, rules), engine.tick, live) : null;
 
   return (
     <section class="re-test" role="tabpanel" aria-label="Test a trigger">
@@ -88,7 +98,8 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
         >
           {rules.triggers.map((x) => (
             <option key={x.id} value={x.id}>
-              {x.id} — {x.mode === 'on' ? `on ${x.on}` : x.mode === 'while' ? 'while (state)' : `every ${x.spec.every} s`}
+              {x.id} —{' '}
+              {x.mode === 'on' ? `on ${x.on}` : x.mode === 'while' ? 'while (state)' : `every ${x.spec.every} s`}
             </option>
           ))}
         </select>
@@ -100,10 +111,24 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
           <legend>Sample "{t.on}" event</legend>
           <div class="re-switch" role="radiogroup">
             <label>
-              <input type="radio" name="re-source" value="log" checked={source.value === 'log'} onChange={() => (source.value = 'log')} /> from the log
+              <input
+                type="radio"
+                name="re-source"
+                value="log"
+                checked={source.value === 'log'}
+                onChange={() => (source.value = 'log')}
+              />{' '}
+              from the log
             </label>
             <label>
-              <input type="radio" name="re-source" value="json" checked={source.value === 'json'} onChange={() => (source.value = 'json')} /> write one
+              <input
+                type="radio"
+                name="re-source"
+                value="json"
+                checked={source.value === 'json'}
+                onChange={() => (source.value = 'json')}
+              />{' '}
+              write one
             </label>
           </div>
           {source.value === 'log' ? (
@@ -111,8 +136,16 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
               <ul class="re-events" role="listbox" aria-label={`Recent ${t.on} events`}>
                 {recent.map((e) => (
                   <li key={e.seq}>
-                    <button type="button" role="option" aria-selected={ev?.seq === e.seq} class={ev?.seq === e.seq ? 'active' : ''} data-seq={e.seq} onClick={() => (picked.value = e)}>
-                      <span class="re-seq">#{e.seq}</span> <span class="re-tick">tick {e.tick}</span> <code>{short(e.payload)}</code>
+                    <button
+                      type="button"
+                      role="option"
+                      aria-selected={ev?.seq === e.seq}
+                      class={ev?.seq === e.seq ? 'active' : ''}
+                      data-seq={e.seq}
+                      onClick={() => (picked.value = e)}
+                    >
+                      <span class="re-seq">#{e.seq}</span> <span class="re-tick">tick {e.tick}</span>{' '}
+                      <code>{short(e.payload)}</code>
                     </button>
                   </li>
                 ))}
@@ -134,10 +167,26 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
                 aria-label="Sample event as JSON"
                 rows={Math.min(10, sampleText.split('\n').length + 1)}
                 value={sampleText}
-                onInput={(e) => (sample.value = { type: t.on as string, text: (e.currentTarget as HTMLTextAreaElement).value })}
+                onInput={(e) =>
+                  (sample.value = { type: t.on as string, text: (e.currentTarget as HTMLTextAreaElement).value })
+                }
               />
               <div class="re-row">
-                <button type="button" class="re-btn small" disabled={!recent[0]} onClick={() => (sample.value = { type: t.on as string, text: sampleEventText(t.on as string, undefined, picked.value?.type === t.on ? picked.value : recent[0]) })}>
+                <button
+                  type="button"
+                  class="re-btn small"
+                  disabled={!recent[0]}
+                  onClick={() =>
+                    (sample.value = {
+                      type: t.on as string,
+                      text: sampleEventText(
+                        t.on as string,
+                        undefined,
+                        picked.value?.type === t.on ? picked.value : recent[0],
+                      ),
+                    })
+                  }
+                >
                   Copy the {picked.value?.type === t.on ? 'picked' : 'newest'} log event
                 </button>
                 <button type="button" class="re-btn small" onClick={() => (sample.value = null)}>
@@ -190,11 +239,19 @@ function Verdict({ result, tick }: { result: TriggerTest; tick: number }) {
       <ol class="re-actions">
         {result.actions.map((a, i) => (
           <li key={i}>
-            <code class="re-behaviour">{a.behaviour}</code> {a.error ? <span class="re-error">could not resolve its parameters: {a.error}</span> : <code>{short(a.params, 200)}</code>}
+            <code class="re-behaviour">{a.behaviour}</code>{' '}
+            {a.error ? (
+              <span class="re-error">could not resolve its parameters: {a.error}</span>
+            ) : (
+              <code>{short(a.params, 200)}</code>
+            )}
           </li>
         ))}
       </ol>
-      <p class="re-muted re-foot">Tested against the game at tick {tick} (world and entity facts are read now). Nothing ran and the game did not change.</p>
+      <p class="re-muted re-foot">
+        Tested against the game at tick {tick} (world and entity facts are read now). Nothing ran and the game did not
+        change.
+      </p>
     </div>
   );
 }

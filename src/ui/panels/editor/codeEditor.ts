@@ -6,7 +6,15 @@ import { lintGutter, linter, lintKeymap } from '@codemirror/lint';
 import type { Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorSelection, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  hoverTooltip,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
 import { rulesJsonSchema } from '../../../engine';
 import type { Catalogue } from '../../../engine';
 import { rulesCompletion } from './completions';
@@ -81,7 +89,13 @@ export function createCodeEditor(parent: HTMLElement, opts: CodeEditorOptions): 
     const text = view.state.doc.toString();
     const check = opts.check(text);
     opts.onCheck(check, text);
-    return check.problems.map((p) => ({ from: p.from, to: p.to, severity: 'error', message: p.message, source: 'rules loader' }));
+    return check.problems.map((p) => ({
+      from: p.from,
+      to: p.to,
+      severity: 'error',
+      message: p.message,
+      source: 'rules loader',
+    }));
   };
   const state = EditorState.create({
     doc: opts.doc,

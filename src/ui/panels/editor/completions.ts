@@ -16,7 +16,10 @@ export function declaredEvents(doc: unknown): Map<string, Record<string, FieldTy
     if (typeof d === 'string') out.set(d, undefined);
     else if (d && typeof d === 'object' && typeof (d as { type?: unknown }).type === 'string') {
       const fields = (d as { fields?: unknown }).fields;
-      out.set((d as { type: string }).type, fields && typeof fields === 'object' ? (fields as Record<string, FieldType>) : undefined);
+      out.set(
+        (d as { type: string }).type,
+        fields && typeof fields === 'object' ? (fields as Record<string, FieldType>) : undefined,
+      );
     }
   }
   return out;
@@ -35,7 +38,8 @@ export function scopeOf(catalogue: Catalogue, doc: unknown, path: readonly PathS
   const none: FactScopeInfo = { eventType: null, spec: undefined, anyFields: false };
   const [top, index, part] = path;
   if (top !== 'triggers' || typeof index !== 'number' || part === 'while') return none;
-  const trigger = ((doc as { triggers?: unknown } | null)?.triggers as unknown[] | undefined)?.[index] as { on?: unknown } | undefined;
+  const trigger = ((doc as { triggers?: unknown } | null)?.triggers as unknown[] | undefined)?.[index] as
+    { on?: unknown } | undefined;
   const on = trigger?.on;
   if (typeof on !== 'string') return none;
   const spec = catalogue.events[on];
@@ -43,14 +47,20 @@ export function scopeOf(catalogue: Catalogue, doc: unknown, path: readonly PathS
   const declared = declaredEvents(doc);
   if (!declared.has(on)) return { eventType: on, spec: undefined, anyFields: false };
   const fields = declared.get(on);
-  return { eventType: on, spec: { description: 'declared in this file', producer: 'rules', fields: fields ?? {} }, anyFields: !fields };
+  return {
+    eventType: on,
+    spec: { description: 'declared in this file', producer: 'rules', fields: fields ?? {} },
+    anyFields: !fields,
+  };
 }
 
 /** Ids of the sliding windows a rules file declares. */
 export function windowIds(doc: unknown): string[] {
   const list = (doc as { windows?: unknown } | null)?.windows;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((w: unknown) => (typeof (w as { id?: unknown } | null)?.id === 'string' ? [(w as { id: string }).id] : []));
+  return list.flatMap((w: unknown) =>
+    typeof (w as { id?: unknown } | null)?.id === 'string' ? [(w as { id: string }).id] : [],
+  );
 }
 
 /** The facts a trigger may read, as completions: event fields, meta, entity (when the event names one), world, and the file's windows. */
@@ -58,21 +68,41 @@ export function factOptions(catalogue: Catalogue, scope: FactScopeInfo, windows:
   const out: Completion[] = [];
   if (scope.eventType !== null) {
     for (const [f, t] of Object.entries(scope.spec?.fields ?? {}))
-      out.push({ label: `event.${f}`, detail: t, info: `payload field of "${scope.eventType}" events`, type: 'property', boost: 3 });
-    for (const [k, f] of Object.entries(metaFacts)) out.push({ label: `meta.${k}`, detail: f.type, info: f.description, type: 'constant', boost: 1 });
+      out.push({
+        label: `event.${f}`,
+        detail: t,
+        info: `payload field of "${scope.eventType}" events`,
+        type: 'property',
+        boost: 3,
+      });
+    for (const [k, f] of Object.entries(metaFacts))
+      out.push({ label: `meta.${k}`, detail: f.type, info: f.description, type: 'constant', boost: 1 });
     if (scope.spec?.entityField || scope.anyFields)
       for (const [k, f] of Object.entries(catalogue.entityFacts))
-        out.push({ label: `entity.${k}`, detail: f.type, info: `${f.description} (the entity in event.${scope.spec?.entityField ?? 'entity'})`, type: 'variable', boost: 2 });
+        out.push({
+          label: `entity.${k}`,
+          detail: f.type,
+          info: `${f.description} (the entity in event.${scope.spec?.entityField ?? 'entity'})`,
+          type: 'variable',
+          boost: 2,
+        });
   }
-  for (const [k, f] of Object.entries(catalogue.worldFacts)) out.push({ label: `world.${k}`, detail: f.type, info: f.description, type: 'variable' });
+  for (const [k, f] of Object.entries(catalogue.worldFacts))
+    out.push({ label: `world.${k}`, detail: f.type, info: f.description, type: 'variable' });
   for (const id of windows)
-    for (const [agg, what] of Object.entries(windowAggregates)) out.push({ label: `window.${id}.${agg}`, detail: 'number', info: `window "${id}": ${what}`, type: 'variable' });
+    for (const [agg, what] of Object.entries(windowAggregates))
+      out.push({ label: `window.${id}.${agg}`, detail: 'number', info: `window "${id}": ${what}`, type: 'variable' });
   return out;
 }
 
 /** Operators as completions, with what each one means. */
 export function operatorOptions(): Completion[] {
-  return Object.entries(operators).map(([name, o]) => ({ label: name, detail: o.value === 'boolean?' ? 'value: true/false, optional' : `value: ${o.value}`, info: o.description, type: 'keyword' }));
+  return Object.entries(operators).map(([name, o]) => ({
+    label: name,
+    detail: o.value === 'boolean?' ? 'value: true/false, optional' : `value: ${o.value}`,
+    info: o.description,
+    type: 'keyword',
+  }));
 }
 
 /** Event types (the scenario's and the file's own) as completions. */
@@ -84,13 +114,25 @@ export function eventOptions(catalogue: Catalogue, doc: unknown): Completion[] {
     type: 'type',
   }));
   for (const [type, fields] of declaredEvents(doc))
-    if (!catalogue.events[type]) out.push({ label: type, detail: fields ? Object.keys(fields).join(', ') || 'no fields' : 'any fields', info: 'declared in this file', type: 'type', boost: 1 });
+    if (!catalogue.events[type])
+      out.push({
+        label: type,
+        detail: fields ? Object.keys(fields).join(', ') || 'no fields' : 'any fields',
+        info: 'declared in this file',
+        type: 'type',
+        boost: 1,
+      });
   return out;
 }
 
 /** Behaviours as completions, with their parameters. */
 export function behaviourOptions(catalogue: Catalogue): Completion[] {
-  return [...catalogue.behaviours.values()].map((b) => ({ label: b.name, detail: Object.keys(b.params).join(', '), info: b.description, type: 'function' }));
+  return [...catalogue.behaviours.values()].map((b) => ({
+    label: b.name,
+    detail: Object.keys(b.params).join(', '),
+    info: b.description,
+    type: 'function',
+  }));
 }
 
 /** Catalogue-aware options for a string value (facts in scope, operators, events, behaviours, trigger ids), or null. */
@@ -98,7 +140,8 @@ export function catalogueValueOptions(catalogue: Catalogue, spot: JsonSpot): Com
   if (spot.kind !== 'value') return null;
   const { doc, path, key } = spot;
   const owner = valueAtPath(doc, path.slice(0, -1)) as { behaviour?: unknown } | undefined;
-  const param = typeof owner?.behaviour === 'string' && key ? catalogue.behaviours.get(owner.behaviour)?.params[key] : undefined;
+  const param =
+    typeof owner?.behaviour === 'string' && key ? catalogue.behaviours.get(owner.behaviour)?.params[key] : undefined;
   if (key === 'fact') return factOptions(catalogue, scopeOf(catalogue, doc, path), windowIds(doc));
   if (key === 'op') return operatorOptions();
   if (key === 'on' && path.length === 3 && path[0] === 'triggers') return eventOptions(catalogue, doc);
@@ -109,7 +152,9 @@ export function catalogueValueOptions(catalogue: Catalogue, spot: JsonSpot): Com
     if (!Array.isArray(triggers)) return [];
     return triggers.flatMap((t: unknown) => {
       const o = (t ?? {}) as { id?: unknown; description?: unknown };
-      return typeof o.id === 'string' ? [{ label: o.id, info: typeof o.description === 'string' ? o.description : undefined, type: 'function' }] : [];
+      return typeof o.id === 'string'
+        ? [{ label: o.id, info: typeof o.description === 'string' ? o.description : undefined, type: 'function' }]
+        : [];
     });
   }
   return null;
@@ -118,7 +163,14 @@ export function catalogueValueOptions(catalogue: Catalogue, spot: JsonSpot): Com
 /** Completion for keys: each allowed property, inserted with a `:` and an empty value of its type. */
 function keyOptions(schema: JsonSchema, spot: JsonSpot): Completion[] {
   return propertiesAt(schema, spot.path, spot.doc, spot.present).map((p): Completion => {
-    if (spot.hasValue) return { label: p.name, detail: p.type, info: p.description, type: 'property', apply: spot.quoted ? p.name : JSON.stringify(p.name) };
+    if (spot.hasValue)
+      return {
+        label: p.name,
+        detail: p.type,
+        info: p.description,
+        type: 'property',
+        apply: spot.quoted ? p.name : JSON.stringify(p.name),
+      };
     const insert = snippet(`${spot.quoted ? p.name + '"' : JSON.stringify(p.name)}: ${p.template}`);
     return {
       label: p.name,
@@ -140,7 +192,14 @@ function schemaValueOptions(schema: JsonSchema, spot: JsonSpot): Completion[] {
   return valuesAt(schema, spot.path, spot.doc).flatMap(({ value, description }) => {
     if (spot.quoted && typeof value !== 'string') return [];
     const label = typeof value === 'string' ? value : JSON.stringify(value);
-    return [{ label, info: description, type: typeof value === 'string' ? 'text' : 'constant', apply: spot.quoted || typeof value !== 'string' ? label : JSON.stringify(value) }];
+    return [
+      {
+        label,
+        info: description,
+        type: typeof value === 'string' ? 'text' : 'constant',
+        apply: spot.quoted || typeof value !== 'string' ? label : JSON.stringify(value),
+      },
+    ];
   });
 }
 
@@ -158,10 +217,15 @@ export function rulesCompletion(catalogue: Catalogue, schema: JsonSchema) {
     if (spot.kind === 'key') options = keyOptions(schema, spot);
     else {
       const own = catalogueValueOptions(catalogue, spot);
-      options = own ? (spot.quoted ? own : own.map((o) => ({ ...o, apply: JSON.stringify(o.label) }))) : schemaValueOptions(schema, spot);
+      options = own
+        ? spot.quoted
+          ? own
+          : own.map((o) => ({ ...o, apply: JSON.stringify(o.label) }))
+        : schemaValueOptions(schema, spot);
     }
     if (!options.length) return null;
-    if (!ctx.explicit && !spot.quoted && spot.from === spot.to && spot.kind === 'value' && !ctx.matchBefore(/:\s*$/)) return null;
+    if (!ctx.explicit && !spot.quoted && spot.from === spot.to && spot.kind === 'value' && !ctx.matchBefore(/:\s*$/))
+      return null;
     return { from: spot.from, to: spot.to, options, validFor: /^[\w.$:-]*$/ };
   };
 }

@@ -56,7 +56,8 @@ export function createDraftStore(storage: DraftStorage | null, scenario: string)
       if (raw === null) return null;
       try {
         const v = JSON.parse(raw) as Partial<StoredDraft> | null;
-        if (v && typeof v.text === 'string' && typeof v.base === 'string' && typeof v.savedAt === 'number') return { text: v.text, base: v.base, savedAt: v.savedAt };
+        if (v && typeof v.text === 'string' && typeof v.base === 'string' && typeof v.savedAt === 'number')
+          return { text: v.text, base: v.base, savedAt: v.savedAt };
       } catch {
         // a corrupt entry is dropped below
       }

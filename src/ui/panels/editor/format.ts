@@ -41,7 +41,10 @@ function print(v: unknown, indent: string, depth: number, used: number, width: n
   if (!isContainer(v)) return JSON.stringify(v) ?? 'null';
   const one = inline(v);
   // The file, its lists, each trigger and a list of several actions always spread out; the rest only when too wide.
-  const spread = depth < 2 || (depth === 2 && key === 'triggers') || (depth === 3 && key === 'do' && Array.isArray(v) && v.length > 1);
+  const spread =
+    depth < 2 ||
+    (depth === 2 && key === 'triggers') ||
+    (depth === 3 && key === 'do' && Array.isArray(v) && v.length > 1);
   if (!spread && used + one.length + 1 <= width) return one;
   const inner = indent + '  ';
   if (Array.isArray(v)) {

@@ -42,7 +42,12 @@ function factInfo(catalogue: Catalogue, spot: JsonSpot, fact: string): { kind: s
   if (root === 'event') {
     const scope = scopeOf(catalogue, spot.doc, spot.path);
     const t = scope.spec?.fields[rest];
-    return scope.eventType ? { kind: `event field${t ? ` · ${t}` : ''}`, text: `the "${rest}" field of the "${scope.eventType}" event that fired the trigger` } : null;
+    return scope.eventType
+      ? {
+          kind: `event field${t ? ` · ${t}` : ''}`,
+          text: `the "${rest}" field of the "${scope.eventType}" event that fired the trigger`,
+        }
+      : null;
   }
   return null;
 }
@@ -61,7 +66,10 @@ export function hoverAt(state: EditorState, pos: number, catalogue: Catalogue, s
   }
   if (spot.kind !== 'value') return null;
   const owner = valueAtPath(spot.doc, spot.path.slice(0, -1)) as { behaviour?: unknown } | undefined;
-  const param = typeof owner?.behaviour === 'string' && spot.key ? catalogue.behaviours.get(owner.behaviour)?.params[spot.key] : undefined;
+  const param =
+    typeof owner?.behaviour === 'string' && spot.key
+      ? catalogue.behaviours.get(owner.behaviour)?.params[spot.key]
+      : undefined;
   if (spot.key === 'fact') {
     const f = factInfo(catalogue, spot, word);
     return f ? { ...at, ...f } : null;
@@ -72,11 +80,22 @@ export function hoverAt(state: EditorState, pos: number, catalogue: Catalogue, s
   }
   if (spot.key === 'behaviour') {
     const b = catalogue.behaviours.get(word);
-    return b ? { ...at, kind: 'behaviour', text: `${b.description}${Object.keys(b.params).length ? ` Parameters: ${Object.keys(b.params).join(', ')}.` : ''}` } : null;
+    return b
+      ? {
+          ...at,
+          kind: 'behaviour',
+          text: `${b.description}${Object.keys(b.params).length ? ` Parameters: ${Object.keys(b.params).join(', ')}.` : ''}`,
+        }
+      : null;
   }
   if ((spot.key === 'on' && spot.path.length === 3) || param?.kind === 'event') {
     const e = catalogue.events[word];
-    if (e) return { ...at, kind: `event · from ${e.producer}`, text: `${e.description}${Object.keys(e.fields).length ? ` Fields: ${Object.keys(e.fields).join(', ')}.` : ''}` };
+    if (e)
+      return {
+        ...at,
+        kind: `event · from ${e.producer}`,
+        text: `${e.description}${Object.keys(e.fields).length ? ` Fields: ${Object.keys(e.fields).join(', ')}.` : ''}`,
+      };
     return declaredEvents(spot.doc).has(word) ? { ...at, kind: 'event', text: 'declared in this file' } : null;
   }
   return null;

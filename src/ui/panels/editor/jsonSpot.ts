@@ -107,7 +107,11 @@ export function spotAt(state: EditorState, pos: number): JsonSpot | null {
     const closed = n.to - n.from >= 2 && state.sliceDoc(n.to - 1, n.to) === '"' && pos < n.to;
     return { from: n.from + 1, to: closed ? n.to - 1 : Math.max(pos, n.to), quoted: true };
   };
-  const keySpot = (obj: SyntaxNode, range: { from: number; to: number; quoted: boolean }, hasValue: boolean): JsonSpot | null => {
+  const keySpot = (
+    obj: SyntaxNode,
+    range: { from: number; to: number; quoted: boolean },
+    hasValue: boolean,
+  ): JsonSpot | null => {
     const path = pathOf(state, obj);
     if (!path) return null;
     const present = new Set<string>();
@@ -142,7 +146,11 @@ export function spotAt(state: EditorState, pos: number): JsonSpot | null {
       return keySpot(obj, inString(node), !!valueOf(prop) || prop.getChild(':') !== null);
     }
     case 'String':
-      if (pos <= node.from || (pos === node.to && state.sliceDoc(node.to - 1, node.to) === '"' && node.to - node.from >= 2)) return null;
+      if (
+        pos <= node.from ||
+        (pos === node.to && state.sliceDoc(node.to - 1, node.to) === '"' && node.to - node.from >= 2)
+      )
+        return null;
       if (parent?.name === 'Property') return valueSpot(parent, inString(node));
       if (parent?.name === 'Array') return itemSpot(parent, inString(node));
       return null;
@@ -193,7 +201,8 @@ export function triggerIdAt(state: EditorState, pos: number): string | null {
   for (let n: SyntaxNode | null = tree.resolveInner(pos, 0); n; n = n.parent) {
     if (n.name !== 'Object' || n.parent?.name !== 'Array') continue;
     const prop = n.parent.parent;
-    if (prop?.name !== 'Property' || keyOf(state, prop) !== 'triggers' || prop.parent?.parent?.name !== 'JsonText') continue;
+    if (prop?.name !== 'Property' || keyOf(state, prop) !== 'triggers' || prop.parent?.parent?.name !== 'JsonText')
+      continue;
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name !== 'Property' || keyOf(state, c) !== 'id') continue;
       const v = nodeValue(state, valueOf(c));

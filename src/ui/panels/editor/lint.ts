@@ -13,7 +13,9 @@ export interface Problem {
 }
 
 /** What the loader says about a draft: its compiled rules, or its problems placed in the text. */
-export type DraftCheck = { readonly rules: CompiledRules; readonly problems: readonly [] } | { readonly rules: null; readonly problems: readonly Problem[] };
+export type DraftCheck =
+  | { readonly rules: CompiledRules; readonly problems: readonly [] }
+  | { readonly rules: null; readonly problems: readonly Problem[] };
 
 /** The offset of a 1-based line and column (UTF-16 units, as the loader counts), clamped into the text. */
 export function offsetAt(text: string, line: number, column: number): number {
@@ -53,7 +55,13 @@ export function tokenEnd(text: string, from: number): number {
 /** Places one loader error in the text. */
 export function placeError(text: string, e: RuleError): Problem {
   const from = offsetAt(text, e.line, e.column);
-  return { from, to: tokenEnd(text, from), message: `${e.path || '(file)'}  ${e.message}`, line: formatError(e), error: e };
+  return {
+    from,
+    to: tokenEnd(text, from),
+    message: `${e.path || '(file)'}  ${e.message}`,
+    line: formatError(e),
+    error: e,
+  };
 }
 
 /** Runs the engine's own loader on a draft (exactly what Apply and the CLI run) and places each error in the text. */

@@ -17,7 +17,10 @@ export interface Notice {
 }
 
 /** What the model needs from the page (a PanelContext has all of it). */
-export type EditorHost = Pick<PanelContext, 'scenario' | 'catalogue' | 'dev' | 'applyRulesText' | 'dismissRulesErrors' | 'rules'> & { readonly engine: { readonly value: { readonly tick: number } } };
+export type EditorHost = Pick<
+  PanelContext,
+  'scenario' | 'catalogue' | 'dev' | 'applyRulesText' | 'dismissRulesErrors' | 'rules'
+> & { readonly engine: { readonly value: { readonly tick: number } } };
 
 /** Side effects the model leaves to its caller (the page's, or fakes in tests). */
 export interface EditorDeps {
@@ -84,7 +87,8 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
 
   const keep = () => {
     if (draft.value === running.value) deps.store.clear();
-    else if (!deps.store.save(draft.value, running.value)) notice.value = { kind: 'info', text: 'This browser would not store the draft: it will not survive a reload.' };
+    else if (!deps.store.save(draft.value, running.value))
+      notice.value = { kind: 'info', text: 'This browser would not store the draft: it will not survive a reload.' };
   };
   const setDraft = (text: string) => {
     draft.value = text;
@@ -110,14 +114,21 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       const text = draft.value;
       const errors = host.applyRulesText(text, file);
       if (errors.length) {
-        notice.value = { kind: 'error', text: `Not applied: ${errors.length} error${errors.length === 1 ? '' : 's'}. The game keeps running on its current rules.`, lines: errors };
+        notice.value = {
+          kind: 'error',
+          text: `Not applied: ${errors.length} error${errors.length === 1 ? '' : 's'}. The game keeps running on its current rules.`,
+          lines: errors,
+        };
         return errors;
       }
       running.value = host.rules().text;
       if (draft.value !== running.value) setDraft(running.value);
       keep();
       const n = host.rules().triggers.length;
-      notice.value = { kind: 'ok', text: `Applied at tick ${host.engine.value.tick}: ${n} trigger${n === 1 ? '' : 's'} running.` };
+      notice.value = {
+        kind: 'ok',
+        text: `Applied at tick ${host.engine.value.tick}: ${n} trigger${n === 1 ? '' : 's'} running.`,
+      };
       return [];
     },
     revert() {
@@ -127,7 +138,12 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       deps.store.clear();
       // A refused Apply put the draft's errors over the game; the draft is gone, so are they.
       host.dismissRulesErrors?.(file);
-      notice.value = { kind: 'info', text: had ? 'Draft discarded: back to the running rules (Ctrl+Z in the editor brings it back).' : 'Already the running rules.' };
+      notice.value = {
+        kind: 'info',
+        text: had
+          ? 'Draft discarded: back to the running rules (Ctrl+Z in the editor brings it back).'
+          : 'Already the running rules.',
+      };
     },
     format() {
       const r = formatRulesText(draft.value, file);
@@ -142,7 +158,9 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       const name = rulesFileName(host.scenario);
       const text = draft.value;
       const problems = checker(text).problems.length;
-      const warn = problems ? ` It has ${problems} error${problems === 1 ? '' : 's'}: the game will refuse it until they are fixed.` : '';
+      const warn = problems
+        ? ` It has ${problems} error${problems === 1 ? '' : 's'}: the game will refuse it until they are fixed.`
+        : '';
       deps.download(name, text);
       if (!host.dev) {
         notice.value = { kind: problems ? 'error' : 'ok', text: `Downloaded ${name}.${warn}` };
@@ -151,7 +169,10 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       const failed = await deps.saveDev(name, text);
       notice.value = failed
         ? { kind: 'error', text: `Downloaded ${name}, but could not write public/rules/${name}: ${failed}.` }
-        : { kind: problems ? 'error' : 'ok', text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.${warn}` };
+        : {
+            kind: problems ? 'error' : 'ok',
+            text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.${warn}`,
+          };
     },
     sync() {
       const now = host.rules().text;
@@ -159,7 +180,11 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
       const wasClean = !dirty.value;
       running.value = now;
       if (wasClean) setDraft(now);
-      else if (draft.value !== now) notice.value = { kind: 'info', text: `New rules are running (${host.rules().source}); your draft is kept. Revert to load them.` };
+      else if (draft.value !== now)
+        notice.value = {
+          kind: 'info',
+          text: `New rules are running (${host.rules().source}); your draft is kept. Revert to load them.`,
+        };
       keep();
     },
     bindEditor(fn) {

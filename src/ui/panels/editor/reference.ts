@@ -5,7 +5,11 @@ export type Inline = { readonly kind: 'text' | 'code'; readonly text: string } |
 export type RefBlock =
   | { readonly kind: 'heading'; readonly level: number; readonly text: string; readonly id: string }
   | { readonly kind: 'para'; readonly inline: readonly Inline[]; readonly note: boolean }
-  | { readonly kind: 'table'; readonly head: readonly (readonly Inline[])[]; readonly rows: readonly (readonly (readonly Inline[])[])[] };
+  | {
+      readonly kind: 'table';
+      readonly head: readonly (readonly Inline[])[];
+      readonly rows: readonly (readonly (readonly Inline[])[])[];
+    };
 
 /** Splits Markdown inline text into plain text, code spans and `<br>` breaks (nothing else is interpreted: no HTML). */
 export function parseInline(s: string): Inline[] {
@@ -98,7 +102,8 @@ export function parseReference(md: string): RefBlock[] {
       const head = splitRow(line).map(parseInline);
       const rows: Inline[][][] = [];
       i += 2;
-      while (i < lines.length && (lines[i] as string).trim().startsWith('|')) rows.push(splitRow(lines[i++] as string).map(parseInline));
+      while (i < lines.length && (lines[i] as string).trim().startsWith('|'))
+        rows.push(splitRow(lines[i++] as string).map(parseInline));
       i--;
       blocks.push({ kind: 'table', head, rows });
       continue;

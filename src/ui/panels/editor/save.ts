@@ -20,9 +20,17 @@ export function downloadText(name: string, text: string): void {
  * Dev only: writes public/rules/<name> through the dev server (src/dev/rulesPlugin.ts), which then pushes it live.
  * Resolves to null when written, or to the reason it was not.
  */
-export async function saveToDevServer(name: string, text: string, fetchFn: typeof fetch = fetch): Promise<string | null> {
+export async function saveToDevServer(
+  name: string,
+  text: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<string | null> {
   try {
-    const res = await fetchFn(`/__siren/rules/${encodeURIComponent(name)}`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
+    const res = await fetchFn(`/__siren/rules/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json' },
+    });
     if (res.ok) return null;
     const why = (await res.text().catch(() => '')).trim();
     return `the dev server refused it (HTTP ${res.status}${why ? `: ${why}` : ''})`;

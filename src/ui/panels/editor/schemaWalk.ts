@@ -11,7 +11,8 @@ function deref(root: JsonSchema, s: JsonSchema): JsonSchema | null {
   const ref = s.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return s;
   let cur: unknown = root;
-  for (const part of ref.slice(2).split('/')) cur = obj(cur) ? cur[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const part of ref.slice(2).split('/'))
+    cur = obj(cur) ? cur[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   return obj(cur) ? cur : null;
 }
 
@@ -27,7 +28,13 @@ export function alternatives(root: JsonSchema, s: JsonSchema, depth = 0): JsonSc
   const parts = [d.anyOf, d.oneOf, d.allOf].filter(Array.isArray).flat() as unknown[];
   if (!parts.length) return [d];
   const desc = typeof d.description === 'string' ? d.description : undefined;
-  return parts.filter(obj).flatMap((p) => alternatives(root, p, depth + 1).map((a) => (desc && typeof a.description !== 'string' ? { ...a, description: desc } : a)));
+  return parts
+    .filter(obj)
+    .flatMap((p) =>
+      alternatives(root, p, depth + 1).map((a) =>
+        desc && typeof a.description !== 'string' ? { ...a, description: desc } : a,
+      ),
+    );
 }
 
 /** True when an object schema fits a value's discriminators (`"behaviour": "radio"` picks the radio action). */
@@ -55,7 +62,13 @@ export function schemasAt(root: JsonSchema, path: readonly PathSeg[], doc: unkno
     for (const alt of cur) {
       let child: unknown;
       if (typeof seg === 'number') child = alt.items;
-      else child = obj(alt.properties) && obj(alt.properties[seg]) ? alt.properties[seg] : obj(alt.additionalProperties) ? alt.additionalProperties : undefined;
+      else
+        child =
+          obj(alt.properties) && obj(alt.properties[seg])
+            ? alt.properties[seg]
+            : obj(alt.additionalProperties)
+              ? alt.additionalProperties
+              : undefined;
       if (obj(child)) next.push(...alternatives(root, child));
     }
     value = obj(value) || Array.isArray(value) ? (value as Record<string | number, unknown>)[seg] : undefined;
@@ -75,7 +88,11 @@ export interface PropertyInfo {
 
 /** True for the schema of `{ "fact": …, "times"?, "plus"? }`. */
 function isFactRef(a: JsonSchema): boolean {
-  return obj(a.properties) && 'fact' in a.properties && Object.keys(a.properties).every((k) => ['fact', 'times', 'plus'].includes(k));
+  return (
+    obj(a.properties) &&
+    'fact' in a.properties &&
+    Object.keys(a.properties).every((k) => ['fact', 'times', 'plus'].includes(k))
+  );
 }
 
 /** A short, readable type of a schema: `string`, `number | fact`, `"radio"`, `one of 13`. */
@@ -83,7 +100,8 @@ export function typeSummary(root: JsonSchema, s: JsonSchema): string {
   const out = new Set<string>();
   for (const a of alternatives(root, s)) {
     if ('const' in a) out.add(JSON.stringify(a.const));
-    else if (Array.isArray(a.enum)) out.add(a.enum.length <= 3 ? a.enum.map((x) => JSON.stringify(x)).join(' | ') : `one of ${a.enum.length}`);
+    else if (Array.isArray(a.enum))
+      out.add(a.enum.length <= 3 ? a.enum.map((x) => JSON.stringify(x)).join(' | ') : `one of ${a.enum.length}`);
     else if (isFactRef(a)) out.add('fact');
     else if (Array.isArray(a.type)) a.type.forEach((t) => out.add(String(t)));
     else if (typeof a.type === 'string') out.add(a.type);
@@ -99,7 +117,9 @@ function templateOf(root: JsonSchema, s: JsonSchema): string {
   const all = alternatives(root, s);
   const literal = all.filter((a) => !isFactRef(a));
   const alts = literal.length ? literal : all;
-  const types = new Set(alts.flatMap((a) => (Array.isArray(a.type) ? a.type : [a.type])).filter((t): t is string => typeof t === 'string'));
+  const types = new Set(
+    alts.flatMap((a) => (Array.isArray(a.type) ? a.type : [a.type])).filter((t): t is string => typeof t === 'string'),
+  );
   if (alts.length === 1 && 'const' in (alts[0] as JsonSchema)) return JSON.stringify((alts[0] as JsonSchema).const);
   if (types.size === 1) {
     if (types.has('string')) return '"${}"';
@@ -117,13 +137,32 @@ export function describe(root: JsonSchema, s: JsonSchema): string | undefined {
 }
 
 /** The properties the object at a path may still get (those not already `present`), in schema order. */
-export function propertiesAt(root: JsonSchema, path: readonly PathSeg[], doc: unknown, present: ReadonlySet<string>): PropertyInfo[] {
+export function propertiesAt(
+  root: JsonSchema,
+  path: readonly PathSeg[],
+  doc: unknown,
+  present: ReadonlySet<string>,
+): PropertyInfo[] {
   const alts = schemasAt(root, path, doc).filter((a) => obj(a.properties));
   // Alternatives told apart by a constant (`"behaviour": "radio"`): until it is written, it is the only key worth offering.
-  const tag = alts.length > 1 ? Object.keys(alts[0]?.properties as object).find((k) => alts.every((a) => obj((a.properties as JsonSchema)[k]) && 'const' in ((a.properties as JsonSchema)[k] as JsonSchema))) : undefined;
+  const tag =
+    alts.length > 1
+      ? Object.keys(alts[0]?.properties as object).find((k) =>
+          alts.every(
+            (a) => obj((a.properties as JsonSchema)[k]) && 'const' in ((a.properties as JsonSchema)[k] as JsonSchema),
+          ),
+        )
+      : undefined;
   if (tag && !present.has(tag)) {
     const names = alts.map((a) => ((a.properties as JsonSchema)[tag] as JsonSchema).const);
-    return [{ name: tag, type: `one of ${names.length}`, description: `One of ${names.map((n) => JSON.stringify(n)).join(', ')}.`, template: '"${}"' }];
+    return [
+      {
+        name: tag,
+        type: `one of ${names.length}`,
+        description: `One of ${names.map((n) => JSON.stringify(n)).join(', ')}.`,
+        template: '"${}"',
+      },
+    ];
   }
   const seen = new Set<string>();
   const out: PropertyInfo[] = [];
@@ -139,13 +178,18 @@ export function propertiesAt(root: JsonSchema, path: readonly PathSeg[], doc: un
 }
 
 /** The literal values the schema lists for a path: enums, consts and booleans. */
-export function valuesAt(root: JsonSchema, path: readonly PathSeg[], doc: unknown): { value: unknown; description?: string }[] {
+export function valuesAt(
+  root: JsonSchema,
+  path: readonly PathSeg[],
+  doc: unknown,
+): { value: unknown; description?: string }[] {
   const out: { value: unknown; description?: string }[] = [];
   const seen = new Set<string>();
   // The value being typed must not narrow its own alternatives ("behaviour": "radio" still offers the others).
   for (const alt of schemasAt(root, path, withoutLeaf(doc, path))) {
     const description = typeof alt.description === 'string' ? alt.description : undefined;
-    const values: unknown[] = 'const' in alt ? [alt.const] : Array.isArray(alt.enum) ? alt.enum : alt.type === 'boolean' ? [true, false] : [];
+    const values: unknown[] =
+      'const' in alt ? [alt.const] : Array.isArray(alt.enum) ? alt.enum : alt.type === 'boolean' ? [true, false] : [];
     for (const value of values) {
       const k = JSON.stringify(value);
       if (seen.has(k)) continue;
@@ -160,7 +204,9 @@ export function valuesAt(root: JsonSchema, path: readonly PathSeg[], doc: unknow
 export function withoutLeaf(doc: unknown, path: readonly PathSeg[]): unknown {
   if (!path.length || typeof doc !== 'object' || doc === null) return path.length ? doc : undefined;
   const [head, ...rest] = path as [PathSeg, ...PathSeg[]];
-  const copy: Record<PathSeg, unknown> | unknown[] = Array.isArray(doc) ? doc.slice() : { ...(doc as Record<string, unknown>) };
+  const copy: Record<PathSeg, unknown> | unknown[] = Array.isArray(doc)
+    ? doc.slice()
+    : { ...(doc as Record<string, unknown>) };
   const c = copy as Record<PathSeg, unknown>;
   if (rest.length) c[head] = withoutLeaf(c[head], rest);
   else if (Array.isArray(copy)) copy[head as number] = undefined;

@@ -1,5 +1,17 @@
 import { createWindowState, eventSpecOf, pushWindow, readWindow, unknownName } from '../../../engine';
-import type { AnyEngine, Catalogue, CompiledRules, EventLog, EventSpec, ExplainNode, FactContext, FieldType, SirenEvent, TriggerState, WindowState } from '../../../engine';
+import type {
+  AnyEngine,
+  Catalogue,
+  CompiledRules,
+  EventLog,
+  EventSpec,
+  ExplainNode,
+  FactContext,
+  FieldType,
+  SirenEvent,
+  TriggerState,
+  WindowState,
+} from '../../../engine';
 
 /** What one action would be given if the trigger fired now (its behaviour is never run). */
 export interface ActionPreview {
@@ -59,13 +71,23 @@ export function factContextOf(engine: AnyEngine, rules?: CompiledRules): FactCon
  * `live` is the running game's state of a trigger with the same id, if any: applying the draft keeps its once and
  * cooldown state, so those still block it.
  */
-export function testTrigger(rules: CompiledRules, triggerId: string, ev: SirenEvent | null, fc: FactContext, tick: number, live?: Readonly<TriggerState>): TriggerTest | null {
+export function testTrigger(
+  rules: CompiledRules,
+  triggerId: string,
+  ev: SirenEvent | null,
+  fc: FactContext,
+  tick: number,
+  live?: Readonly<TriggerState>,
+): TriggerTest | null {
   const t = rules.byId.get(triggerId);
   if (!t) return null;
   const blockers: string[] = [];
   if (!t.enabled) blockers.push('it is disabled ("enabled": false)');
   if (live && t.once && live.spent) blockers.push(`it fires once and already fired at tick ${live.lastFiredTick}`);
-  if (live && tick < live.cooldownUntil) blockers.push(`it is cooling down until tick ${live.cooldownUntil} (${((live.cooldownUntil - tick) / 60).toFixed(1)} s left)`);
+  if (live && tick < live.cooldownUntil)
+    blockers.push(
+      `it is cooling down until tick ${live.cooldownUntil} (${((live.cooldownUntil - tick) / 60).toFixed(1)} s left)`,
+    );
   if (t.mode === 'on' && ev && ev.type !== t.on) blockers.push(`it listens to "${t.on}", not "${ev.type}"`);
   if (t.mode === 'on' && !ev) blockers.push(`it needs a "${t.on}" event to test against`);
   const event = t.mode === 'on' ? ev : null;
@@ -86,7 +108,16 @@ export function testTrigger(rules: CompiledRules, triggerId: string, ev: SirenEv
     }
   });
   const holds = error === undefined && (condition?.pass ?? true);
-  return { trigger: t.id, mode: t.mode, on: t.on, wouldFire: blockers.length === 0 && holds, blockers, condition, actions, ...(error ? { error } : {}) };
+  return {
+    trigger: t.id,
+    mode: t.mode,
+    on: t.on,
+    wouldFire: blockers.length === 0 && holds,
+    blockers,
+    condition,
+    actions,
+    ...(error ? { error } : {}),
+  };
 }
 
 /** The newest `max` events of a type still in the log, newest first. */
@@ -118,7 +149,9 @@ function exampleOf(t: FieldType): unknown {
 
 /** A sample event of a type, as JSON text to edit: `{ "type": …, "payload": { each field: an example } }`. */
 export function sampleEventText(type: string, spec: EventSpec | undefined, from?: SirenEvent): string {
-  const payload = from ? from.payload : Object.fromEntries(Object.entries(spec?.fields ?? {}).map(([f, t]) => [f, exampleOf(t)]));
+  const payload = from
+    ? from.payload
+    : Object.fromEntries(Object.entries(spec?.fields ?? {}).map(([f, t]) => [f, exampleOf(t)]));
   return JSON.stringify({ type, payload }, null, 2);
 }
 
@@ -151,14 +184,20 @@ const SAMPLE_KEYS = ['type', 'payload', 'tick', 'seq'];
  * declared events: the type must exist, payload fields must be known (did-you-mean) and of their declared type.
  * Missing fields are allowed: a condition then sees them as missing, which is worth testing.
  */
-export function parseSampleEvent(text: string, catalogue: Catalogue, rules: CompiledRules | null, at: { tick: number; seq: number }): SampleResult {
+export function parseSampleEvent(
+  text: string,
+  catalogue: Catalogue,
+  rules: CompiledRules | null,
+  at: { tick: number; seq: number },
+): SampleResult {
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
     return { ok: false, errors: [`the sample is not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, errors: ['the sample must be a JSON object like {"type": "damage", "payload": {…}}'] };
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return { ok: false, errors: ['the sample must be a JSON object like {"type": "damage", "payload": {…}}'] };
   const o = v as Record<string, unknown>;
   const errors: string[] = [];
   for (const k of Object.keys(o)) if (!SAMPLE_KEYS.includes(k)) errors.push(unknownName('key', k, SAMPLE_KEYS));
@@ -168,19 +207,26 @@ export function parseSampleEvent(text: string, catalogue: Catalogue, rules: Comp
   const spec = typeof o.type === 'string' ? eventSpecOf(catalogue, declared, o.type) : undefined;
   if (typeof o.type === 'string' && !spec) errors.push(unknownName('event type', o.type, known));
   const payload = o.payload ?? {};
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) errors.push('"payload" must be an object of the event\'s fields');
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    errors.push('"payload" must be an object of the event\'s fields');
   else if (spec) {
     const anyFields = (spec as { anyFields?: boolean }).anyFields === true;
     const fields = Object.keys(spec.fields);
     for (const [f, x] of Object.entries(payload)) {
       const t = spec.fields[f];
       if (!t) {
-        if (!anyFields) errors.push(fields.length ? `payload: ${unknownName('field', f, fields, `"${o.type as string}" events`)}` : `payload: "${o.type as string}" events have no fields, found "${f}"`);
+        if (!anyFields)
+          errors.push(
+            fields.length
+              ? `payload: ${unknownName('field', f, fields, `"${o.type as string}" events`)}`
+              : `payload: "${o.type as string}" events have no fields, found "${f}"`,
+          );
       } else if (!fitsType(x, t)) errors.push(`payload.${f}: expected ${t}, found ${JSON.stringify(x)}`);
     }
   }
   for (const k of ['tick', 'seq'] as const)
-    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= 0)) errors.push(`"${k}" must be a whole number ≥ 0`);
+    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= 0))
+      errors.push(`"${k}" must be a whole number ≥ 0`);
   if (errors.length) return { ok: false, errors };
   const event: SirenEvent = Object.freeze({
     seq: (o.seq as number | undefined) ?? at.seq,
@@ -194,5 +240,8 @@ export function parseSampleEvent(text: string, catalogue: Catalogue, rules: Comp
 /** The explain tree as indented `✓`/`✗` lines (for copying, and for tests). */
 export function explainLines(node: ExplainNode | null, indent = ''): string[] {
   if (!node) return [];
-  return [`${indent}${node.pass ? '✓' : '✗'} ${node.text}`, ...(node.children ?? []).flatMap((c) => explainLines(c, indent + '  '))];
+  return [
+    `${indent}${node.pass ? '✓' : '✗'} ${node.text}`,
+    ...(node.children ?? []).flatMap((c) => explainLines(c, indent + '  ')),
+  ];
 }

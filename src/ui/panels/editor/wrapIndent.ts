@@ -19,7 +19,7 @@ function lineDeco(indent: number): Decoration {
 function build(view: EditorView): DecorationSet {
   const b = new RangeSetBuilder<Decoration>();
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos);
       const indent = /^ */.exec(line.text)?.[0].length ?? 0;
       b.add(line.from, line.from, lineDeco(indent));

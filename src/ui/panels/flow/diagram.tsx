@@ -8,12 +8,21 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 export function Diagram({ snap, own, paused }: { snap: FlowSnapshot; own: string; paused: boolean }) {
   const L = flowLayout(snap.producers.length, snap.consumers.length);
   const t = L.topic;
-  const spread = (i: number, n: number) => t.y + 14 + ((t.h - 28) * (n === 1 ? 0.5 : i / (n - 1)));
+  const spread = (i: number, n: number) => t.y + 14 + (t.h - 28) * (n === 1 ? 0.5 : i / (n - 1));
   return (
-    <svg class="flow-svg" viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label="Producers publish to the topic (the event log); consumers read it from their own offsets">
+    <svg
+      class="flow-svg"
+      viewBox={`0 0 ${L.width} ${L.height}`}
+      role="img"
+      aria-label="Producers publish to the topic (the event log); consumers read it from their own offsets"
+    >
       <g class="flow-edges">
         {snap.producers.map((p, i) => (
-          <path key={`p-${p.name}`} class={`flow-edge${p.recent > 0 ? ' active' : ''}`} d={edgePath(L.producers[i] as (typeof L.producers)[number], t, spread(i, snap.producers.length))} />
+          <path
+            key={`p-${p.name}`}
+            class={`flow-edge${p.recent > 0 ? ' active' : ''}`}
+            d={edgePath(L.producers[i] as (typeof L.producers)[number], t, spread(i, snap.producers.length))}
+          />
         ))}
         {snap.consumers.map((c, i) => {
           const box = L.consumers[i] as (typeof L.consumers)[number];
@@ -72,8 +81,16 @@ export function Diagram({ snap, own, paused }: { snap: FlowSnapshot; own: string
         const b = L.consumers[i] as (typeof L.consumers)[number];
         const mine = c.kind === 'reader' && c.name === own;
         return (
-          <g key={`n-${i}`} class={`flow-node consumer${mine ? ' own' : ''}${c.lag > 0 ? ' lagging' : ''}`} data-consumer={c.name}>
-            <title>{c.kind === 'sync' ? 'The trigger system is handed every event as it is appended: it never lags.' : `Log reader "${c.name}": next offset ${c.offset}, ${c.lag} behind`}</title>
+          <g
+            key={`n-${i}`}
+            class={`flow-node consumer${mine ? ' own' : ''}${c.lag > 0 ? ' lagging' : ''}`}
+            data-consumer={c.name}
+          >
+            <title>
+              {c.kind === 'sync'
+                ? 'The trigger system is handed every event as it is appended: it never lags.'
+                : `Log reader "${c.name}": next offset ${c.offset}, ${c.lag} behind`}
+            </title>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={5} />
             <text x={b.x + 7} y={b.y + 12} class="flow-name">
               {clip(c.kind === 'sync' ? 'triggers (sync)' : mine ? `${c.name} (this panel)` : c.name, 19)}

@@ -55,7 +55,8 @@ function FlowPanel({ ctx }: { ctx: PanelContext }) {
         <div class="flow-own-line">
           <span>
             <strong>Your consumer</strong> “{OWN_READER}”: offset {fmt(reader.offset)}, lag{' '}
-            <span class={`flow-lag${(me?.lag ?? 0) > 0 ? ' behind' : ''}`}>{fmt(me?.lag ?? 0)}</span>, read {fmt(own.read)}
+            <span class={`flow-lag${(me?.lag ?? 0) > 0 ? ' behind' : ''}`}>{fmt(me?.lag ?? 0)}</span>, read{' '}
+            {fmt(own.read)}
           </span>
           <button type="button" class="mini-btn flow-pause" onClick={() => setPaused(!paused)} aria-pressed={paused}>
             {paused ? 'Resume consumer' : 'Pause consumer'}
@@ -68,17 +69,19 @@ function FlowPanel({ ctx }: { ctx: PanelContext }) {
             : (me?.lag ?? 0) > BATCH
               ? 'Catching up: reading a batch per refresh from its own offset.'
               : 'Pause it and watch the lag grow while the game, the HUD and the triggers carry on.'}
-          {(me?.missed ?? 0) > 0 && ` ${fmt(me?.missed ?? 0)} events were evicted before it read them: the log keeps only the newest ${fmt(snap.topic.capacity)}.`}
+          {(me?.missed ?? 0) > 0 &&
+            ` ${fmt(me?.missed ?? 0)} events were evicted before it read them: the log keeps only the newest ${fmt(snap.topic.capacity)}.`}
         </p>
       </div>
       <section class="flow-explain">
         <h3>Publish / subscribe, loosely coupled</h3>
         <p>
-          Producers (the game systems on the left, and the rules' behaviours) only publish facts of a given event type to the topic; they
-          do not know who listens. The topic is an append-only log: every event gets the next offset and stays, immutable, until the
-          bounded log evicts it. Each consumer reads at its own pace from its own offset: the trigger system reads every event as it is
-          appended (lag 0), the HUD and audio read once a frame, and a slow or paused consumer just falls behind (its lag) without slowing
-          anyone else. Add or remove a consumer and no producer changes: the event types in the log are the contract.
+          Producers (the game systems on the left, and the rules' behaviours) only publish facts of a given event type
+          to the topic; they do not know who listens. The topic is an append-only log: every event gets the next offset
+          and stays, immutable, until the bounded log evicts it. Each consumer reads at its own pace from its own
+          offset: the trigger system reads every event as it is appended (lag 0), the HUD and audio read once a frame,
+          and a slow or paused consumer just falls behind (its lag) without slowing anyone else. Add or remove a
+          consumer and no producer changes: the event types in the log are the contract.
         </p>
       </section>
     </div>

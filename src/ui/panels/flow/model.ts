@@ -103,19 +103,39 @@ export function createFlowTracker(): FlowTracker {
         last = ev;
       }
       scanned = l.end;
-      const consumers: FlowConsumer[] = [{ name: 'triggers', kind: 'sync', offset: l.end, lag: 0, moved: !swapped, missed: 0 }];
+      const consumers: FlowConsumer[] = [
+        { name: 'triggers', kind: 'sync', offset: l.end, lag: 0, moved: !swapped, missed: 0 },
+      ];
       for (const r of l.readers) {
         const prev = offsets.get(r);
         offsets.set(r, r.offset);
-        consumers.push({ name: r.name, kind: 'reader', offset: r.offset, lag: r.lag(), moved: prev !== undefined && prev !== r.offset, missed: Math.max(0, l.start - r.offset) });
+        consumers.push({
+          name: r.name,
+          kind: 'reader',
+          offset: r.offset,
+          lag: r.lag(),
+          moved: prev !== undefined && prev !== r.offset,
+          missed: Math.max(0, l.start - r.offset),
+        });
       }
-      const list = [...producers].map(([name, p]) => ({ name, types: [...p.types].sort(), total: p.total, recent: p.recent }));
+      const list = [...producers].map(([name, p]) => ({
+        name,
+        types: [...p.types].sort(),
+        total: p.total,
+        recent: p.recent,
+      }));
       // Game systems first (alphabetically), then the rules, triggers and engine.
       const rank = (n: string) => (n === RULES_PRODUCER ? 1 : n === 'triggers' ? 2 : n === 'engine' ? 3 : 0);
       list.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
       return {
         producers: list,
-        topic: { start: l.start, end: l.end, retained: l.end - l.start, capacity: l.capacity, rate: eventRate(l, engine.tick) },
+        topic: {
+          start: l.start,
+          end: l.end,
+          retained: l.end - l.start,
+          capacity: l.capacity,
+          rate: eventRate(l, engine.tick),
+        },
         consumers,
       };
     },
@@ -155,7 +175,11 @@ export function flowLayout(producers: number, consumers: number): FlowLayout {
 }
 
 /** A smooth edge from the right middle of one box to the left middle of another. */
-export function edgePath(from: { x: number; y: number; w: number; h: number }, to: { x: number; y: number; h: number }, toY?: number): string {
+export function edgePath(
+  from: { x: number; y: number; w: number; h: number },
+  to: { x: number; y: number; h: number },
+  toY?: number,
+): string {
   const x1 = from.x + from.w;
   const y1 = from.y + from.h / 2;
   const x2 = to.x;

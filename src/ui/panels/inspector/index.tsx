@@ -10,7 +10,13 @@ import './style.css';
 
 type Select = (offset: number) => void;
 
-function Why(props: { engine: AnyEngine; index: InspectorIndex; id: string; selected: number | null; onSelect: Select }) {
+function Why(props: {
+  engine: AnyEngine;
+  index: InspectorIndex;
+  id: string;
+  selected: number | null;
+  onSelect: Select;
+}) {
   const { engine, index, id, selected, onSelect } = props;
   const a = whyAnswer(engine, id, selected, index);
   if (!a) return null;
@@ -27,7 +33,9 @@ function Why(props: { engine: AnyEngine; index: InspectorIndex; id: string; sele
         {(a.target.kind === 'selected' || a.target.kind === 'latest') && (
           <>
             Explaining <EventChip offset={a.target.event.seq} ev={a.target.event} onSelect={onSelect} />{' '}
-            <span class="insp-muted">{a.target.kind === 'selected' ? '(the event selected in the log)' : '(the newest of its type)'}</span>
+            <span class="insp-muted">
+              {a.target.kind === 'selected' ? '(the event selected in the log)' : '(the newest of its type)'}
+            </span>
           </>
         )}
       </p>
@@ -69,14 +77,22 @@ function Why(props: { engine: AnyEngine; index: InspectorIndex; id: string; sele
         <ul class="insp-cond" aria-label="Condition, with each part's verdict">
           {a.lines.map((l, i) => (
             <li key={i} class={l.pass ? 'pass' : 'fail'} style={{ paddingLeft: `${l.depth * 16}px` }}>
-              <span class="insp-mark">{l.pass ? '✓' : '✗'}</span> <span class={l.kind === 'compare' ? 'insp-compare' : 'insp-group'}>{l.text}</span>
+              <span class="insp-mark">{l.pass ? '✓' : '✗'}</span>{' '}
+              <span class={l.kind === 'compare' ? 'insp-compare' : 'insp-group'}>{l.text}</span>
             </li>
           ))}
         </ul>
       ) : (
-        x && a.target.kind !== 'none' && <p class="insp-muted insp-small">No condition: it applies to every {a.target.kind === 'world' ? 'check' : 'event of its type'}.</p>
+        x &&
+        a.target.kind !== 'none' && (
+          <p class="insp-muted insp-small">
+            No condition: it applies to every {a.target.kind === 'world' ? 'check' : 'event of its type'}.
+          </p>
+        )
       )}
-      {x && <p class="insp-muted insp-small">Blockers and world or entity facts are read from the game as it is now.</p>}
+      {x && (
+        <p class="insp-muted insp-small">Blockers and world or entity facts are read from the game as it is now.</p>
+      )}
     </div>
   );
 }
@@ -131,12 +147,13 @@ function InspectorPanel({ ctx }: { ctx: PanelContext }) {
   return (
     <div class="insp-panel">
       <p class="panel-note insp-intro">
-        {rows.length} triggers in file order, {rows.filter((r) => r.enabled).length} enabled. Untick one to switch it off live; open one to see{' '}
-        <em>why it did or did not fire</em>.
+        {rows.length} triggers in file order, {rows.filter((r) => r.enabled).length} enabled. Untick one to switch it
+        off live; open one to see <em>why it did or did not fire</em>.
         {selEv && (
           <>
             {' '}
-            Triggers on <code>{selEv.type}</code> (marked ●) explain the selected event <EventChip offset={selEv.seq} ev={selEv} onSelect={select} />.
+            Triggers on <code>{selEv.type}</code> (marked ●) explain the selected event{' '}
+            <EventChip offset={selEv.seq} ev={selEv} onSelect={select} />.
           </>
         )}
       </p>

@@ -188,26 +188,48 @@ export function blockersThen(engine: AnyEngine, t: CompiledTrigger, ev: SirenEve
   if (t.once) return [`it fires once and had already fired, at tick ${f.tick} (#${f.seq})`];
   const until = f.tick + t.cooldownTicks;
   if (until <= ev.tick) return [];
-  return [`it was cooling down: it fired at tick ${f.tick} (#${f.seq}) and waits ${t.spec.cooldown} s, until tick ${until} (${((until - ev.tick) / TICKS_PER_SECOND).toFixed(1)} s after this event)`];
+  return [
+    `it was cooling down: it fired at tick ${f.tick} (#${f.seq}) and waits ${t.spec.cooldown} s, until tick ${until} (${((until - ev.tick) / TICKS_PER_SECOND).toFixed(1)} s after this event)`,
+  ];
 }
 
 /** Explains a trigger: against the selected event if it is of the trigger's type, else the newest of that type, else the world. */
-export function whyAnswer(engine: AnyEngine, triggerId: string, selected: number | null, index?: InspectorIndex): WhyAnswer | null {
+export function whyAnswer(
+  engine: AnyEngine,
+  triggerId: string,
+  selected: number | null,
+  index?: InspectorIndex,
+): WhyAnswer | null {
   const t = engine.rules.byId.get(triggerId);
   if (!t) return null;
   const s = engine.triggerStates()[t.index];
   const notes: string[] = [];
   if (t.mode !== 'on') {
     const x = engine.explain(t.id, null);
-    if (s && t.mode === 'every') notes.push(`Next check in ${(Math.max(0, s.nextDue - engine.tick) / TICKS_PER_SECOND).toFixed(1)} s.`);
-    return { target: { kind: 'world' }, explanation: x, lines: explainLines(x.condition), firedAs: null, notes, then: [] };
+    if (s && t.mode === 'every')
+      notes.push(`Next check in ${(Math.max(0, s.nextDue - engine.tick) / TICKS_PER_SECOND).toFixed(1)} s.`);
+    return {
+      target: { kind: 'world' },
+      explanation: x,
+      lines: explainLines(x.condition),
+      firedAs: null,
+      notes,
+      then: [],
+    };
   }
   const type = t.on as string;
   const sel = selected === null ? undefined : engine.log.at(selected);
   const event = sel && sel.type === type ? sel : index ? index.latest(type) : latestOfType(engine, type);
   if (!event) {
     const x = engine.explain(t.id, null);
-    return { target: { kind: 'none', type }, explanation: { ...x, condition: null }, lines: [], firedAs: null, notes, then: [] };
+    return {
+      target: { kind: 'none', type },
+      explanation: { ...x, condition: null },
+      lines: [],
+      firedAs: null,
+      notes,
+      then: [],
+    };
   }
   const x = engine.explain(t.id, event);
   const firedAs = firedOn(engine, t.id, event);

@@ -35,7 +35,14 @@ function storeFor(scenario: string, lessons: readonly Lesson[]): Store {
   if (!s)
     stores.set(
       scenario,
-      (s = { saved: loadProgress(storage(), scenario, lessons.map((l) => l.id)), runner: null }),
+      (s = {
+        saved: loadProgress(
+          storage(),
+          scenario,
+          lessons.map((l) => l.id),
+        ),
+        runner: null,
+      }),
     );
   return s;
 }
@@ -45,8 +52,10 @@ function Inline({ text }: { text: string }) {
   return (
     <>
       {text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).map((part, j): ComponentChildren => {
-        if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return <code key={j}>{part.slice(1, -1)}</code>;
-        if (part.startsWith('**') && part.endsWith('**') && part.length > 3) return <strong key={j}>{part.slice(2, -2)}</strong>;
+        if (part.startsWith('`') && part.endsWith('`') && part.length > 1)
+          return <code key={j}>{part.slice(1, -1)}</code>;
+        if (part.startsWith('**') && part.endsWith('**') && part.length > 3)
+          return <strong key={j}>{part.slice(2, -2)}</strong>;
         return part;
       })}
     </>
@@ -84,12 +93,20 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-function LessonList({ lessons, saved, onOpen }: { lessons: readonly Lesson[]; saved: SavedLessons; onOpen: (id: string) => void }) {
+function LessonList({
+  lessons,
+  saved,
+  onOpen,
+}: {
+  lessons: readonly Lesson[];
+  saved: SavedLessons;
+  onOpen: (id: string) => void;
+}) {
   return (
     <div class="lessons-list">
       <p class="panel-note">
-        Short guided lessons about events, producers and consumers, logs and replay. Each step watches the event log to see what you did —
-        there are no timers. Your progress is remembered in this browser.
+        Short guided lessons about events, producers and consumers, logs and replay. Each step watches the event log to
+        see what you did — there are no timers. Your progress is remembered in this browser.
       </p>
       <ol>
         {lessons.map((l, i) => {
@@ -106,7 +123,11 @@ function LessonList({ lessons, saved, onOpen }: { lessons: readonly Lesson[]; sa
                   </span>
                 </span>
                 <span class="lesson-status">
-                  {status === 'done' ? 'completed' : status === 'started' ? `step ${(p?.step ?? 0) + 1} of ${l.steps.length}` : `${l.steps.length} steps`}
+                  {status === 'done'
+                    ? 'completed'
+                    : status === 'started'
+                      ? `step ${(p?.step ?? 0) + 1} of ${l.steps.length}`
+                      : `${l.steps.length} steps`}
                 </span>
               </button>
             </li>
@@ -136,7 +157,12 @@ function StepView({
       {step.snippet && <Snippet text={step.snippet} />}
       {candidate && (
         <p class="lesson-candidate">
-          <EventChip offset={candidate.seq} ev={candidate} selected={ctx.selected.value === candidate.seq} onSelect={select} />{' '}
+          <EventChip
+            offset={candidate.seq}
+            ev={candidate}
+            selected={ctx.selected.value === candidate.seq}
+            onSelect={select}
+          />{' '}
           <span class="lesson-payload">{compactPayload(candidate.payload)}</span>
         </p>
       )}
@@ -225,7 +251,10 @@ function LessonsPanel({ ctx }: { ctx: PanelContext }) {
         <button type="button" class="mini-btn lesson-back" onClick={() => open(null)}>
           ‹ All lessons
         </button>
-        <span class="lesson-progress" aria-label={`Step ${Math.min(runner.step + 1, lesson.steps.length)} of ${lesson.steps.length}`}>
+        <span
+          class="lesson-progress"
+          aria-label={`Step ${Math.min(runner.step + 1, lesson.steps.length)} of ${lesson.steps.length}`}
+        >
           {lesson.steps.map((s, i) => (
             <span key={s.id} class={`lesson-dot${i < runner.step ? ' done' : i === runner.step ? ' now' : ''}`} />
           ))}
@@ -246,7 +275,11 @@ function LessonsPanel({ ctx }: { ctx: PanelContext }) {
                 Next lesson: {following.title} ›
               </button>
             )}
-            <button type="button" class="mini-btn" onClick={() => act((_, l) => restartLesson(l, engine.rules, selectedOffset))}>
+            <button
+              type="button"
+              class="mini-btn"
+              onClick={() => act((_, l) => restartLesson(l, engine.rules, selectedOffset))}
+            >
               Do it again
             </button>
           </div>
@@ -258,14 +291,19 @@ function LessonsPanel({ ctx }: { ctx: PanelContext }) {
             {runner.step > 0 && done && (
               <span class="lesson-prev">
                 {' '}
-                · previous step done with <EventChip offset={done.seq} ev={done} onSelect={(o) => (ctx.selected.value = o)} />
+                · previous step done with{' '}
+                <EventChip offset={done.seq} ev={done} onSelect={(o) => (ctx.selected.value = o)} />
               </span>
             )}
           </p>
           <StepView ctx={ctx} step={step} runner={runner} engine={engine} />
           <div class="lesson-buttons">
             {step.check.kind === 'read' ? (
-              <button type="button" class="lesson-action lesson-next" onClick={() => act((r, l) => nextStep(r, l, engine.rules, selectedOffset))}>
+              <button
+                type="button"
+                class="lesson-action lesson-next"
+                onClick={() => act((r, l) => nextStep(r, l, engine.rules, selectedOffset))}
+              >
                 Next ›
               </button>
             ) : (
@@ -274,19 +312,28 @@ function LessonsPanel({ ctx }: { ctx: PanelContext }) {
               </span>
             )}
             {step.check.kind !== 'read' && (
-              <button type="button" class="mini-btn lesson-skip" onClick={() => act((r, l) => nextStep(r, l, engine.rules, selectedOffset))}>
+              <button
+                type="button"
+                class="mini-btn lesson-skip"
+                onClick={() => act((r, l) => nextStep(r, l, engine.rules, selectedOffset))}
+              >
                 Skip step
               </button>
             )}
-            <button type="button" class="mini-btn lesson-restart" onClick={() => act((_, l) => restartLesson(l, engine.rules, selectedOffset))}>
+            <button
+              type="button"
+              class="mini-btn lesson-restart"
+              onClick={() => act((_, l) => restartLesson(l, engine.rules, selectedOffset))}
+            >
               Restart lesson
             </button>
           </div>
         </>
       )}
       <p class="panel-note lesson-consumer">
-        This lesson reads the log as consumer <code>{reader.name}</code>: offset {reader.offset.toLocaleString('en')}, lag {reader.lag().toLocaleString('en')}. While
-        this panel is closed nobody reads for it; when it is back it catches up from its offset, so nothing you did is missed.
+        This lesson reads the log as consumer <code>{reader.name}</code>: offset {reader.offset.toLocaleString('en')},
+        lag {reader.lag().toLocaleString('en')}. While this panel is closed nobody reads for it; when it is back it
+        catches up from its offset, so nothing you did is missed.
       </p>
     </div>
   );

@@ -87,14 +87,20 @@ function eventMatches(check: Extract<LessonCheck, { kind: 'event' }>, ev: SirenE
   }
   if (check.causedBy && cause) {
     const c = check.causedBy;
-    if (cause.type !== c.type || !matchesWhere(cause, c.where) || (c.trigger !== undefined && ev.cause?.trigger !== c.trigger)) return false;
+    if (
+      cause.type !== c.type ||
+      !matchesWhere(cause, c.where) ||
+      (c.trigger !== undefined && ev.cause?.trigger !== c.trigger)
+    )
+      return false;
   }
   if (check.test === 'total-drop-differs-from-cause-amount' && cause) {
     const entity = (ev.payload as { entity?: unknown }).entity;
     let drop = 0;
     let lowest = Infinity;
     for (const e of obs.events) {
-      if (e.type !== ev.type || e.cause?.seq !== cause.seq || (e.payload as { entity?: unknown }).entity !== entity) continue;
+      if (e.type !== ev.type || e.cause?.seq !== cause.seq || (e.payload as { entity?: unknown }).entity !== entity)
+        continue;
       const p = e.payload as { from?: unknown; to?: unknown };
       drop += num(p.from) - num(p.to);
       lowest = Math.min(lowest, num(p.to));
@@ -120,7 +126,8 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
         if (ev.type !== 'trigger.fired') continue;
         const id = (ev.payload as { trigger?: unknown }).trigger;
         if (check.trigger !== undefined && id !== check.trigger) continue;
-        if (check.mode !== undefined && (typeof id !== 'string' || obs.rules.byId.get(id)?.mode !== check.mode)) continue;
+        if (check.mode !== undefined && (typeof id !== 'string' || obs.rules.byId.get(id)?.mode !== check.mode))
+          continue;
         return ev.seq;
       }
       return false;
@@ -131,7 +138,8 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
         const p = ev.payload as { trigger?: unknown; seq?: unknown };
         if (ev.type === 'trigger.fired' && p.trigger === check.trigger && typeof p.seq === 'number') fired.add(p.seq);
       }
-      for (const ev of obs.events) if (ev.type === check.type && matchesWhere(ev, check.where) && !fired.has(ev.seq)) return ev.seq;
+      for (const ev of obs.events)
+        if (ev.type === check.type && matchesWhere(ev, check.where) && !fired.has(ev.seq)) return ev.seq;
       return false;
     }
     case 'rules': {
@@ -154,13 +162,25 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
 }
 
 /** Starts (or resumes) a lesson at the step its progress reached; a completed lesson starts over. */
-export function startLesson(lesson: Lesson, progress: LessonProgress | undefined, rules: CompiledRules, selected: number | null): RunnerState {
+export function startLesson(
+  lesson: Lesson,
+  progress: LessonProgress | undefined,
+  rules: CompiledRules,
+  selected: number | null,
+): RunnerState {
   const step = progress && !progress.completed ? Math.min(progress.step, lesson.steps.length - 1) : 0;
   return enterStep(lesson, step, rules, selected, null);
 }
 
-function enterStep(lesson: Lesson, step: number, rules: CompiledRules, selected: number | null, lastMatch: number | null): RunnerState {
-  if (step >= lesson.steps.length) return { lesson: lesson.id, step: lesson.steps.length, completed: true, memo: {}, lastMatch };
+function enterStep(
+  lesson: Lesson,
+  step: number,
+  rules: CompiledRules,
+  selected: number | null,
+  lastMatch: number | null,
+): RunnerState {
+  if (step >= lesson.steps.length)
+    return { lesson: lesson.id, step: lesson.steps.length, completed: true, memo: {}, lastMatch };
   const check = (lesson.steps[step] as Lesson['steps'][number]).check;
   return { lesson: lesson.id, step, completed: false, memo: beginMemo(check, rules, selected), lastMatch };
 }
@@ -172,11 +192,22 @@ export function observe(state: RunnerState, lesson: Lesson, obs: Observation): R
   if (!step) return state;
   const met = checkStep(step.check, obs, state.memo);
   if (met === false) return state;
-  return enterStep(lesson, state.step + 1, obs.rules, obs.selected?.seq ?? null, typeof met === 'number' ? met : state.lastMatch);
+  return enterStep(
+    lesson,
+    state.step + 1,
+    obs.rules,
+    obs.selected?.seq ?? null,
+    typeof met === 'number' ? met : state.lastMatch,
+  );
 }
 
 /** Moves on without the check (the learner skips the step, or confirms a reading step). */
-export function nextStep(state: RunnerState, lesson: Lesson, rules: CompiledRules, selected: number | null): RunnerState {
+export function nextStep(
+  state: RunnerState,
+  lesson: Lesson,
+  rules: CompiledRules,
+  selected: number | null,
+): RunnerState {
   if (state.completed) return state;
   return enterStep(lesson, state.step + 1, rules, selected, state.lastMatch);
 }
@@ -199,7 +230,8 @@ export function candidateFor(
   scanLimit = 20_000,
 ): SirenEvent | undefined {
   if (check.kind !== 'selected') return undefined;
-  const fits = (ev: SirenEvent | undefined): ev is SirenEvent => !!ev && ev.type === check.type && matchesWhere(ev, check.where);
+  const fits = (ev: SirenEvent | undefined): ev is SirenEvent =>
+    !!ev && ev.type === check.type && matchesWhere(ev, check.where);
   if (lastMatch !== null && fits(events.at(lastMatch))) return events.at(lastMatch);
   let newest: SirenEvent | undefined;
   const stop = Math.max(events.start, events.end - scanLimit);

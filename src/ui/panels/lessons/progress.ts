@@ -12,11 +12,21 @@ export interface SavedLessons {
 function isProgress(v: unknown): v is LessonProgress {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
-  return typeof p.step === 'number' && Number.isInteger(p.step) && p.step >= 0 && p.step < 1000 && typeof p.completed === 'boolean';
+  return (
+    typeof p.step === 'number' &&
+    Number.isInteger(p.step) &&
+    p.step >= 0 &&
+    p.step < 1000 &&
+    typeof p.completed === 'boolean'
+  );
 }
 
 /** Reads saved progress for the known lesson ids; anything unreadable is ignored (a fresh start). */
-export function loadProgress(storage: Pick<Storage, 'getItem'> | null, scenario: string, lessonIds: readonly string[]): SavedLessons {
+export function loadProgress(
+  storage: Pick<Storage, 'getItem'> | null,
+  scenario: string,
+  lessonIds: readonly string[],
+): SavedLessons {
   const empty: SavedLessons = { progress: {}, active: null };
   let raw: string | null;
   try {

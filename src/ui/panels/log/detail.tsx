@@ -21,18 +21,26 @@ export function Detail(props: { ctx: PanelContext; log: EventLog; offset: number
           <button type="button" class="mini-btn" onClick={() => ctx.open('trace')} disabled={!d.event}>
             show in trace
           </button>
-          <button type="button" class="mini-btn" onClick={() => (ctx.selected.value = null)} aria-label="Close the detail">
+          <button
+            type="button"
+            class="mini-btn"
+            onClick={() => (ctx.selected.value = null)}
+            aria-label="Close the detail"
+          >
             ✕
           </button>
         </span>
       </header>
-      {!d.event && <p class="panel-note">Event #{offset} is no longer retained: the log is a bounded ring and evicted it.</p>}
+      {!d.event && (
+        <p class="panel-note">Event #{offset} is no longer retained: the log is a bounded ring and evicted it.</p>
+      )}
       {d.event && (
         <p class="log-detail-cause">
           {d.cause ? (
             <>
-              caused by <EventChip offset={d.cause.seq} ev={log.at(d.cause.seq)} type={d.cause.type} onSelect={select} /> via trigger{' '}
-              <code>{d.cause.trigger}</code>
+              caused by{' '}
+              <EventChip offset={d.cause.seq} ev={log.at(d.cause.seq)} type={d.cause.type} onSelect={select} /> via
+              trigger <code>{d.cause.trigger}</code>
             </>
           ) : (
             <>no cause: a game system (or the engine) stated this fact</>

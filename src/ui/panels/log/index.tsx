@@ -78,7 +78,9 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
 
   function onScroll(e: Event): void {
     const el = e.currentTarget as HTMLDivElement;
-    const atEdge = newestFirst ? el.scrollTop < ROW_HEIGHT / 2 : el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
+    const atEdge = newestFirst
+      ? el.scrollTop < ROW_HEIGHT / 2
+      : el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
     const row = Math.floor(el.scrollTop / ROW_HEIGHT);
     const offset = offsetAtRow(index, row, newestFirst);
     anchor.current = offset === undefined ? null : { offset, delta: el.scrollTop - row * ROW_HEIGHT };
@@ -113,7 +115,8 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   for (let r = first; r < last; r++) {
     const offset = offsetAtRow(index, r, newestFirst) as number;
     const ev = log.at(offset);
-    if (ev) rows.push(<Row key={offset} ev={ev} top={r * ROW_HEIGHT} selected={offset === selected} onSelect={select} />);
+    if (ev)
+      rows.push(<Row key={offset} ev={ev} top={r * ROW_HEIGHT} selected={offset === selected} onSelect={select} />);
   }
 
   return (
@@ -129,12 +132,17 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
         />
         <TypeFilter counts={index.counts} hidden={hidden} onChange={setHidden} />
         <label class="log-order" title="Show the newest event at the top">
-          <input type="checkbox" checked={newestFirst} onChange={(e) => setNewestFirst((e.currentTarget as HTMLInputElement).checked)} /> newest first
+          <input
+            type="checkbox"
+            checked={newestFirst}
+            onChange={(e) => setNewestFirst((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          newest first
         </label>
       </div>
       <p class="log-summary">
-        {total.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets {log.start.toLocaleString('en')}–
-        {log.end.toLocaleString('en')}
+        {total.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets{' '}
+        {log.start.toLocaleString('en')}–{log.end.toLocaleString('en')}
         {log.start > 0 ? ' (older ones evicted)' : ''}
       </p>
       <div class="log-list-wrap">
@@ -150,7 +158,11 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
           <div class="log-spacer" style={{ height: `${total * ROW_HEIGHT}px` }}>
             {rows}
           </div>
-          {total === 0 && <p class="panel-empty">{log.end === log.start ? 'No events yet: the game has not emitted any.' : 'No event matches the filter.'}</p>}
+          {total === 0 && (
+            <p class="panel-empty">
+              {log.end === log.start ? 'No events yet: the game has not emitted any.' : 'No event matches the filter.'}
+            </p>
+          )}
         </div>
         {!follow.current && total > 0 && (
           <button

@@ -213,7 +213,13 @@ export function createLogIndex(initial: LogFilter = showAll): LogIndex {
 }
 
 /** The rows a scrolled list shows: indexes `first` (inclusive) to `last` (exclusive), with some overscan. */
-export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { first: number; last: number } {
+export function visibleRange(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  count: number,
+  overscan = 6,
+): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { first, last: Math.max(first, last) };
@@ -244,7 +250,12 @@ export interface EventDetail {
   readonly seconds: string | null;
   readonly payloadJson: string | null;
   /** The event and trigger that caused it; `retained` says whether the cause can still be selected. */
-  readonly cause: { readonly seq: number; readonly trigger: string; readonly type: string | null; readonly retained: boolean } | null;
+  readonly cause: {
+    readonly seq: number;
+    readonly trigger: string;
+    readonly type: string | null;
+    readonly retained: boolean;
+  } | null;
 }
 
 /** The detail of one offset of the log. */

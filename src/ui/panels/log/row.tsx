@@ -25,7 +25,10 @@ export function Row(props: { ev: SirenEvent; top: number; selected: boolean; onS
       <span class="log-type" title={ev.type}>
         {ev.type}
       </span>
-      <span class="log-payload" title={ev.cause ? `${payload}\ncaused by #${ev.cause.seq} via trigger "${ev.cause.trigger}"` : payload}>
+      <span
+        class="log-payload"
+        title={ev.cause ? `${payload}\ncaused by #${ev.cause.seq} via trigger "${ev.cause.trigger}"` : payload}
+      >
         {ev.cause && <span class="log-caused">↳ </span>}
         {payload}
       </span>

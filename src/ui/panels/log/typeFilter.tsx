@@ -5,7 +5,11 @@ import { eventFamily, familyColour } from './model';
  * A drop-down checkbox list of the event types in the log, with counts: unticked types are hidden. The list is in the
  * page only while it is open (closed, it would still be re-rendered with new counts at every refresh).
  */
-export function TypeFilter(props: { counts: ReadonlyMap<string, number>; hidden: ReadonlySet<string>; onChange: (hidden: ReadonlySet<string>) => void }) {
+export function TypeFilter(props: {
+  counts: ReadonlyMap<string, number>;
+  hidden: ReadonlySet<string>;
+  onChange: (hidden: ReadonlySet<string>) => void;
+}) {
   const { counts, hidden, onChange } = props;
   const [open, setOpen] = useState(false);
   const types = [...new Set([...counts.keys(), ...hidden])].sort();
@@ -40,7 +44,11 @@ export function TypeFilter(props: { counts: ReadonlyMap<string, number>; hidden:
           </div>
           {types.map((t) => (
             <label key={t} class="log-type-option" style={{ '--fam': familyColour(eventFamily(t)) }}>
-              <input type="checkbox" checked={!hidden.has(t)} onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                checked={!hidden.has(t)}
+                onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)}
+              />
               <span class="log-type-name">{t}</span>
               <span class="log-type-count">{(counts.get(t) ?? 0).toLocaleString('en')}</span>
             </label>

@@ -8,7 +8,10 @@ import { checkImport, replayVerdict, runFileName, runFileText } from './model';
 import { MAX_SHARE_CHARS, encodeShareLink, shareUrl } from './shareLink';
 import './style.css';
 
-type ImportState = { kind: 'idle' } | { kind: 'errors'; file: string; errors: string[] } | { kind: 'replayed'; file: string; ok: boolean; text: string };
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'errors'; file: string; errors: string[] }
+  | { kind: 'replayed'; file: string; ok: boolean; text: string };
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -55,7 +58,10 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
   const rulesText = engine.rules.text;
   const { hash, link } = useMemo(() => {
     const h = encodeShareLink(rulesText, engine.seed);
-    return { hash: h, link: h.length > MAX_SHARE_CHARS ? '' : shareUrl(location.href, ctx.scenario, rulesText, engine.seed) };
+    return {
+      hash: h,
+      link: h.length > MAX_SHARE_CHARS ? '' : shareUrl(location.href, ctx.scenario, rulesText, engine.seed),
+    };
   }, [rulesText, engine.seed, ctx.scenario]);
   const tooLong = link === '';
 
@@ -73,8 +79,8 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
       <section class="runs-card">
         <h3>Export this run</h3>
         <p class="panel-note">
-          A run file holds the rules the run started with, the seed and every input and rules change with its tick — not the events:
-          replaying the inputs re-creates them exactly.
+          A run file holds the rules the run started with, the seed and every input and rules change with its tick — not
+          the events: replaying the inputs re-creates them exactly.
         </p>
         <dl class="runs-facts">
           <dt>length</dt>
@@ -100,7 +106,9 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
 
       <section class="runs-card">
         <h3>Import a run</h3>
-        <p class="panel-note">Replays it from its rules, seed and inputs, then carries on live from its last tick (paused, so you can look).</p>
+        <p class="panel-note">
+          Replays it from its rules, seed and inputs, then carries on live from its last tick (paused, so you can look).
+        </p>
         <label class="runs-btn runs-import">
           ⤒ Choose a .siren-run.json file…
           <input
@@ -118,7 +126,8 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
         {imported.kind === 'errors' && (
           <div class="runs-result bad" role="alert">
             <strong>
-              {imported.file} was not imported ({imported.errors.length} error{imported.errors.length === 1 ? '' : 's'}); the game is unchanged:
+              {imported.file} was not imported ({imported.errors.length} error{imported.errors.length === 1 ? '' : 's'}
+              ); the game is unchanged:
             </strong>
             <ul>
               {imported.errors.map((e, i) => (
@@ -137,19 +146,33 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
 
       <section class="runs-card">
         <h3>Share link</h3>
-        <p class="panel-note">The rules running now (compressed) and the seed, in the link itself: opening it starts the game with them. No inputs: it starts a new run.</p>
+        <p class="panel-note">
+          The rules running now (compressed) and the seed, in the link itself: opening it starts the game with them. No
+          inputs: it starts a new run.
+        </p>
         {tooLong ? (
-          <p class="runs-result bad">These rules are too large for a link ({fmt(hash.length)} characters; the limit is {fmt(MAX_SHARE_CHARS)}): export a run instead.</p>
+          <p class="runs-result bad">
+            These rules are too large for a link ({fmt(hash.length)} characters; the limit is {fmt(MAX_SHARE_CHARS)}):
+            export a run instead.
+          </p>
         ) : (
           <>
             <div class="runs-share">
-              <input class="runs-link" type="text" readOnly value={link} aria-label="Share link" onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+              <input
+                class="runs-link"
+                type="text"
+                readOnly
+                value={link}
+                aria-label="Share link"
+                onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+              />
               <button type="button" class="runs-btn runs-copy" onClick={() => void copy()}>
                 Copy
               </button>
             </div>
             <p class="panel-note runs-share-info">
-              {fmt(link.length)} characters for {fmt(engine.rules.text.length)} characters of rules (running from “{engine.rules.source}”), seed {engine.seed}.{' '}
+              {fmt(link.length)} characters for {fmt(engine.rules.text.length)} characters of rules (running from “
+              {engine.rules.source}”), seed {engine.seed}.{' '}
               <a href={link} target="_blank" rel="noopener">
                 Open in a new tab
               </a>

@@ -20,11 +20,21 @@ export function runFileText(engine: AnyEngine): { run: RunFile; text: string } {
 export type ImportResult = { ok: true; run: RunFile } | { ok: false; errors: string[] };
 
 /** Checks an imported file's text for this page's scenario: every error listed, nothing changed on error. */
-export function checkImport(text: string, file: string, scenarios: Readonly<Record<string, AnyScenario>>, pageScenario: string): ImportResult {
+export function checkImport(
+  text: string,
+  file: string,
+  scenarios: Readonly<Record<string, AnyScenario>>,
+  pageScenario: string,
+): ImportResult {
   const parsed = parseRun(text, scenarios, file);
   if (!parsed.ok) return parsed;
   if (parsed.run.scenario !== pageScenario)
-    return { ok: false, errors: [`${file}: scenario: this run is of "${parsed.run.scenario}", but the page plays "${pageScenario}"; open it with ?scenario=${parsed.run.scenario}`] };
+    return {
+      ok: false,
+      errors: [
+        `${file}: scenario: this run is of "${parsed.run.scenario}", but the page plays "${pageScenario}"; open it with ?scenario=${parsed.run.scenario}`,
+      ],
+    };
   return parsed;
 }
 

@@ -12,7 +12,8 @@ export const MAX_SHARE_RULES_BYTES = 1_000_000;
 export const SHARE_FILE = 'share link';
 
 /** A share link read from the URL: its rules (compiled) and seed, or every reason it was rejected. */
-export type ShareLink = { ok: true; seed: number; rulesText: string; rules: CompiledRules } | { ok: false; errors: string[] };
+export type ShareLink =
+  { ok: true; seed: number; rulesText: string; rules: CompiledRules } | { ok: false; errors: string[] };
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
@@ -29,7 +30,8 @@ export function fromBase64Url(text: string): Uint8Array | string {
     const i = [...text].findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
     return `the data is not base64url: character ${JSON.stringify([...text][i])} at position ${i + 1} (only A–Z, a–z, 0–9, "-" and "_")`;
   }
-  if (text.length % 4 === 1) return `the data is not base64url: ${text.length} characters cannot encode whole bytes (the link may be cut short)`;
+  if (text.length % 4 === 1)
+    return `the data is not base64url: ${text.length} characters cannot encode whole bytes (the link may be cut short)`;
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -40,7 +42,7 @@ export function fromBase64Url(text: string): Uint8Array | string {
 function adler32(b: Uint8Array): number {
   let a = 1;
   let s = 0;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const end = Math.min(b.length, i + 3800);
     for (; i < end; i++) {
       a += b[i] as number;
@@ -59,7 +61,11 @@ export function encodeShareLink(rulesText: string, seed: number): string {
 
 /** Inflates zlib data to at most `max` bytes; returns the bytes or a message. */
 function inflateChecked(data: Uint8Array, max: number): Uint8Array | string {
-  if (data.length < 6 || ((data[0] as number) & 0x0f) !== 8 || (((data[0] as number) << 8) | (data[1] as number)) % 31 !== 0)
+  if (
+    data.length < 6 ||
+    ((data[0] as number) & 0x0f) !== 8 ||
+    (((data[0] as number) << 8) | (data[1] as number)) % 31 !== 0
+  )
     return 'the data is not compressed rules (no zlib header; the link may be damaged)';
   let out: Uint8Array;
   try {
@@ -69,8 +75,11 @@ function inflateChecked(data: Uint8Array, max: number): Uint8Array | string {
   }
   if (out.length > max) return `the rules are too large: more than ${max.toLocaleString('en')} bytes once decompressed`;
   const tail = data.subarray(-4);
-  const sum = (((tail[0] as number) << 24) | ((tail[1] as number) << 16) | ((tail[2] as number) << 8) | (tail[3] as number)) >>> 0;
-  if (sum !== adler32(out)) return 'the data is damaged: its checksum does not match (the link may have been cut short or edited)';
+  const sum =
+    (((tail[0] as number) << 24) | ((tail[1] as number) << 16) | ((tail[2] as number) << 8) | (tail[3] as number)) >>>
+    0;
+  if (sum !== adler32(out))
+    return 'the data is damaged: its checksum does not match (the link may have been cut short or edited)';
   return out;
 }
 
@@ -82,10 +91,15 @@ export function readShareLink(hash: string, catalogue: Catalogue): ShareLink | n
   if (!hash.startsWith(SHARE_PREFIX)) return null;
   const fail = (message: string): ShareLink => ({ ok: false, errors: [`${SHARE_FILE}: ${message}`] });
   if (hash.length > MAX_SHARE_CHARS)
-    return fail(`too long (${hash.length.toLocaleString('en')} characters; the limit is ${MAX_SHARE_CHARS.toLocaleString('en')}): export a run file instead`);
+    return fail(
+      `too long (${hash.length.toLocaleString('en')} characters; the limit is ${MAX_SHARE_CHARS.toLocaleString('en')}): export a run file instead`,
+    );
   const body = hash.slice(SHARE_PREFIX.length);
   const m = /^([^.]*)\.([^.]*)\.(.*)$/s.exec(body);
-  if (!m) return fail(`expected "${SHARE_PREFIX}v1.<seed>.<data>", found ${JSON.stringify(hash.length > 60 ? hash.slice(0, 60) + '…' : hash)}`);
+  if (!m)
+    return fail(
+      `expected "${SHARE_PREFIX}v1.<seed>.<data>", found ${JSON.stringify(hash.length > 60 ? hash.slice(0, 60) + '…' : hash)}`,
+    );
   const [, version, seedText, data] = m as unknown as [string, string, string, string];
   if (version !== 'v1') return fail(`unsupported version ${JSON.stringify(version)} (this page reads "v1" links)`);
   if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff)

@@ -142,15 +142,35 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
   return (
     <div class="time-panel">
       <div class="time-controls" role="group" aria-label="Game clock">
-        <button type="button" class={`time-btn time-play${k ? ' primary' : ''}`} onClick={togglePause} title={k ? 'Continue live from this tick (the recorded future is discarded)' : 'Pause or resume (P)'}>
+        <button
+          type="button"
+          class={`time-btn time-play${k ? ' primary' : ''}`}
+          onClick={togglePause}
+          title={k ? 'Continue live from this tick (the recorded future is discarded)' : 'Pause or resume (P)'}
+        >
           {k ? '▶ Resume from here' : loop.paused ? '▶ Resume' : 'Pause'}
         </button>
-        <button type="button" class="time-btn time-step" onClick={step} title={k && engine.tick < k.session.furthest ? 'One tick forward along the recorded run' : 'Run exactly one tick, then stay paused (.)'}>
+        <button
+          type="button"
+          class="time-btn time-step"
+          onClick={step}
+          title={
+            k && engine.tick < k.session.furthest
+              ? 'One tick forward along the recorded run'
+              : 'Run exactly one tick, then stay paused (.)'
+          }
+        >
           Step ▸|
         </button>
         <span class="time-speeds" role="group" aria-label="Speed">
           {SPEEDS.map((s) => (
-            <button key={s} type="button" class={`time-speed${loop.speed === s ? ' active' : ''}`} aria-pressed={loop.speed === s} onClick={() => setSpeed(s)}>
+            <button
+              key={s}
+              type="button"
+              class={`time-speed${loop.speed === s ? ' active' : ''}`}
+              aria-pressed={loop.speed === s}
+              onClick={() => setSpeed(s)}
+            >
               ×{s}
             </button>
           ))}
@@ -178,7 +198,9 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
           onInput={(e) => seekTo(Number((e.currentTarget as HTMLInputElement).value))}
         />
         <div class="time-track" aria-hidden="true">
-          {k && k.session.furthest > engine.tick && <div class="time-future" style={{ left: pos(engine.tick), right: '0%' }} />}
+          {k && k.session.furthest > engine.tick && (
+            <div class="time-future" style={{ left: pos(engine.tick), right: '0%' }} />
+          )}
           {visible.map((m) => (
             <button
               key={`${m.kind}-${m.seq}`}
@@ -215,7 +237,9 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
           ))}
         </p>
         {visible.length === 0 ? (
-          <p class="panel-note">None yet in the retained log: pursuits, deaths, hits on you and rules changes appear here.</p>
+          <p class="panel-note">
+            None yet in the retained log: pursuits, deaths, hits on you and rules changes appear here.
+          </p>
         ) : (
           <ul>
             {visible
@@ -223,7 +247,11 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
               .reverse()
               .map((m) => (
                 <li key={`${m.kind}-${m.seq}`}>
-                  <button type="button" class={`time-moment mk-${m.kind}${m.tick + 1 === engine.tick ? ' here' : ''}`} onClick={() => jump(m)}>
+                  <button
+                    type="button"
+                    class={`time-moment mk-${m.kind}${m.tick + 1 === engine.tick ? ' here' : ''}`}
+                    onClick={() => jump(m)}
+                  >
                     <span class="time-dot" />
                     <span class="time-at">{tickSeconds(m.tick)}</span> {m.label}
                   </button>
@@ -236,10 +264,11 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
       <section class="time-explain">
         <h3>How time travel works</h3>
         <p>
-          The engine keeps a snapshot of the world every second and a record of every input and rules change. Going back restores the
-          nearest snapshot before that tick and re-runs the recorded inputs up to it: the simulation is deterministic (a seeded random
-          generator, a fixed 1/60 s step), so the same inputs produce the same events at the same offsets, and the log's hash comes out the
-          same. That is what replaying a topic from an offset means: the log, not the world, is the source of truth.
+          The engine keeps a snapshot of the world every second and a record of every input and rules change. Going back
+          restores the nearest snapshot before that tick and re-runs the recorded inputs up to it: the simulation is
+          deterministic (a seeded random generator, a fixed 1/60 s step), so the same inputs produce the same events at
+          the same offsets, and the log's hash comes out the same. That is what replaying a topic from an offset means:
+          the log, not the world, is the source of truth.
         </p>
       </section>
     </div>

@@ -42,7 +42,12 @@ export function markerFor(ev: SirenEvent): Marker | null {
     case 'player.died':
       return { kind: 'died', tick: ev.tick, seq: ev.seq, label: 'you died' };
     case 'rules.loaded':
-      return { kind: 'rules', tick: ev.tick, seq: ev.seq, label: `rules loaded (${String(p.triggers)} triggers from ${String(p.source)})` };
+      return {
+        kind: 'rules',
+        tick: ev.tick,
+        seq: ev.seq,
+        label: `rules loaded (${String(p.triggers)} triggers from ${String(p.source)})`,
+      };
     default:
       return null;
   }
@@ -94,7 +99,12 @@ export function createMarkerTracker(): MarkerTracker {
   return {
     update(next) {
       // Another log, or this one rewound under us (the last event read is gone or replaced): read it again from its start.
-      if (next !== log || next.end < offset || (lastSeen && next.at(lastSeen.seq) !== lastSeen && lastSeen.seq >= next.start)) reset(next);
+      if (
+        next !== log ||
+        next.end < offset ||
+        (lastSeen && next.at(lastSeen.seq) !== lastSeen && lastSeen.seq >= next.start)
+      )
+        reset(next);
       const events = next.slice(offset);
       for (const ev of events) add(ev);
       if (events.length) lastSeen = events[events.length - 1];

@@ -95,7 +95,9 @@ export function startScrub(engine: AnyEngine): ScrubSession {
   function landingBefore(to: number): number {
     let x = to;
     for (;;) {
-      const edit = records.find((r) => r.rules !== undefined && sources.has(r) && r.tick < x && r.tick >= x - EDIT_MARGIN_TICKS);
+      const edit = records.find(
+        (r) => r.rules !== undefined && sources.has(r) && r.tick < x && r.tick >= x - EDIT_MARGIN_TICKS,
+      );
       if (!edit || edit.tick <= engine.oldestTick) return Math.max(x, engine.oldestTick);
       x = edit.tick;
     }

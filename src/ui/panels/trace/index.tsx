@@ -47,14 +47,24 @@ function TriggerLine({ t, fired, onSelect }: { t: TraceTrigger; fired?: SirenEve
   );
 }
 
-function Effects({ groups, onSelect, selected }: { groups: readonly EffectGroup[]; onSelect: Select; selected: number }) {
+function Effects({
+  groups,
+  onSelect,
+  selected,
+}: {
+  groups: readonly EffectGroup[];
+  onSelect: Select;
+  selected: number;
+}) {
   return (
     <ul class="trace-tree">
       {groups.map((g) => (
         <li key={g.trigger.id}>
           <TriggerLine t={g.trigger} fired={g.fired} onSelect={onSelect} />
           {g.events.length === 0 ? (
-            <p class="trace-none">its behaviours emitted no event (they changed the world quietly, or are delayed past the search)</p>
+            <p class="trace-none">
+              its behaviours emitted no event (they changed the world quietly, or are delayed past the search)
+            </p>
           ) : (
             <ul class="trace-tree">
               {g.events.map((n) => (
@@ -86,8 +96,8 @@ function TracePanel({ ctx }: { ctx: PanelContext }) {
     return (
       <div class="panel-empty">
         <p>
-          <strong>Select an event in the log</strong> to see its causal chain: the event that started it, each trigger that turned one
-          event into the next (with the behaviours it ran), and what the selected event led to in turn.
+          <strong>Select an event in the log</strong> to see its causal chain: the event that started it, each trigger
+          that turned one event into the next (with the behaviours it ran), and what the selected event led to in turn.
         </p>
         <button type="button" class="mini-btn" onClick={() => ctx.open('log')}>
           open the event log
@@ -98,7 +108,10 @@ function TracePanel({ ctx }: { ctx: PanelContext }) {
   if (!trace)
     return (
       <div class="panel-empty">
-        <p>Event #{offset} is no longer in the log: it is a bounded ring buffer and has evicted it. Select a newer event in the log.</p>
+        <p>
+          Event #{offset} is no longer in the log: it is a bounded ring buffer and has evicted it. Select a newer event
+          in the log.
+        </p>
       </div>
     );
   const ev = engine.log.at(offset) as SirenEvent;
@@ -137,7 +150,8 @@ function TracePanel({ ctx }: { ctx: PanelContext }) {
       </section>
       <section>
         <h3 class="trace-h">
-          What it led to <span class="trace-count">{caused === 0 ? '' : `${caused} event${caused === 1 ? '' : 's'}`}</span>
+          What it led to{' '}
+          <span class="trace-count">{caused === 0 ? '' : `${caused} event${caused === 1 ? '' : 's'}`}</span>
         </h3>
         {trace.effects.length === 0 ? (
           <p class="trace-none">No trigger has fired on it{engine.log.end > offset + 1 ? '' : ' yet'}.</p>
@@ -147,7 +161,10 @@ function TracePanel({ ctx }: { ctx: PanelContext }) {
         {trace.limited && <p class="panel-note">({LIMIT_TEXT[trace.limited]})</p>}
         {silent.length > 0 && (
           <p class="panel-note trace-silent">
-            Listening to <code>{ev.type}</code> but did not fire: {silent.map((id) => <code key={id}>{id} </code>)}
+            Listening to <code>{ev.type}</code> but did not fire:{' '}
+            {silent.map((id) => (
+              <code key={id}>{id} </code>
+            ))}
             <button type="button" class="mini-btn" onClick={() => ctx.open('triggers')}>
               ask the inspector why
             </button>

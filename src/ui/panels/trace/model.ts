@@ -78,7 +78,12 @@ export function findFire(log: EventLog, trigger: string, ev: SirenEvent, maxScan
 }
 
 /** Builds the trace of the event at `offset`, or null if the log no longer (or never) had it. */
-export function buildTrace(log: EventLog, rules: CompiledRules, offset: number, limits: TraceLimits = defaultTraceLimits): Trace | null {
+export function buildTrace(
+  log: EventLog,
+  rules: CompiledRules,
+  offset: number,
+  limits: TraceLimits = defaultTraceLimits,
+): Trace | null {
   const selected = log.at(offset);
   if (!selected) return null;
 
