@@ -1,6 +1,8 @@
 import { z } from './zod';
-import type { Engine, EngineOptions, RunRecord } from './engine';
+import type { Engine, EngineOptions } from './engine';
 import { createEngine } from './engine';
+import { applyRecord } from './record';
+import type { RunRecord } from './record';
 import type { AnyScenario, Scenario } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
@@ -160,13 +162,7 @@ export function replayRun<W, R, I>(
   // Records at the last tick (a rules edit or toggle after the last step) are applied too: they are part of the run.
   for (;;) {
     while (k < run.records.length && (run.records[k] as RunRecord<I>).tick <= engine.tick) {
-      const r = run.records[k++] as RunRecord<I>;
-      if (r.input !== undefined) input = r.input;
-      if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
-      if (r.rules !== undefined) {
-        const next = loadRules(r.rules, catalogue, r.source ?? run.rulesSource);
-        if (next.ok) engine.applyRules(next.rules);
-      }
+      input = applyRecord(engine, run.records[k++] as RunRecord<I>, catalogue, input, run.rulesSource);
     }
     if (engine.tick >= run.ticks) break;
     engine.step(input);
