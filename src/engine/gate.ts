@@ -8,6 +8,12 @@ export function gateOpen(s: Readonly<TriggerState>, tick: number): boolean {
   return s.enabled && !s.spent && tick >= s.cooldownUntil;
 }
 
+/** What the gate says now, in a word: `ready` exactly when `gateOpen`, else the first thing that closes it. */
+export function gateStatus(s: Readonly<TriggerState>, tick: number): 'ready' | 'disabled' | 'spent' | 'cooling' {
+  if (gateOpen(s, tick)) return 'ready';
+  return !s.enabled ? 'disabled' : s.spent ? 'spent' : 'cooling';
+}
+
 /** For a `while` trigger whose condition holds: true once it has held for its `for` time. */
 export function heldLongEnough(t: CompiledTrigger, s: Readonly<TriggerState>, tick: number): boolean {
   return s.holdingSince >= 0 && tick - s.holdingSince >= t.forTicks;
