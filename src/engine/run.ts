@@ -6,7 +6,8 @@ import type { RunRecord } from './record';
 import type { AnyScenario, Scenario } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
-import { describeFound, formatError, pathToString, unknownName } from './rules/errors';
+import { describeFound, formatError, pathToString, RulesError, unknownName } from './rules/errors';
+import { errorMessage } from './result';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -108,7 +109,7 @@ export function parseRun(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`${file}: not valid JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [`${file}: not valid JSON: ${errorMessage(e)}`] };
   }
   const parsed = runSchema.safeParse(data);
   if (!parsed.success)
@@ -155,7 +156,7 @@ export function replayRun<W, R, I>(
 ): Engine<W, R, I> {
   const catalogue = scenarioCatalogue(scenario);
   const loaded = loadRules(run.rules, catalogue, run.rulesSource);
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+  if (!loaded.ok) throw new RulesError(loaded.errors);
   const engine = createEngine({ ...options, scenario, rules: loaded.rules, seed: run.seed });
   let input = scenario.idleInput;
   let k = 0;
