@@ -12,3 +12,6 @@ export * from './run';
 export * from './behaviours';
 export * from './rules';
 export { z } from './zod';
+export * from './gate';
+export * from './result';
+export * from './time';

@@ -7,6 +7,7 @@ import {
   loadRules,
   replayRun,
   scenarioCatalogue,
+  TICKS_PER_SECOND,
 } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
@@ -72,7 +73,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   let rules: CompiledRules = share?.ok ? share.rules : start.rules;
   let seed = share?.ok ? share.seed : options.seed;
-  const newEngine = () => createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
+  const newEngine = () =>
+    createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND });
   const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);
   effect(() => alerts.watch(engine.value));
@@ -158,7 +160,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       const loaded = loadRules(run.rules, catalogue, run.rulesSource);
       if (loaded.ok) rules = loaded.rules;
       seed = run.seed;
-      swapEngine(replayRun(run, scenario, { logCapacity: 20_000, historyTicks: 60 * 60 * 5 }));
+      swapEngine(replayRun(run, scenario, { logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND }));
     },
     touch,
     open: (id) => shell.open(id),
