@@ -7,6 +7,7 @@ import { createActorSprites } from './actors';
 import { createCamera, followTarget, restingZoom } from './camera';
 import { createSightCones } from './cones';
 import { createGround } from './ground';
+import { drawnX, drawnY, stepX, stepY } from './interpolate';
 import { createMinimap } from './minimap';
 import { createPlayerMarker, createSearchCircle, createTracerSprites } from './overlays';
 import { palette } from './palette';
@@ -90,13 +91,14 @@ export async function createCityRenderer(
     const { agents } = rt;
 
     // The player, or the car they drive, is what the camera follows.
-    const carId = agents.car[0];
-    const m = carId >= 0 ? rt.cars : agents;
-    const id = carId >= 0 ? carId : 0;
-    const px = m.prevX[id] + (m.x[id] - m.prevX[id]) * alpha;
-    const py = m.prevY[id] + (m.y[id] - m.prevY[id]) * alpha;
-    const vx = (m.x[id] - m.prevX[id]) * TICKS_PER_SECOND;
-    const vy = (m.y[id] - m.prevY[id]) * TICKS_PER_SECOND;
+    const carId = agents.car[0] ?? -1;
+    const driving = carId >= 0;
+    const m = driving ? rt.cars : agents;
+    const id = driving ? carId : 0;
+    const px = drawnX(m, id, alpha);
+    const py = drawnY(m, id, alpha);
+    const vx = stepX(m, id) * TICKS_PER_SECOND;
+    const vy = stepY(m, id) * TICKS_PER_SECOND;
     const res = app.renderer.resolution;
     followTarget(
       camera,
@@ -127,16 +129,7 @@ export async function createCityRenderer(
     cones.update(rt.map, agents, rt.sight, alpha, camera.view);
     tracers.update(rt.tracers, e.tick, alpha);
     search.update(w.pursuit, time, reduced);
-    player.update(
-      px,
-      py,
-      carId >= 0 ? m.heading[id] : agents.heading[0],
-      agents.alive[0] === 1,
-      carId >= 0,
-      w.player.hidden,
-      time,
-      reduced,
-    );
+    player.update(px, py, m.heading[id] ?? 0, agents.alive[0] === 1, driving, w.player.hidden, time, reduced);
     minimap.update(agents, alpha, w.pursuit, camera.view, screenW, screenH, w.siren, flash, reduced);
     app.render();
   }
