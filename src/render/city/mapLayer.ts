@@ -50,10 +50,8 @@ function drawStreets(g: Graphics, map: CityMap, keep: Keep): void {
   const depth = 2.2;
   const half = s.halfWidth - PAVEMENT - 0.3;
   n = 0;
-  for (let i = 0; i < xs.length; i++)
-    for (let j = 0; j < ys.length; j++) {
-      const cx = xs[i];
-      const cy = ys[j];
+  for (const [i, cx] of xs.entries())
+    for (const [j, cy] of ys.entries()) {
       if (!keep(cx, cy)) continue;
       n++;
       const d0 = s.halfWidth + 0.5;

@@ -227,7 +227,7 @@ export function parseSampleEvent(
     }
   }
   for (const k of ['tick', 'seq'] as const)
-    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= 0))
+    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && o[k] >= 0))
       errors.push(`"${k}" must be a whole number ≥ 0`);
   if (errors.length) return { ok: false, errors };
   const event: SirenEvent = Object.freeze({
