@@ -13,3 +13,4 @@ export * from './loops';
 export * from './schema';
 export * from './reference';
 export * from './windows';
+export * from './sampleEvent';
