@@ -144,7 +144,9 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
               ? 'checking…'
               : problems.length
                 ? `✗ ${problems.length} error${problems.length === 1 ? '' : 's'}`
-                : '✓ valid'}
+                : check.warnings.length
+                  ? `✓ valid, ⚠ ${check.warnings.length} loop warning${check.warnings.length === 1 ? '' : 's'}`
+                  : '✓ valid'}
           </span>
         </div>
         <NoticeLine
@@ -159,6 +161,17 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
               <li key={`${p.from}:${p.message}`}>
                 <button type="button" onClick={() => editor.current?.goTo(p.from)} title="Show it in the editor">
                   {p.line}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {check && check.warnings.length > 0 && (
+          <ul class="re-problems re-warnings" aria-label="Warnings about the draft">
+            {check.warnings.map((p) => (
+              <li key={`${p.from}:${p.message}`}>
+                <button type="button" onClick={() => editor.current?.goTo(p.from)} title="Show it in the editor">
+                  ⚠ {p.line}
                 </button>
               </li>
             ))}
