@@ -27,16 +27,20 @@ export interface LoopAnalysis {
   readonly unguarded: ReadonlyMap<string, number>;
 }
 
-/** The event types a trigger's actions may emit: each behaviour's declared `emits`, and the events its literal "event" parameters name. */
+/** The event types one action of a trigger may emit: its behaviour's declared `emits`, and the events its literal "event" parameters name. */
+export function actionEmits(t: CompiledTrigger, i: number): string[] {
+  const b = (t.actions[i] as CompiledTrigger['actions'][number]).behaviour;
+  const out = new Set(b.emits ?? []);
+  const spec = t.spec.do[i] as Record<string, unknown>;
+  for (const [name, p] of Object.entries(b.params))
+    if (p.kind === 'event' && Object.hasOwn(spec, name) && typeof spec[name] === 'string') out.add(spec[name]);
+  return [...out];
+}
+
+/** The event types a trigger's actions may emit, over all its actions. */
 export function emittedEvents(t: CompiledTrigger): string[] {
   const out = new Set<string>();
-  for (let i = 0; i < t.actions.length; i++) {
-    const b = (t.actions[i] as CompiledTrigger['actions'][number]).behaviour;
-    for (const e of b.emits ?? []) out.add(e);
-    const spec = t.spec.do[i] as Record<string, unknown>;
-    for (const [name, p] of Object.entries(b.params))
-      if (p.kind === 'event' && Object.hasOwn(spec, name) && typeof spec[name] === 'string') out.add(spec[name]);
-  }
+  for (let i = 0; i < t.actions.length; i++) for (const e of actionEmits(t, i)) out.add(e);
   return [...out];
 }
 
