@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatError, loadRulesBytes, scenarioCatalogue, unknownName } from '../engine';
+import { formatError, formatWarning, loadRulesBytes, scenarioCatalogue, unknownName } from '../engine';
 import { scenarios } from '../scenarios';
 import { parseFlags, runCli, UsageError } from './args';
 
@@ -36,8 +36,10 @@ runCli(() => {
     }
     const catalogue = scenarioCatalogue(scenario ?? (Object.values(scenarios)[0] as (typeof scenarios)[string]));
     const result = loadRulesBytes(bytes, catalogue, file);
-    if (result.ok) process.stdout.write(`ok ${file}\n`);
-    else {
+    if (result.ok) {
+      process.stdout.write(`ok ${file}\n`);
+      if (result.warnings.length) process.stderr.write(result.warnings.map(formatWarning).join('\n') + '\n');
+    } else {
       bad++;
       process.stderr.write(result.errors.map(formatError).join('\n') + '\n');
     }

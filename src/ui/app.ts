@@ -4,6 +4,7 @@ import {
   createEngine,
   createLoop,
   formatError,
+  formatWarning,
   loadRules,
   replayRun,
   scenarioCatalogue,
@@ -27,6 +28,9 @@ import { views } from './views';
 
 /** How often panels re-read the engine while it runs (they never slow the game below its frame budget). */
 const PANEL_REFRESH_MS = 250;
+/** The overlay's note under loop warnings. */
+const LOOP_NOTE =
+  'The game runs these rules; a loop is cut off by the cascade limit each time it spins. See the Graph tab.';
 
 /** Boots the page: reads the URL, loads rules, runs the fixed-step loop, draws, and applies rule edits live. */
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -70,6 +74,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const start = await loadStartRules(options.scenario, catalogue, options.rules);
   if (start.errors.length)
     rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
+  else if (start.warnings?.length) rulesOverlay.show('The rules loaded, with warnings', start.warnings, LOOP_NOTE);
 
   let rules: CompiledRules = share?.ok ? share.rules : start.rules;
   let seed = share?.ok ? share.seed : options.seed;
@@ -114,7 +119,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     }
     rules = r.rules;
     engine.value.applyRules(rules);
-    rulesOverlay.hide();
+    if (r.warnings.length) rulesOverlay.show(`${file} loaded, with warnings`, r.warnings.map(formatWarning), LOOP_NOTE);
+    else rulesOverlay.hide();
     rulesErrorsFile = null;
     touch();
     return [];

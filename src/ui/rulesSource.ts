@@ -1,4 +1,4 @@
-import { formatError, loadRules, RulesError } from '../engine';
+import { formatError, formatWarning, loadRules, RulesError } from '../engine';
 import type { Catalogue, CompiledRules } from '../engine';
 
 /** Every rules file in public/rules, bundled as text: the fallback when the served file is missing or bad. */
@@ -20,7 +20,7 @@ export async function loadStartRules(
   scenario: string,
   catalogue: Catalogue,
   url: string | null,
-): Promise<{ rules: CompiledRules; errors: string[] }> {
+): Promise<{ rules: CompiledRules; errors: string[]; warnings?: string[] }> {
   const path = url ?? `rules/${scenario}.json`;
   const label = url ? new URL(url).pathname.replace(/^\//, '') : `public/rules/${scenario}.json`;
   const fallback = () => {
@@ -50,6 +50,6 @@ export async function loadStartRules(
     };
   }
   const r = loadRules(text, catalogue, label);
-  if (r.ok) return { rules: r.rules, errors: [] };
+  if (r.ok) return { rules: r.rules, errors: [], warnings: r.warnings.map(formatWarning) };
   return { rules: fallback(), errors: r.errors.map(formatError) };
 }

@@ -28,6 +28,19 @@ describe('the editor linter (the engine loader, placed in the text)', () => {
     expect(check.rules?.byId.has('hit-hurts')).toBe(true);
   });
 
+  it('places a loop warning on the looping trigger, and still hands back the rules', () => {
+    const text = GOOD.replace('"on": "demo.hit"', '"on": "demo.hp.changed"')
+      .replace('"event.target"', '"event.entity"')
+      .replace('"event.amount", "times": -1', '"event.to", "times": -1');
+    const check = checkDraft(text, catalogue, FILE);
+    expect(check.problems).toEqual([]);
+    expect(check.rules?.byId.has('hit-hurts')).toBe(true);
+    expect(check.warnings.map((w) => w.line)).toEqual([
+      `${FILE}:5:5  triggers[0]  trigger "hit-hurts" (5:5) emits "demo.hp.changed", which fires it again; it has no "once", "cooldown" or "delay", so one event re-fires it until the cascade limit cuts the tick short`,
+    ]);
+    expect(text.slice(check.warnings[0]?.from, check.warnings[0]?.to)).toBe('{');
+  });
+
   it('gives the same messages as the CLI, did-you-mean included, and underlines the misspelled name', () => {
     const bad = GOOD.replace('"changeHp"', '"changeHP"');
     const check = checkDraft(bad, catalogue, FILE);

@@ -2,11 +2,14 @@ import type { Catalogue } from './catalogue';
 import { compileRules } from './compileRules';
 import type { CompiledRules } from './compileRules';
 import type { RuleError } from './errors';
+import { loopWarnings } from './loops';
+import type { RuleWarning } from './loops';
 import { parseJson } from './parseJson';
 import { validateRules } from './validate';
 
-/** The outcome of loading a rules file: compiled rules, or every error found. */
-export type LoadResult = { ok: true; rules: CompiledRules } | { ok: false; errors: readonly RuleError[] };
+/** The outcome of loading a rules file: compiled rules with any warnings (loops), or every error found. */
+export type LoadResult =
+  { ok: true; rules: CompiledRules; warnings: readonly RuleWarning[] } | { ok: false; errors: readonly RuleError[] };
 
 /** Parses, validates and compiles a rules file's text. A bad file is rejected whole, with every error. */
 export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json'): LoadResult {
@@ -15,7 +18,9 @@ export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json
   if (errors.length) return { ok: false, errors };
   const checked = validateRules(doc, catalogue, file);
   if (!checked.rules) return { ok: false, errors: checked.errors };
-  return { ok: true, rules: compileRules(checked.rules, catalogue, file, src) };
+  const rules = compileRules(checked.rules, catalogue, file, src);
+  const warnings = loopWarnings(rules.triggers, (i) => doc.locate(['triggers', i]), file);
+  return { ok: true, rules, warnings };
 }
 
 /** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */

@@ -10,7 +10,7 @@ import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
 import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
 import type { FactRef, RulesFile } from './format';
-import { operators, operatorNames } from './operators';
+import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
 
 type Path = (string | number)[];
@@ -362,6 +362,7 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
   switch (kind) {
     case 'any':
       if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
+      else if (c.op === 'anythingBut' && isObj(v)) checkAffix(p, v);
       else if (isObj(v))
         p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
       break;
@@ -373,13 +374,16 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
         );
       break;
     case 'range':
-      if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
+      if (!isRange(v))
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`,
+          `"between" needs "value": [min, max] with two numbers or two strings, found ${describeFound(v)}`,
         );
-      else if (v[0] > v[1])
-        p.error(here(p.at, 'value'), `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
+      else if (typeof v[0] === 'number' ? v[0] > (v[1] as number) : compareCodePoints(v[0], v[1] as string) > 0)
+        p.error(
+          here(p.at, 'value'),
+          `"between" range is empty: min ${JSON.stringify(v[0])} is greater than max ${JSON.stringify(v[1])}`,
+        );
       break;
     case 'array':
       if (!Array.isArray(v) || v.length === 0)
@@ -552,6 +556,10 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     case 'ne':
       return scalar && !fitsType(type, value) ? wrongValue(fact, type, value) : null;
     case 'anythingBut':
+      if (isAffixPattern(value))
+        return base === 'string'
+          ? null
+          : { at: 'op', message: `"anythingBut" with a pattern reads a string, but "${fact}" is ${typeName(type)}` };
       return !scalar
         ? null
         : Array.isArray(value)
@@ -570,13 +578,14 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
         return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
       return typeof value === base ? null : wrongValue(fact, type, value);
     case 'between':
-      return base === 'number'
-        ? null
-        : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${typeName(type)}` };
+      if (base !== 'number' && base !== 'string')
+        return { at: 'op', message: `"between" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
+      return Array.isArray(value) && typeof value[0] !== base ? wrongValue(fact, type, value[0], 0) : null;
     case 'startsWith':
+    case 'endsWith':
       return base === 'string'
         ? null
-        : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${typeName(type)}` };
+        : { at: 'op', message: `"${op}" reads a string, but "${fact}" is ${typeName(type)}` };
     case 'contains':
       if (base === 'string' || base === 'string[]')
         return typeof value === 'string'
@@ -590,6 +599,31 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     default:
       return null;
   }
+}
+
+/** A `between` range: two numbers or two strings. */
+function isRange(v: unknown): v is [number, number] | [string, string] {
+  return (
+    Array.isArray(v) &&
+    v.length === 2 &&
+    (typeof v[0] === 'number' || typeof v[0] === 'string') &&
+    typeof v[1] === typeof v[0]
+  );
+}
+
+const AFFIX_KEYS = ['startsWith', 'endsWith'];
+
+/** `anythingBut`'s pattern object: exactly one of {"startsWith": "…"} or {"endsWith": "…"}. */
+function checkAffix(p: Pass, v: Record<string, unknown>): void {
+  const keys = Object.keys(v);
+  if (keys.length !== 1)
+    return p.error(
+      here(p.at, 'value'),
+      `"anythingBut" takes a value, an array, or one pattern {"startsWith": "…"} or {"endsWith": "…"}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
+    );
+  const k = keys[0] as string;
+  if (!AFFIX_KEYS.includes(k)) return p.error(here(p.at, 'value', k), unknownName('pattern', k, AFFIX_KEYS));
+  if (typeof v[k] !== 'string') p.error(here(p.at, 'value', k), `"${k}" needs a string, found ${describeFound(v[k])}`);
 }
 
 /** Adds how to declare a new event type when no existing name is a likely typo. */

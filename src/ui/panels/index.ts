@@ -5,6 +5,7 @@ export const panelEntries: readonly PanelEntry[] = [
   { id: 'log', title: 'Event log', load: () => import('./log').then((m) => m.mount) },
   { id: 'trace', title: 'Trace', load: () => import('./trace').then((m) => m.mount) },
   { id: 'triggers', title: 'Triggers', load: () => import('./inspector').then((m) => m.mount) },
+  { id: 'graph', title: 'Graph', load: () => import('./graph').then((m) => m.mount) },
   { id: 'flow', title: 'Flow', load: () => import('./flow').then((m) => m.mount) },
   { id: 'editor', title: 'Rules', load: () => import('./editor').then((m) => m.mount) },
   { id: 'time', title: 'Time', load: () => import('./time').then((m) => m.mount) },

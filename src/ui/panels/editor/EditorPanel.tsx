@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelContext } from '../context';
 import type { CodeEditor } from './codeEditor';
 import { createCodeEditor } from './codeEditor';
+import { editorGoto, gotoOffset } from './goto';
 import type { EditorModel, Notice } from './model';
 import { ReferenceView } from './ReferenceView';
 import { TestView } from './TestView';
@@ -35,6 +36,11 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
     });
     editor.current = ed;
     model.bindEditor((text) => ed.setText(text));
+    const pending = editorGoto.peek();
+    if (pending) {
+      editorGoto.value = null;
+      ed.goTo(gotoOffset(ed.text(), pending));
+    }
     return () => {
       model.bindEditor(() => undefined);
       ed.destroy();
@@ -46,6 +52,17 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
   useSignalEffect(() => {
     void ctx.version.value;
     untracked(() => model.sync());
+  });
+
+  // Another panel (the rule graph) asked to show a trigger: go to its line:col in the Edit tab.
+  useSignalEffect(() => {
+    const req = editorGoto.value;
+    const ed = editor.current;
+    if (!req || !ed) return;
+    editorGoto.value = null;
+    tab.value = 'edit';
+    ed.view.requestMeasure();
+    ed.goTo(gotoOffset(ed.text(), req));
   });
 
   // CodeMirror measures itself only while visible: re-measure when the Edit tab comes back.
@@ -144,7 +161,9 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
               ? 'checking…'
               : problems.length
                 ? `✗ ${problems.length} error${problems.length === 1 ? '' : 's'}`
-                : '✓ valid'}
+                : check.warnings.length
+                  ? `✓ valid, ⚠ ${check.warnings.length} loop warning${check.warnings.length === 1 ? '' : 's'}`
+                  : '✓ valid'}
           </span>
         </div>
         <NoticeLine
@@ -159,6 +178,17 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
               <li key={`${p.from}:${p.message}`}>
                 <button type="button" onClick={() => editor.current?.goTo(p.from)} title="Show it in the editor">
                   {p.line}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {check && check.warnings.length > 0 && (
+          <ul class="re-problems re-warnings" aria-label="Warnings about the draft">
+            {check.warnings.map((p) => (
+              <li key={`${p.from}:${p.message}`}>
+                <button type="button" onClick={() => editor.current?.goTo(p.from)} title="Show it in the editor">
+                  ⚠ {p.line}
                 </button>
               </li>
             ))}

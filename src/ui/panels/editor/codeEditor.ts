@@ -21,7 +21,7 @@ import { rulesCompletion } from './completions';
 import { triggerIdAt } from './jsonSpot';
 import { hoverAt } from './hover';
 import type { HoverInfo } from './hover';
-import type { DraftCheck } from './lint';
+import type { DraftCheck, Problem } from './lint';
 import type { JsonSchema } from './schemaWalk';
 import { editorTheme } from './theme';
 import { wrapIndent } from './wrapIndent';
@@ -89,13 +89,10 @@ export function createCodeEditor(parent: HTMLElement, opts: CodeEditorOptions): 
     const text = view.state.doc.toString();
     const check = opts.check(text);
     opts.onCheck(check, text);
-    return check.problems.map((p) => ({
-      from: p.from,
-      to: p.to,
-      severity: 'error',
-      message: p.message,
-      source: 'rules loader',
-    }));
+    const diagnostic =
+      (severity: 'error' | 'warning') =>
+      (p: Problem): Diagnostic => ({ from: p.from, to: p.to, severity, message: p.message, source: 'rules loader' });
+    return [...check.problems.map(diagnostic('error')), ...check.warnings.map(diagnostic('warning'))];
   };
   const state = EditorState.create({
     doc: opts.doc,

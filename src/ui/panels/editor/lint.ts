@@ -12,10 +12,10 @@ export interface Problem {
   readonly error: RuleError;
 }
 
-/** What the loader says about a draft: its compiled rules, or its problems placed in the text. */
+/** What the loader says about a draft: its compiled rules with any warnings (loops), or its problems, placed in the text. */
 export type DraftCheck =
-  | { readonly rules: CompiledRules; readonly problems: readonly [] }
-  | { readonly rules: null; readonly problems: readonly Problem[] };
+  | { readonly rules: CompiledRules; readonly problems: readonly []; readonly warnings: readonly Problem[] }
+  | { readonly rules: null; readonly problems: readonly Problem[]; readonly warnings: readonly [] };
 
 /** The offset of a 1-based line and column (UTF-16 units, as the loader counts), clamped into the text. */
 export function offsetAt(text: string, line: number, column: number): number {
@@ -67,16 +67,14 @@ export function placeError(text: string, e: RuleError): Problem {
 /** Runs the engine's own loader on a draft (exactly what Apply and the CLI run) and places each error in the text. */
 export function checkDraft(text: string, catalogue: Catalogue, file: string): DraftCheck {
   const r = loadRules(text, catalogue, file);
-  if (r.ok) return { rules: r.rules, problems: [] };
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = src === text ? 0 : 1;
-  return {
-    rules: null,
-    problems: r.errors.map((e) => {
-      const p = placeError(src, e);
-      return { ...p, from: p.from + shift, to: p.to + shift };
-    }),
+  const place = (e: RuleError): Problem => {
+    const p = placeError(src, e);
+    return { ...p, from: p.from + shift, to: p.to + shift };
   };
+  if (r.ok) return { rules: r.rules, problems: [], warnings: r.warnings.map(place) };
+  return { rules: null, problems: r.errors.map(place), warnings: [] };
 }
 
 /** `checkDraft` remembering its last answer, so the linter, the status line and the tester compile each text once. */
