@@ -21,7 +21,8 @@ import { panelEntries } from './panels';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
 import { parseParams } from './urlParams';
-import type { Hud, ScenarioRenderer, ScenarioView, ViewSettings } from './view';
+import type { ScenarioRenderer, ViewSettings } from '../render/contract';
+import type { Hud, ScenarioView } from './view';
 import { views } from './views';
 
 /** How often panels re-read the engine while it runs (they never slow the game below its frame budget). */

@@ -2,7 +2,7 @@ import { Container } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CityMap } from '../../game/mapgen';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
-import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
+import type { ScenarioRenderer, ViewSettings } from '../contract';
 import { createActorSprites } from './actors';
 import { createCamera, followTarget, restingZoom } from './camera';
 import { createSightCones } from './cones';
