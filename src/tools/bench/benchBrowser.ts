@@ -7,13 +7,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from '../../test/browser/browser';
-import { measureFrames, readTimings, TIMING_SCRIPT } from '../../test/browser/measure';
-import type { FrameWindow, PageTimings } from '../../test/browser/measure';
-import { buildIfStale, startVite } from '../../test/browser/server';
-import { intFlag, parseFlags, runCli, UsageError } from './args';
-import { machine } from './bench/harness';
-import { renderTable } from './bench/report';
+import { launch, openPage } from '../browser/chromium';
+import { measureFrames, readTimings, TIMING_SCRIPT } from '../browser/measure';
+import type { FrameWindow, PageTimings } from '../browser/measure';
+import { buildIfStale, startVite } from '../browser/server';
+import { intFlag, parseFlags, runCli, UsageError } from '../../cli/args';
+import { machine } from './harness';
+import { renderTable } from './report';
 
 const USAGE = 'npm run -s bench:browser -- [--seconds <s>] [--warmup <s>] [--stress <query>]';
 /** The stress city: the page's own URL parameter (src/ui/urlParams.ts). */

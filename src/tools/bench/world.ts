@@ -2,7 +2,7 @@ import { createEngine } from '../../engine';
 import type { CompiledRules, Engine, Scenario } from '../../engine';
 import { citySystems } from '../../scenarios/city';
 import type { CityInput, CityRuntime, CityWorld } from '../../scenarios/city';
-import { loadRulesFile } from '../load';
+import { loadRulesFile } from '../../cli/load';
 import { expectSame, measure, median } from './harness';
 import type { Alternative, Measured } from './harness';
 import { benchCitySize, createBenchCity, describeCity } from './cityBench';
