@@ -10,7 +10,6 @@ import {
 } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
-import { createCityScenario } from '../scenarios/city';
 import type { RulesUpdate } from '../dev/rulesPlugin';
 import { createEngineAlerts } from './engineAlerts';
 import { createFrameStats } from './frameStats';
@@ -32,13 +31,14 @@ const PANEL_REFRESH_MS = 250;
 export async function startApp(root: HTMLElement): Promise<void> {
   configureFreezing(import.meta.env.DEV);
   performance.mark('siren:start');
-  const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
-  // ?civilians=N asks for a bigger city (a stress test); its runs replay on a page asking for the same.
-  const scenario =
-    options.civilians !== null
-      ? (createCityScenario({ civilians: options.civilians }) as unknown as (typeof scenarios)[string])
-      : (scenarios[options.scenario] as (typeof scenarios)[string]);
+  const viewParams = Object.fromEntries(Object.entries(views).map(([name, v]) => [name, v.params ?? []]));
+  const { options, errors: urlErrors } = parseParams(location.search, location.href, viewParams);
   const view = views[options.scenario] as ScenarioView;
+  // The scenario's own URL parameters (e.g. ?civilians=N, a stress city) make another instance of it.
+  const scenario =
+    options.scenarioParams.size && view.createScenario
+      ? view.createScenario(options.scenarioParams)
+      : (scenarios[options.scenario] as (typeof scenarios)[string]);
   const catalogue = scenarioCatalogue(scenario);
   // A share link (#share=v1.<seed>.<data>) replaces the start rules and seed; a bad one is reported and ignored.
   const share = location.hash.startsWith('#share=')

@@ -1,6 +1,7 @@
-import type { AnyEngine as Engine } from '../engine';
+import type { AnyScenario, AnyEngine as Engine } from '../engine';
 import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Keyboard } from './keyboard';
+import type { ScenarioParam } from './urlParams';
 
 /** HUD and extras drawn in the DOM over the canvas. */
 export interface Hud {
@@ -20,4 +21,8 @@ export interface ScenarioView<I = unknown> {
   probe?(engine: Engine): Record<string, unknown>;
   /** Sound for this scenario (created after a user gesture). */
   createAudio?(engine: Engine, settings: ViewSettings): { update(engine: Engine): void; destroy(): void };
+  /** URL parameters this scenario alone has (e.g. the city's `civilians`), with their checks. */
+  readonly params?: readonly ScenarioParam[];
+  /** The scenario as its own URL parameters ask for it (only called when the URL set some). */
+  createScenario?(params: ReadonlyMap<string, number>): AnyScenario;
 }

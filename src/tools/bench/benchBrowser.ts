@@ -16,7 +16,7 @@ import { machine } from './harness';
 import { renderTable } from './report';
 
 const USAGE = 'npm run -s bench:browser -- [--seconds <s>] [--warmup <s>] [--stress <query>]';
-/** The stress city: the page's own URL parameter (src/ui/urlParams.ts). */
+/** The stress city: the city's own URL parameter (src/ui/city/params.ts). */
 const DEFAULT_STRESS = 'civilians=2000';
 /** The panels open keep this share of the city's frame rate. */
 const PANELS_FPS_TARGET = 0.9;
