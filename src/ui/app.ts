@@ -141,6 +141,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     loop,
     selected,
     scenario: options.scenario,
+    view,
     catalogue,
     dev: import.meta.env.DEV,
     applyRulesText,

@@ -1,6 +1,7 @@
 import type { AnyScenario, AnyEngine as Engine } from '../engine';
 import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Keyboard } from './keyboard';
+import type { TimelineMarks } from './panels/time/markers';
 import type { ScenarioParam } from './urlParams';
 
 /** HUD and extras drawn in the DOM over the canvas. */
@@ -25,4 +26,6 @@ export interface ScenarioView<I = unknown> {
   readonly params?: readonly ScenarioParam[];
   /** The scenario as its own URL parameters ask for it (only called when the URL set some). */
   createScenario?(params: ReadonlyMap<string, number>): AnyScenario;
+  /** The key moments the Time panel marks on its timeline (besides rules changes). */
+  readonly timeline?: TimelineMarks;
 }

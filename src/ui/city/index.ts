@@ -3,6 +3,7 @@ import type { Keyboard } from '../keyboard';
 import type { ScenarioView } from '../view';
 import { createCityHud } from './hud';
 import { cityParams, createCityFromParams } from './params';
+import { cityTimeline } from './timeline';
 
 const CONTROLS: [string, string][] = [
   ['WASD / arrows', 'move or drive'],
@@ -21,6 +22,7 @@ export const cityView: ScenarioView<CityInput> = {
   controls: CONTROLS,
   params: cityParams,
   createScenario: createCityFromParams,
+  timeline: cityTimeline,
   async createRenderer(host, engine, settings) {
     const { createCityRenderer } = await import('../../render/city');
     return createCityRenderer(host, engine, settings);
