@@ -1,33 +1,16 @@
 import { render } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MountPanel, PanelContext } from '../context';
 import { Detail } from './detail';
-import type { EventLog } from '../../../engine';
 import { createLogIndex, offsetAtRow, rowOfOffset, visibleRange } from './model';
 import { Row, ROW_HEIGHT } from './row';
-import { Toolbar } from './toolbar';
-import { useSettled } from './hooks';
-import { useLogScroll } from './scroll';
+import { TypeFilter } from './typeFilter';
 import './style.css';
 
-/** How many of the retained events show, and the offsets the log holds. */
-function Summary({ total, log }: { total: number; log: EventLog }) {
-  return (
-    <p class="log-summary">
-      {total.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets{' '}
-      {log.start.toLocaleString('en')}–{log.end.toLocaleString('en')}
-      {log.start > 0 ? ' (older ones evicted)' : ''}
-    </p>
-  );
-}
-
-/** Shown while the list does not follow: back to the newest events. */
-function JumpToLatest({ newestFirst, onClick }: { newestFirst: boolean; onClick: () => void }) {
-  return (
-    <button type="button" class={`log-jump ${newestFirst ? 'top' : 'bottom'}`} onClick={onClick}>
-      {newestFirst ? '↑' : '↓'} jump to latest
-    </button>
-  );
+/** Where the list is scrolled when it does not follow: the event at the top row, and how far into the list. */
+interface Anchor {
+  offset: number;
+  delta: number;
 }
 
 function LogPanel({ ctx }: { ctx: PanelContext }) {
@@ -37,23 +20,84 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   const log = engine.log;
   const index = useMemo(() => createLogIndex(), []);
   const [draft, setDraft] = useState(''); // what is typed; applied after a short pause (re-filtering reads the whole log)
-  const text = useSettled(draft, 150);
+  const [text, setText] = useState('');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [newestFirst, setNewestFirst] = useState(false);
+  const [viewport, setViewport] = useState(400);
+  const [, setBump] = useState(0);
+  const bump = () => setBump((n) => n + 1);
+  const follow = useRef(true);
+  const listRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<Anchor | null>(null);
+  const revealed = useRef<number | null>(null);
 
   if (index.filter.text !== text || index.filter.hidden !== hidden) index.setFilter({ text, hidden });
   index.update(log);
   const total = index.size;
-  const { listRef, viewport, top, following, onScroll, holdHere, jumpToLatest } = useLogScroll(
-    index,
-    selected,
-    newestFirst,
-  );
+  const maxTop = Math.max(0, total * ROW_HEIGHT - viewport);
+
+  // Scroll the selection into view when it was chosen elsewhere (the detail's cause link, the trace, on mount).
+  if (selected !== null && selected !== revealed.current) {
+    revealed.current = selected;
+    const row = rowOfOffset(index, selected, newestFirst);
+    const top = row * ROW_HEIGHT;
+    const current = listRef.current?.scrollTop ?? -1;
+    if (row >= 0 && (top < current || top + ROW_HEIGHT > current + viewport)) {
+      anchor.current = { offset: selected, delta: -Math.floor(viewport / 2 - ROW_HEIGHT / 2) };
+      follow.current = false;
+    }
+  }
+
+  let top: number;
+  if (follow.current || !anchor.current) top = newestFirst ? 0 : maxTop;
+  else {
+    const row = rowOfOffset(index, anchor.current.offset, newestFirst);
+    top = row < 0 ? (newestFirst ? 0 : maxTop) : row * ROW_HEIGHT + anchor.current.delta;
+  }
+  top = Math.max(0, Math.min(maxTop, top));
   const { first, last } = visibleRange(top, viewport, ROW_HEIGHT, total);
+
+  useEffect(() => {
+    if (draft === text) return;
+    const t = setTimeout(() => setText(draft), 150);
+    return () => clearTimeout(t);
+  }, [draft, text]);
+
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (el && Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
+  });
+
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 400));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  function onScroll(e: Event): void {
+    const el = e.currentTarget as HTMLDivElement;
+    const atEdge = newestFirst
+      ? el.scrollTop < ROW_HEIGHT / 2
+      : el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
+    const row = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const offset = offsetAtRow(index, row, newestFirst);
+    anchor.current = offset === undefined ? null : { offset, delta: el.scrollTop - row * ROW_HEIGHT };
+    follow.current = atEdge;
+    bump();
+  }
 
   /** Selects an event; a click also stops following so the row stays where it is. */
   function select(offset: number): void {
-    holdHere(offset);
+    const el = listRef.current;
+    if (el) {
+      const row = Math.floor(el.scrollTop / ROW_HEIGHT);
+      const at = offsetAtRow(index, row, newestFirst);
+      if (at !== undefined) anchor.current = { offset: at, delta: el.scrollTop - row * ROW_HEIGHT };
+      follow.current = false;
+    }
+    revealed.current = offset;
     ctx.selected.value = offset;
   }
 
@@ -77,16 +121,30 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
 
   return (
     <div class="log-panel">
-      <Toolbar
-        draft={draft}
-        onDraft={setDraft}
-        counts={index.counts}
-        hidden={hidden}
-        onHidden={setHidden}
-        newestFirst={newestFirst}
-        onOrder={setNewestFirst}
-      />
-      <Summary total={total} log={log} />
+      <div class="log-toolbar">
+        <input
+          type="search"
+          class="log-search"
+          placeholder="Filter: type or payload text"
+          aria-label="Filter events by type or payload text"
+          value={draft}
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        />
+        <TypeFilter counts={index.counts} hidden={hidden} onChange={setHidden} />
+        <label class="log-order" title="Show the newest event at the top">
+          <input
+            type="checkbox"
+            checked={newestFirst}
+            onChange={(e) => setNewestFirst((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          newest first
+        </label>
+      </div>
+      <p class="log-summary">
+        {total.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets{' '}
+        {log.start.toLocaleString('en')}–{log.end.toLocaleString('en')}
+        {log.start > 0 ? ' (older ones evicted)' : ''}
+      </p>
       <div class="log-list-wrap">
         <div
           class="log-list"
@@ -106,7 +164,18 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
             </p>
           )}
         </div>
-        {!following && total > 0 && <JumpToLatest newestFirst={newestFirst} onClick={jumpToLatest} />}
+        {!follow.current && total > 0 && (
+          <button
+            type="button"
+            class={`log-jump ${newestFirst ? 'top' : 'bottom'}`}
+            onClick={() => {
+              follow.current = true;
+              bump();
+            }}
+          >
+            {newestFirst ? '↑' : '↓'} jump to latest
+          </button>
+        )}
       </div>
       {selected !== null && <Detail ctx={ctx} log={log} offset={selected} />}
     </div>
