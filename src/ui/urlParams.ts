@@ -10,20 +10,30 @@ export interface PageOptions {
   autopilot: boolean;
   /** Start muted. */
   muted: boolean;
-  /** A city with this many civilians instead of the default (a stress test; the city only). */
-  civilians: number | null;
+  /** The scenario's own parameters that the URL set (e.g. the city's `civilians`), checked. */
+  scenarioParams: ReadonlyMap<string, number>;
 }
 
-const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians'];
-/** The most civilians a page may ask for (the stress city of the tests and benchmarks has 2,000). */
-export const MAX_CIVILIANS = 5000;
+/** A URL parameter only one scenario has (e.g. the city's `civilians`). */
+export interface ScenarioParam {
+  readonly name: string;
+  /** The value of the text, or what was expected and found (the page says it and ignores the parameter). */
+  parse(text: string): { ok: true; value: number } | { ok: false; error: string };
+}
+
+const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted'];
 
 /** Parses and checks the URL's query; each bad parameter is reported and ignored (its default is used). */
 export function parseParams(
   search: string,
   pageUrl: string,
-  scenarioNames: readonly string[],
+  scenarios: Readonly<Record<string, readonly ScenarioParam[]>>,
 ): { options: PageOptions; errors: string[] } {
+  const scenarioNames = Object.keys(scenarios);
+  const owned = new Map(
+    scenarioNames.flatMap((s) => (scenarios[s] ?? []).map((p) => [p.name, { owner: s, p }] as const)),
+  );
+  const known = [...KNOWN, ...owned.keys()];
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const options: PageOptions = {
@@ -32,11 +42,11 @@ export function parseParams(
     rules: null,
     autopilot: false,
     muted: false,
-    civilians: null,
+    scenarioParams: new Map(),
   };
   for (const key of new Set(q.keys())) {
-    if (!KNOWN.includes(key))
-      errors.push(`URL parameter "${key}": ${unknownName('parameter', key, KNOWN)}; it was ignored`);
+    if (!known.includes(key))
+      errors.push(`URL parameter "${key}": ${unknownName('parameter', key, known)}; it was ignored`);
   }
   const scenario = q.get('scenario');
   if (scenario !== null) {
@@ -75,15 +85,16 @@ export function parseParams(
     else if (v === '0' || v === 'false') options[flag] = false;
     else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${JSON.stringify(v)}; it was ignored`);
   }
-  const civilians = q.get('civilians');
-  if (civilians !== null) {
-    if (!/^\d{1,5}$/.test(civilians) || Number(civilians) > MAX_CIVILIANS)
-      errors.push(
-        `URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(civilians)}; it was ignored`,
-      );
-    else if (options.scenario !== 'city')
-      errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
-    else options.civilians = Number(civilians);
+  const params = new Map<string, number>();
+  for (const [name, { owner, p }] of owned) {
+    const text = q.get(name);
+    if (text === null) continue;
+    const r = p.parse(text);
+    if (!r.ok) errors.push(`URL parameter "${name}": ${r.error}; it was ignored`);
+    else if (owner !== options.scenario)
+      errors.push(`URL parameter "${name}": only the ${owner} has ${name}, not "${options.scenario}"; it was ignored`);
+    else params.set(name, r.value);
   }
+  options.scenarioParams = params;
   return { options, errors };
 }

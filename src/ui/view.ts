@@ -1,19 +1,8 @@
-import type { AnyEngine as Engine } from '../engine';
+import type { AnyScenario, AnyEngine as Engine } from '../engine';
+import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Keyboard } from './keyboard';
-
-/** Draws a scenario's world with Pixi; reads the engine, never changes it. */
-export interface ScenarioRenderer {
-  readonly canvas: HTMLCanvasElement;
-  /** Draws the current world; `alpha` (0…1) interpolates between the last two ticks. */
-  draw(engine: Engine, alpha: number): void;
-  destroy(): void;
-}
-
-/** Settings the player controls that views read. */
-export interface ViewSettings {
-  reducedMotion: boolean;
-  muted: boolean;
-}
+import type { TimelineMarks } from './panels/time/markers';
+import type { ScenarioParam } from './urlParams';
 
 /** HUD and extras drawn in the DOM over the canvas. */
 export interface Hud {
@@ -33,4 +22,10 @@ export interface ScenarioView<I = unknown> {
   probe?(engine: Engine): Record<string, unknown>;
   /** Sound for this scenario (created after a user gesture). */
   createAudio?(engine: Engine, settings: ViewSettings): { update(engine: Engine): void; destroy(): void };
+  /** URL parameters this scenario alone has (e.g. the city's `civilians`), with their checks. */
+  readonly params?: readonly ScenarioParam[];
+  /** The scenario as its own URL parameters ask for it (only called when the URL set some). */
+  createScenario?(params: ReadonlyMap<string, number>): AnyScenario;
+  /** The key moments the Time panel marks on its timeline (besides rules changes). */
+  readonly timeline?: TimelineMarks;
 }

@@ -8,7 +8,7 @@ import { scenarios } from '../../src/scenarios';
 import { launch, openPage } from './browser';
 import { corpusExpected, corpusText } from './corpus';
 import type { SirenWindow } from './hook';
-import { startVite } from './server';
+import { startVite } from '../../src/tools/browser/server';
 
 // The dev server serves a temp copy of public/, so editing rules here never touches the real files.
 let publicDir: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules, scenarioCatalogue } from '../../src/engine';
 import type { CompiledRules } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
-import { gotoOffset } from '../../src/ui/panels/editor/goto';
+import { gotoOffset } from '../../src/ui/panels/rules/goto';
 import { layoutGraph } from '../../src/ui/panels/graph/layout';
 import { buildRuleGraph } from '../../src/ui/panels/graph/model';
 

@@ -4,7 +4,7 @@ import type { Renderer } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CityMap } from '../../game/mapgen';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
-import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
+import type { ScenarioRenderer, ViewSettings } from '../contract';
 import { createActorSprites } from './actors';
 import { createCamera, followTarget, restingZoom } from './camera';
 import type { Camera } from './camera';

@@ -1,4 +1,4 @@
-import type { Lesson } from '../city/lessons';
+import type { Lesson } from '../lesson';
 
 /** The cloud's lessons, in order: plain data, checked by watching the event log (see the city's lessons for the format). */
 export const cloudLessons: readonly Lesson[] = [

@@ -1,7 +1,8 @@
 import type { AnyEngine, LogReader } from '../../engine';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
 import { el, setClass, setText } from '../dom';
-import type { Hud, ViewSettings } from '../view';
+import type { ViewSettings } from '../../render/contract';
+import type { Hud } from '../view';
 
 const CAPTION_TICKS = 5 * 60;
 const TOAST_MS = 2600;

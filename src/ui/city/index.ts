@@ -2,6 +2,8 @@ import type { CityInput, CityRuntime, CityWorld } from '../../scenarios/city/typ
 import type { Keyboard } from '../keyboard';
 import type { ScenarioView } from '../view';
 import { createCityHud } from './hud';
+import { cityParams, createCityFromParams } from './params';
+import { cityTimeline } from './timeline';
 
 const CONTROLS: [string, string][] = [
   ['WASD / arrows', 'move or drive'],
@@ -18,6 +20,9 @@ const any = (k: Keyboard, ...codes: string[]) => codes.some((c) => k.held(c));
 /** The city chase as the page presents it. */
 export const cityView: ScenarioView<CityInput> = {
   controls: CONTROLS,
+  params: cityParams,
+  createScenario: createCityFromParams,
+  timeline: cityTimeline,
   async createRenderer(host, engine, settings) {
     const { createCityRenderer } = await import('../../render/city');
     return createCityRenderer(host, engine, settings);

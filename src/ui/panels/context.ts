@@ -1,5 +1,6 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
+import type { ScenarioView } from '../view';
 
 /** What every teaching panel gets: the running engine, a clock to re-read it by, and the page's controls. */
 export interface PanelContext {
@@ -12,6 +13,8 @@ export interface PanelContext {
   /** The event (offset) selected in any panel: the log, trace and inspector follow it. */
   readonly selected: Signal<number | null>;
   readonly scenario: string;
+  /** How the page presents the scenario, with what it adds to the panels (e.g. its timeline markers). */
+  readonly view: ScenarioView;
   readonly catalogue: Catalogue;
   /** True under `npm run dev` (Save can write the rules file through the dev server). */
   readonly dev: boolean;

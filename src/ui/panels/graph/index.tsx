@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { MountPanel, PanelContext } from '../context';
-import { editorGoto } from '../editor/goto';
+import { editorGoto } from '../rules/goto';
 import type { GraphEdge, GraphNode, RuleGraph } from './model';
 import { buildRuleGraph } from './model';
 import './style.css';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AnyEngine, SirenEvent } from '../../../engine';
-import type { Lesson, LessonStep } from '../../../scenarios/city/lessons';
+import type { Lesson, LessonStep } from '../../../scenarios/lesson';
 import type { MountPanel, PanelContext } from '../context';
 import { EventChip } from '../log/common';
 import { compactPayload } from '../log/model';

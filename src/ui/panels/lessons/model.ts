@@ -1,5 +1,5 @@
 import type { CompiledRules, SirenEvent } from '../../../engine';
-import type { Lesson, LessonCheck, TriggerMatch, Where } from '../../../scenarios/city/lessons';
+import type { Lesson, LessonCheck, TriggerMatch, Where } from '../../../scenarios/lesson';
 
 /** What the lesson's consumer saw since its last poll, and the state it can read now. */
 export interface Observation {

@@ -7,7 +7,7 @@ import {
   parseInline,
   parseReference,
   splitRow,
-} from '../../src/ui/panels/editor/reference';
+} from '../../src/ui/panels/rules/reference';
 
 describe("the reference tab's Markdown reader", () => {
   it('reads inline code, <br> breaks and escaped pipes, and nothing else (no HTML)', () => {

@@ -1,9 +1,9 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { openPage } from './browser';
-import { measureFrames } from './measure';
+import { openPage } from '../browser/chromium';
+import { measureFrames } from '../browser/measure';
 
 /**
- * The browser soak, shared by `npm run soak:browser` (src/cli/soakBrowser.ts) and its short version in the browser
+ * The browser soak, shared by `npm run soak:browser` (src/tools/soak/soakBrowser.ts) and its short version in the browser
  * tests (soak.test.ts): the page with the autopilot playing and the sidebar open, every panel shown in turn between
  * samples and the busiest one — the event log, following the newest events — shown the rest of the time; at each
  * sample, after a forced garbage collection, the DOM, the JS heap, the event log and the frame rate.

@@ -1,7 +1,7 @@
 import { createEngine } from '../../engine';
 import type { AnyScenario } from '../../engine';
 import { scenarios } from '../../scenarios';
-import { loadRulesFile } from '../load';
+import { loadRulesFile } from '../../cli/load';
 import { measure } from './harness';
 import type { Alternative } from './harness';
 import { measuredJson, ms, times } from './report';

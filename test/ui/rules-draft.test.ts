@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatError, loadRules, scenarioCatalogue } from '../../src/engine';
 import type { CompiledRules } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
-import type { DraftStorage } from '../../src/ui/panels/editor/draft';
-import { createDraftStore, draftKey, fingerprint } from '../../src/ui/panels/editor/draft';
-import type { EditorHost } from '../../src/ui/panels/editor/model';
-import { createEditorModel } from '../../src/ui/panels/editor/model';
+import type { DraftStorage } from '../../src/ui/panels/rules/draft';
+import { createDraftStore, draftKey, fingerprint } from '../../src/ui/panels/rules/draft';
+import type { EditorHost } from '../../src/ui/panels/rules/model';
+import { createEditorModel } from '../../src/ui/panels/rules/model';
 
 const catalogue = scenarioCatalogue(demoScenario);
 

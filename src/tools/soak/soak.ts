@@ -1,9 +1,9 @@
-import { configureFreezing, createEngine, scenarioCatalogue, loadRules } from '../engine';
+import { configureFreezing, createEngine, scenarioCatalogue, loadRules } from '../../engine';
 import { readFileSync } from 'node:fs';
-import { scenarios } from '../scenarios';
-import { intFlag, parseFlags, runCli, UsageError } from './args';
-import { findScenario } from './load';
-import { canCollect, collect } from './bench/harness';
+import { scenarios } from '../../scenarios';
+import { intFlag, parseFlags, runCli, UsageError } from '../../cli/args';
+import { findScenario } from '../../cli/load';
+import { canCollect, collect } from '../bench/harness';
 
 /** The log and the time-travel history, at sizes every scenario fills within its first simulated minute. */
 const SOAK_BOUNDS = { logCapacity: 100, historyTicks: 30 * 60, snapshotEvery: 60 };

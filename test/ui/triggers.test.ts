@@ -8,7 +8,7 @@ import {
   latestOfType,
   triggerRows,
   whyAnswer,
-} from '../../src/ui/panels/inspector/model';
+} from '../../src/ui/panels/triggers/model';
 import { advance, rulesFor, runScenario } from './helpers';
 
 const all = (e: { log: { start: number; slice(o: number): SirenEvent[] } }) => e.log.slice(e.log.start);

@@ -5,11 +5,11 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { operatorNames, rulesJsonSchema, scenarioCatalogue } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
-import { rulesCompletion } from '../../src/ui/panels/editor/completions';
-import { triggerIdAt } from '../../src/ui/panels/editor/jsonSpot';
-import { hoverAt } from '../../src/ui/panels/editor/hover';
-import type { JsonSchema } from '../../src/ui/panels/editor/schemaWalk';
-import { schemasAt, typeSummary } from '../../src/ui/panels/editor/schemaWalk';
+import { rulesCompletion } from '../../src/ui/panels/rules/completions';
+import { triggerIdAt } from '../../src/ui/panels/rules/jsonSpot';
+import { hoverAt } from '../../src/ui/panels/rules/hover';
+import type { JsonSchema } from '../../src/ui/panels/rules/schemaWalk';
+import { schemasAt, typeSummary } from '../../src/ui/panels/rules/schemaWalk';
 
 const catalogue = scenarioCatalogue(scenarios.city as (typeof scenarios)[string]);
 const schema = rulesJsonSchema([catalogue]) as JsonSchema;

@@ -1,16 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configureFreezing, unknownName } from '../engine';
-import { parseFlags, runCli, UsageError } from './args';
-import { dispatchBenchmark } from './bench/dispatch';
-import { machine } from './bench/harness';
-import { headlessBenchmark } from './bench/headless';
-import { loadBenchmark } from './bench/load';
-import { memoryBenchmark } from './bench/memory';
-import { scalingBenchmark } from './bench/scaling';
-import { stateBenchmark } from './bench/state';
-import { worldBenchmark } from './bench/world';
-import { renderTable } from './bench/report';
-import type { Benchmark, Target } from './bench/report';
+import { configureFreezing, unknownName } from '../../engine';
+import { parseFlags, runCli, UsageError } from '../../cli/args';
+import { dispatchBenchmark } from './dispatch';
+import { machine } from './harness';
+import { headlessBenchmark } from './headless';
+import { loadBenchmark } from './load';
+import { memoryBenchmark } from './memory';
+import { scalingBenchmark } from './scaling';
+import { stateBenchmark } from './state';
+import { worldBenchmark } from './world';
+import { renderTable } from './report';
+import type { Benchmark, Target } from './report';
 
 const USAGE = 'npm run -s bench -- [--only <name>[,<name>…]] [--quick] [--clock cpu|wall]';
 const RESULTS = 'bench/results.json';

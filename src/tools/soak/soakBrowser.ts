@@ -5,10 +5,10 @@
  * and serves it with `vite preview`, like bench:browser. Exit 0 when the heap and the DOM stayed within their bounds
  * of the sample after minute 1, 1 when not, 2 on a usage error.
  */
-import { launch } from '../../test/browser/browser';
-import { buildIfStale, startVite } from '../../test/browser/server';
-import { runSoak, soakReport, SOAK_BOUNDS } from '../../test/browser/soak';
-import { intFlag, parseFlags, runCli, UsageError } from './args';
+import { launch } from '../browser/chromium';
+import { buildIfStale, startVite } from '../browser/server';
+import { runSoak, soakReport, SOAK_BOUNDS } from './pageSoak';
+import { intFlag, parseFlags, runCli, UsageError } from '../../cli/args';
 
 const USAGE = 'npm run -s soak:browser -- [--minutes <n>] [--scenario city|cloud] [--seed <n>]';
 const SCENARIOS = ['city', 'cloud'];

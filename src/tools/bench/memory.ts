@@ -3,7 +3,7 @@ import type { CompiledRules, Scenario } from '../../engine';
 import { copyArrays, restoreArrays } from '../../game';
 import { cityScenario, defaultSize } from '../../scenarios/city';
 import type { CityInput, CityRuntime, CitySize, CityWorld } from '../../scenarios/city';
-import { loadRulesFile } from '../load';
+import { loadRulesFile } from '../../cli/load';
 import { canCollect, collect } from './harness';
 import { benchCitySize, createBenchCity, describeCity } from './cityBench';
 import type { Benchmark } from './report';

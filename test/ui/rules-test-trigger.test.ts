@@ -9,7 +9,7 @@ import {
   recentEvents,
   sampleEventText,
   testTrigger,
-} from '../../src/ui/panels/editor/testTrigger';
+} from '../../src/ui/panels/rules/testTrigger';
 
 const catalogue = scenarioCatalogue(demoScenario);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, loadRules, scenarioCatalogue } from '../../src/engine';
 import { demoScenario } from '../../src/scenarios/demo';
-import { formatRulesText, formatValue } from '../../src/ui/panels/editor/format';
-import { checkDraft, memoCheck, offsetAt, tokenEnd } from '../../src/ui/panels/editor/lint';
+import { formatRulesText, formatValue } from '../../src/ui/panels/rules/format';
+import { checkDraft, memoCheck, offsetAt, tokenEnd } from '../../src/ui/panels/rules/lint';
 
 const catalogue = scenarioCatalogue(demoScenario);
 const FILE = 'demo.json (editor)';
