@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { formatError, loadRulesBytes, scenarioCatalogue, unknownName } from '../engine';
+import { formatError, loadRulesBytes, own, scenarioCatalogue, unknownName } from '../engine';
 import type { AnyScenario, CompiledRules } from '../engine';
 import { scenarios } from '../scenarios';
 import { UsageError } from './args';
 
 /** Looks up a scenario by name, or says which exist. */
 export function findScenario(name: string): AnyScenario {
-  const s = scenarios[name];
+  const s = own(scenarios, name);
   if (!s) throw new UsageError(`--scenario: ${unknownName('scenario', name, Object.keys(scenarios))}`);
   return s;
 }

@@ -11,4 +11,5 @@ export * from './triggers';
 export * from './run';
 export * from './behaviours';
 export * from './rules';
+export * from './own';
 export { z } from './zod';

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { own } from './own';
 import type { Engine, EngineOptions, RunRecord } from './engine';
 import { createEngine } from './engine';
 import type { AnyScenario, Scenario } from './scenario';
@@ -75,7 +76,7 @@ function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string 
   const expected =
     path.length && typeof path[path.length - 1] === 'number' && field === 'records'
       ? 'a record {"tick", "input"?, "rules"?, "toggle"?}'
-      : (EXPECTED[field] ?? issue.message);
+      : (own(EXPECTED, field) ?? issue.message);
   return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
 }
 
@@ -115,7 +116,7 @@ export function parseRun(
       errors: parsed.error.issues.slice(0, 20).map((i) => runIssue(file, i, data)),
     };
   const run = parsed.data as RunFile;
-  const scenario = scenarios[run.scenario];
+  const scenario = own(scenarios, run.scenario);
   if (!scenario)
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import type { BehaviourDef } from '../behaviours';
 import type { EventSpec } from '../events';
+import { own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { Explain, Test } from './compileCondition';
 import { compileCondition, compileValue } from './compileCondition';
@@ -158,7 +159,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
       scope = on
         ? {
             eventType: on,
-            spec: catalogue.events[on] ?? declared.get(on),
+            spec: own(catalogue.events, on) ?? declared.get(on),
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
           }

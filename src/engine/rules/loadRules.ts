@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue';
 import { compileRules } from './compileRules';
 import type { CompiledRules } from './compileRules';
 import type { RuleError } from './errors';
-import { parseJson } from './parseJson';
+import { lineStartsOf, parseJson } from './parseJson';
 import { validateRules } from './validate';
 
 /** The outcome of loading a rules file: compiled rules, or every error found. */
@@ -26,8 +26,9 @@ export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = '
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
+    const starts = lineStartsOf(before);
+    const line = starts.length;
+    const column = before.length - (starts[starts.length - 1] as number) + 1;
     return {
       ok: false,
       errors: [

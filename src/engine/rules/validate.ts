@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BehaviourDef, ParamSpec } from '../behaviours';
 import type { EventSpec, FieldType } from '../events';
 import { engineEvents } from '../events';
+import { own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
@@ -49,6 +50,9 @@ function paramsOf(def: BehaviourDef): ParamsInfo {
   return info;
 }
 
+/** The most errors one load reports: past it the checks stop, so a hostile file cannot make messages its work. */
+export const MAX_RULE_ERRORS = 200;
+
 const CONDITION_HELP =
   'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
@@ -73,7 +77,7 @@ export function validateRules(
   // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
   if (!fastAccepts(rulesFileSchema, value)) {
     const parsed = rulesFileSchema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues) zodIssue(issue, get, error);
+    if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
   }
   if (!isObj(value)) return { errors };
 
@@ -94,7 +98,7 @@ export function validateRules(
             ? (d as { type?: unknown; fields?: unknown; description?: unknown })
             : null;
       if (!decl || typeof decl.type !== 'string') return;
-      if (catalogue.events[decl.type])
+      if (own(catalogue.events, decl.type))
         error(
           ['events', i],
           `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
@@ -179,8 +183,13 @@ export function validateRules(
   const scopes = new Map<string, FactScope>();
 
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
+  let unchecked = 0;
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
+    if (errors.length >= MAX_RULE_ERRORS) {
+      unchecked = triggers.length - i;
+      break;
+    }
     if (!isObj(t)) continue;
     at[1] = i;
     const hasWhile = t.while !== undefined;
@@ -238,6 +247,15 @@ export function validateRules(
   at.length = 0;
 
   errors.sort((x, y) => x.line - y.line || x.column - y.column);
+  if (errors.length > MAX_RULE_ERRORS || unchecked) {
+    errors.length = MAX_RULE_ERRORS;
+    const last = errors[MAX_RULE_ERRORS - 1] as RuleError;
+    errors.push({
+      ...last,
+      path: '',
+      message: `more errors may follow, not checked: fix these ${MAX_RULE_ERRORS} first`,
+    });
+  }
   return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
 }
 
@@ -261,7 +279,7 @@ interface Pass {
 const here = (at: Path, ...keys: (string | number)[]): Path => [...at, ...keys];
 
 /** The spec of an event type the rules can see: the catalogue's or one the file declares. */
-const specOf = (p: Pass, type: string): EventSpec | undefined => p.catalogue.events[type] ?? p.declared.get(type);
+const specOf = (p: Pass, type: string): EventSpec | undefined => own(p.catalogue.events, type) ?? p.declared.get(type);
 
 /** The field names of an event type, listed once per load. */
 function fieldNames(p: Pass, spec: EventSpec): string[] {
@@ -433,7 +451,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
   const { paramNames, params } = paramsOf(def);
   for (const k in a) {
     if (k === 'behaviour') continue;
-    if (!def.params[k]) p.error(here(p.at, k), unknownName('parameter', k, paramNames, `"${def.name}"`), true);
+    if (!Object.hasOwn(def.params, k))
+      p.error(here(p.at, k), unknownName('parameter', k, paramNames, `"${def.name}"`), true);
   }
   for (let n = 0; n < params.length; n++) {
     const { name, spec, optional } = params[n] as ParamsInfo['params'][number];
@@ -464,8 +483,7 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
       p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
     if (spec.kind === 'event' && typeof v === 'string') {
-      if (engineEvents[v as keyof typeof engineEvents])
-        p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
+      if (Object.hasOwn(engineEvents, v)) p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
       else if (!specOf(p, v)) p.error(here(p.at, name), withDeclareHint(unknownName('event type', v, p.eventTypes)));
     }
     if (spec.kind === 'payload' && isObj(v)) {
