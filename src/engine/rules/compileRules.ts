@@ -7,6 +7,9 @@ import { compileCondition, compileValue } from './compileCondition';
 import type { FactContext, FactGetter, FactScope } from './facts';
 import type { ActionSpec, RulesFile, TriggerSpec } from './format';
 import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
+import type { FactRef } from './format';
+import { describeFound } from './errors';
+import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
 import type { CompiledWindow } from './windows';
 import type { SirenEvent } from '../events';
@@ -64,7 +67,7 @@ function readsFacts(v: unknown): boolean {
   return false;
 }
 
-function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['params'] {
+function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef): CompiledAction['params'] {
   let reads = false;
   for (const k in action)
     if (k !== 'behaviour' && readsFacts(action[k])) {
@@ -96,13 +99,37 @@ function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['pa
       ]);
     } else entries.push([k, () => v]);
   }
+  const check = paramCheck(action, def);
   return (ev, fc) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i] as [string, FactGetter];
       o[e[0]] = e[1](ev, fc);
     }
+    check(o);
     return o;
+  };
+}
+
+/**
+ * The run-time check of parameters read from facts (literals were checked at load): a value its schema rejects, or a
+ * number that is not finite anywhere in a payload, throws, and the engine turns that into `engine.error`.
+ */
+function paramCheck(action: ActionSpec, def: BehaviourDef): (params: Record<string, unknown>) => void {
+  const read = Object.keys(action).filter((k) => k !== 'behaviour' && readsFacts(action[k]));
+  return (params) => {
+    for (const k of read) {
+      const v = params[k];
+      const schema = Object.hasOwn(def.params, k) ? def.params[k]?.schema : undefined;
+      if (isFactRef(action[k]) && schema && !fastAccepts(schema, v) && !schema.safeParse(v).success)
+        throw new Error(
+          `parameter "${k}" read ${v === undefined ? 'nothing' : describeFound(v)} from "${(action[k] as FactRef).fact}", which it does not take`,
+        );
+      if (!isFactRef(action[k]) && typeof v === 'object' && v !== null)
+        for (const [field, x] of Object.entries(v))
+          if (typeof x === 'number' && !Number.isFinite(x))
+            throw new Error(`parameter "${k}" field "${field}" read ${x}, not a finite number`);
+    }
   };
 }
 
@@ -117,7 +144,10 @@ function compileTrigger(spec: TriggerSpec, index: number, scope: FactScope, cata
   const actions: CompiledAction[] = [];
   for (let i = 0; i < spec.do.length; i++) {
     const a = spec.do[i] as ActionSpec;
-    actions.push({ behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef, params: compileParams(scope, a) });
+    actions.push({
+      behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef,
+      params: compileParams(scope, a, catalogue.behaviours.get(a.behaviour) as BehaviourDef),
+    });
   }
   return {
     id: spec.id,

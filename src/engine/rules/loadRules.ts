@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue';
 import { compileRules } from './compileRules';
 import type { CompiledRules } from './compileRules';
 import type { RuleError } from './errors';
-import { lineStartsOf, parseJson } from './parseJson';
+import { lineStartsOf, parseJson, parseLimits } from './parseJson';
 import { validateRules } from './validate';
 
 /** The outcome of loading a rules file: compiled rules, or every error found. */
@@ -20,6 +20,10 @@ export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json
 
 /** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */
 export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = 'rules.json'): LoadResult {
+  if (bytes.length > parseLimits.maxBytes) {
+    const message = `file is too large: ${bytes.length} bytes, the limit is ${parseLimits.maxBytes}`;
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }] };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { BehaviourDef, ParamSpec } from '../behaviours';
 import type { EventSpec, FieldType } from '../events';
 import { engineEvents } from '../events';
-import { own } from '../own';
+import { isInheritedName, own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
@@ -98,6 +98,7 @@ export function validateRules(
             ? (d as { type?: unknown; fields?: unknown; description?: unknown })
             : null;
       if (!decl || typeof decl.type !== 'string') return;
+      if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
       if (own(catalogue.events, decl.type))
         error(
           ['events', i],
@@ -125,6 +126,7 @@ export function validateRules(
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
     if (!isObj(t) || typeof t.id !== 'string') continue;
+    if (isInheritedName(t.id)) error(['triggers', i, 'id'], inheritedMessage('trigger id', t.id));
     const first = ids.get(t.id);
     if (first !== undefined)
       error(
@@ -142,6 +144,7 @@ export function validateRules(
   const windows = Array.isArray(value.windows) ? value.windows : [];
   windows.forEach((w, i) => {
     if (isObj(w) && typeof w.id === 'string') {
+      if (isInheritedName(w.id)) error(['windows', i, 'id'], inheritedMessage('window id', w.id));
       if (windowIds.has(w.id))
         error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
       windowIds.add(w.id);
@@ -465,9 +468,16 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload')
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
+        const before = p.errors.length;
         p.at.push(name);
         checkFactRef(p, v, scope);
         p.at.pop();
+        const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
+        if (type && !schemaTakesType(spec.schema, type))
+          p.error(
+            here(p.at, name, 'fact'),
+            `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
+          );
       }
       continue;
     }
@@ -512,6 +522,29 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
           if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
     }
   }
+}
+
+/** Sample values of each field type: a schema that accepts none of them never accepts a fact of that type. */
+const TYPE_SAMPLES: Record<string, readonly unknown[]> = {
+  number: [0, 1, -1, 0.5, 100, 1e6],
+  string: ['', 'x'],
+  boolean: [true, false],
+  'string[]': [[], ['x']],
+  'number[]': [[], [0]],
+};
+
+/** True when a parameter's schema can accept a value of a fact's type (a string also fits an enum of strings). */
+function schemaTakesType(schema: z.ZodType, type: FieldType): boolean {
+  const base = type.replace('?', '');
+  const options = (schema as { options?: unknown }).options;
+  const samples = [...(TYPE_SAMPLES[base] ?? []), ...(base === 'string' && Array.isArray(options) ? options : [])];
+  return samples.some((x) => schema.safeParse(x).success);
+}
+
+/** What a parameter's schema takes, in words, from the types it accepts. */
+function describeSchema(schema: z.ZodType): string {
+  const fits = Object.keys(TYPE_SAMPLES).filter((t) => schemaTakesType(schema, t as FieldType));
+  return fits.length ? fits.map((t) => typeName(t as FieldType)).join(' or ') : 'another kind of value';
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -608,6 +641,11 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     default:
       return null;
   }
+}
+
+/** Why a name every JavaScript object already has (`toString`, `constructor` …) cannot be declared. */
+function inheritedMessage(what: string, name: string): string {
+  return `${what} ${JSON.stringify(name)} is a name every JavaScript object already has; choose another`;
 }
 
 /** Adds how to declare a new event type when no existing name is a likely typo. */
