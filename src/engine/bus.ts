@@ -10,6 +10,10 @@ export interface BusLimits {
   maxDepth: number;
   /** Most events one tick may append. */
   maxEventsPerTick: number;
+  /** Most condition work a tick may do: comparisons evaluated plus window entries read (default 200,000). */
+  maxWorkPerTick?: number;
+  /** Most delayed actions waiting at once (default 10,000). */
+  maxPendingDelayed?: number;
 }
 
 /** Default limits: generous for real rules, small enough that a loop costs a few milliseconds. */
@@ -128,7 +132,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
         if (triggers && key !== undefined && !warnedLoops.has(key)) {
           warnedLoops.add(key);
           warn(
-            `cascade depth limit (${limits.maxDepth}) reached while handling "${(origin?.cause && log.at(origin.cause.seq)?.type) ?? type}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
+            `cascade depth limit (${limits.maxDepth}) reached while handling "${(origin?.cause && log.at(origin.cause.seq)?.type) ?? type}": triggers ${triggers.join(' → ')} keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")`,
             triggers,
           );
         }

@@ -20,6 +20,7 @@ import { copyTriggerStates, createTriggerStates } from './triggers';
 import { copyWindowState, createWindowState, pushWindow, readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
+import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
 /** One entry of a run's record: an input change, a rules change or a trigger toggle, at a tick. */
 export interface RunRecord<I = unknown> {
@@ -127,6 +128,10 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   const maxSnapshots = Math.max(1, Math.ceil((opts.historyTicks ?? 36_000) / snapshotEvery));
   const log = createLog(opts.logCapacity ?? 50_000, { hash: opts.hash });
   const bus = createBus<Record<string, unknown>>(log, opts.limits ?? defaultLimits);
+  const warn = (reason: string, triggers: string[]) =>
+    bus.emitDynamic('engine.warning', { reason, triggers }, { depth: 0 });
+  const work = createWorkBudget(opts.limits?.maxWorkPerTick ?? DEFAULT_WORK_PER_TICK, warn);
+  const pendingCap = createPendingCap(opts.limits?.maxPendingDelayed ?? DEFAULT_MAX_PENDING, warn);
   const rng = createRng(seed);
   const init = scenario.init(rng);
   let world = init.world;
@@ -159,9 +164,10 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     entity: (id) => scenario.entity(fc.world as W, runtime, id),
     window(id, agg) {
       const i = windows.index.get(id);
-      return i === undefined
-        ? 0
-        : readWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, agg, tick);
+      if (i === undefined) return 0;
+      const w = rules.windows[i] as CompiledWindow;
+      const st = windows.states[i] as WindowState;
+      return work.read(Math.min(st.pushed, w.capacity)) ? readWindow(w, st, agg, tick) : 0;
     },
   };
 
@@ -227,14 +233,16 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       const fired = emitCaused('trigger.fired', cause ?? { seq: -1, trigger: t.id }, cause, depth + 1);
       if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
     }
-    if (t.delayTicks > 0) pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
-    else runActions(t, ev, depth, cause);
+    if (t.delayTicks > 0) {
+      if (pendingCap.admit(pending, t.id)) pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
+    } else runActions(t, ev, depth, cause);
   }
 
   function test(t: CompiledTrigger, ev: SirenEvent | null, depth: number): boolean {
     if (!t.test) return true;
+    if (!work.test(t.id, t.cost)) return false;
     try {
-      return t.test(ev, fc);
+      return t.test(ev, fc) && work.left;
     } catch (err) {
       bus.emitDynamic(
         'engine.error',
@@ -359,6 +367,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         }
       }
       bus.beginTick(tick);
+      work.begin();
       draft = createDraft(world as object) as Draft<W>;
       fc.world = draft;
       stepCtx.world = draft;

@@ -12,4 +12,5 @@ export * from './run';
 export * from './behaviours';
 export * from './rules';
 export * from './own';
+export * from './workBudget';
 export { z } from './zod';

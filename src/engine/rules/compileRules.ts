@@ -5,7 +5,7 @@ import type { Catalogue } from './catalogue';
 import type { Explain, Test } from './compileCondition';
 import { compileCondition, compileValue } from './compileCondition';
 import type { FactContext, FactGetter, FactScope } from './facts';
-import type { ActionSpec, RulesFile, TriggerSpec } from './format';
+import type { ActionSpec, Condition, RulesFile, TriggerSpec } from './format';
 import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
 import type { FactRef } from './format';
 import { describeFound } from './errors';
@@ -38,6 +38,8 @@ export interface CompiledTrigger {
   /** `when` (for on/every) or `while` (for state triggers); null = always. */
   readonly test: Test | null;
   readonly explain: Explain | null;
+  /** Comparisons in its condition: what one test of it counts against the per-tick work budget. */
+  readonly cost: number;
   readonly actions: readonly CompiledAction[];
 }
 
@@ -133,6 +135,14 @@ function paramCheck(action: ActionSpec, def: BehaviourDef): (params: Record<stri
   };
 }
 
+/** How many comparisons a condition tree holds. */
+function comparisons(c: Condition): number {
+  if ('all' in c) return c.all.reduce((n, x) => n + comparisons(x), 0);
+  if ('any' in c) return c.any.reduce((n, x) => n + comparisons(x), 0);
+  if ('not' in c) return comparisons(c.not);
+  return 1;
+}
+
 /** Firing order: priority, highest first, then file order. */
 const byPriority = (a: CompiledTrigger, b: CompiledTrigger) => b.priority - a.priority || a.index - b.index;
 
@@ -163,6 +173,7 @@ function compileTrigger(spec: TriggerSpec, index: number, scope: FactScope, cata
     forTicks: secondsToTicks(spec.for ?? 0),
     everyTicks: Math.max(1, secondsToTicks(spec.every ?? 0)),
     test: compiled?.test ?? null,
+    cost: cond ? comparisons(cond) : 0,
     explain: compiled?.explain ?? null,
     actions,
   };
