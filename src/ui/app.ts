@@ -5,7 +5,7 @@ import {
   createLoop,
   formatError,
   loadRules,
-  replayRun,
+  createReplay,
   scenarioCatalogue,
 } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
@@ -21,6 +21,7 @@ import { panelEntries } from './panels';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
 import { parseParams } from './urlParams';
+import { replayInSlices } from './replaySlices';
 import type { Hud, ScenarioRenderer, ScenarioView, ViewSettings } from './view';
 import { views } from './views';
 
@@ -154,11 +155,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (opts.seed !== undefined) seed = opts.seed;
       swapEngine(newEngine());
     },
-    replay(run) {
+    async replay(run, onProgress, signal) {
+      const job = createReplay(run, scenario, { logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
+      if (!(await replayInSlices(job, onProgress, signal))) return false;
       const loaded = loadRules(run.rules, catalogue, run.rulesSource);
       if (loaded.ok) rules = loaded.rules;
       seed = run.seed;
-      swapEngine(replayRun(run, scenario, { logCapacity: 20_000, historyTicks: 60 * 60 * 5 }));
+      swapEngine(job.engine);
+      return true;
     },
     touch,
     open: (id) => shell.open(id),
