@@ -71,3 +71,20 @@ describe('the cap on waiting delayed actions', () => {
     expect(reasons(engine)).toHaveLength(2);
   });
 });
+
+describe('loops across ticks', () => {
+  it('a chain through "delay" keeps its depth from tick to tick: it runs 32 hops, then ends for good with the warning', () => {
+    const engine = labEngine(
+      [{ id: 'again', on: 'lab.beat', delay: 1 / 60, do: [{ behaviour: 'emit', event: 'lab.beat', payload: {} }] }],
+      ['lab.beat'],
+    );
+    engine.step(emit(['lab.beat', {}]));
+    for (let i = 0; i < 100; i++) engine.step();
+    expect(ofType(engine, 'lab.beat')).toHaveLength(33);
+    // Once where its trigger.fired is cut, once a tick later where its delayed action's event is.
+    expect(reasons(engine).map((r) => r.reason)).toEqual([
+      'cascade depth limit (32) reached while handling "lab.beat": triggers again keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")',
+      'cascade depth limit (32) reached while handling "lab.beat": triggers again keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")',
+    ]);
+  });
+});
