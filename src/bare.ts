@@ -4,6 +4,7 @@
  */
 import 'pixi.js/unsafe-eval';
 import { Application, Graphics } from 'pixi.js';
+import { errorMessage } from './engine/result';
 
 /** The city's background colour (palette.void), so both pages clear the same way. */
 const BACKGROUND = 0x0b0d10;
@@ -41,6 +42,6 @@ async function startBare(): Promise<void> {
 }
 
 startBare().catch((e: unknown) => {
-  document.body.textContent = `The bare stage could not start: ${e instanceof Error ? e.message : String(e)}`;
+  document.body.textContent = `The bare stage could not start: ${errorMessage(e)}`;
   throw e;
 });

@@ -3,6 +3,8 @@ import type { Emitter } from 'mitt';
 import { createEvent } from './events';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
+import { budgetWarning, createTickWarnings, depthWarning, resetTickWarnings } from './busWarnings';
+import type { Warning } from './busWarnings';
 
 /** Safety limits that stop runaway rule loops instead of hanging. */
 export interface BusLimits {
@@ -63,48 +65,11 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
   // mitt's handler lists: when none is registered, delivering to subscribers is skipped entirely.
   const handlers = emitter.all;
   let emittedThisTick = 0;
-  // Offset of the tick's first event.
-  let tickStart = 0;
-  // The loops warned about this tick (their triggers), and how many chains the depth limit has cut.
-  const warnedLoops = new Set<string>();
-  let depthCuts = 0;
-  let warnedBudget = false;
+  const warnings = createTickWarnings();
   let consumer: ((ev: SirenEvent, depth: number) => void) | null = null;
   let current: SirenEvent | null = null;
   let currentDepth = 0;
   let draining = false;
-
-  /** The triggers of a cause chain, oldest first; when some repeat, only those (the loop, not what started it). */
-  function triggersInChain(cause: Cause | undefined): string[] {
-    const chain: string[] = [];
-    let c = cause;
-    for (let i = 0; c && i < 256; i++) {
-      chain.push(c.trigger);
-      c = log.at(c.seq)?.cause;
-    }
-    chain.reverse();
-    const looping = chain.filter((t, i) => chain.indexOf(t) !== i);
-    return [...new Set(looping.length ? chain.filter((t) => looping.includes(t)) : chain)];
-  }
-
-  /**
-   * The triggers that caused most of this tick's events (at least a tenth of the top one's), most first, at most 12:
-   * who spent the budget. Read from the log only when the budget runs out, so counting costs nothing before.
-   */
-  function topEmitters(): string[] {
-    const counts = new Map<string, number>();
-    for (let o = Math.max(tickStart, log.start); o < log.end; o++) {
-      const t = log.at(o)?.cause?.trigger;
-      if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
-    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    // The big spenders only: not the trigger that merely started it with an event or two.
-    const top = ranked[0]?.[1] ?? 0;
-    return ranked
-      .filter(([, n]) => n * 10 >= top)
-      .slice(0, 12)
-      .map(([t]) => t);
-  }
 
   function push(ev: SirenEvent, depth: number): void {
     log.append(ev);
@@ -113,8 +78,8 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     tail++;
   }
 
-  function warn(reason: string, triggers: string[]): void {
-    push(createEvent(log.end, 'engine.warning', bus.tick, { reason, triggers }), 0);
+  function warn(w: Warning | null): void {
+    if (w) push(createEvent(log.end, 'engine.warning', bus.tick, { reason: w.reason, triggers: w.triggers }), 0);
   }
 
   const bus: Bus<M> = {
@@ -126,28 +91,11 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     emitDynamic(type, payload, origin) {
       const depth = origin?.depth ?? 0;
       if (depth > limits.maxDepth) {
-        // One warning per distinct loop (up to 4 a tick); after 64 cut chains a tick, stop looking for new loops.
-        const triggers = depthCuts++ < 64 && warnedLoops.size < 4 ? triggersInChain(origin?.cause) : null;
-        const key = triggers?.join('\u0000');
-        if (triggers && key !== undefined && !warnedLoops.has(key)) {
-          warnedLoops.add(key);
-          warn(
-            `cascade depth limit (${limits.maxDepth}) reached while handling "${(origin?.cause && log.at(origin.cause.seq)?.type) ?? type}": triggers ${triggers.join(' → ')} keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")`,
-            triggers,
-          );
-        }
+        warn(depthWarning(warnings, log, limits, type, origin));
         return null;
       }
       if (emittedThisTick >= limits.maxEventsPerTick) {
-        if (!warnedBudget) {
-          warnedBudget = true;
-          const chain = triggersInChain(origin?.cause);
-          const triggers = [...new Set([...chain, ...topEmitters()])];
-          warn(
-            `per-tick event budget (${limits.maxEventsPerTick}) used up at "${type}"${triggers.length ? ` by triggers ${triggers.join(', ')}` : ''}; the rest of this tick's events were dropped`,
-            triggers,
-          );
-        }
+        warn(budgetWarning(warnings, log, limits, type, origin));
         return null;
       }
       emittedThisTick++;
@@ -185,10 +133,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     beginTick(tick) {
       bus.tick = tick;
       emittedThisTick = 0;
-      tickStart = log.end;
-      warnedLoops.clear();
-      depthCuts = 0;
-      warnedBudget = false;
+      resetTickWarnings(warnings, log.end);
     },
     get current() {
       return current;

@@ -49,9 +49,6 @@ export type PayloadMap<R extends EventSpecs> = {
   [K in keyof R]: { [F in keyof R[K]['fields']]: FieldValue<R[K]['fields'][F]> };
 };
 
-/** Any event of a payload map, discriminated by `type`. */
-export type EventOf<M> = { [K in keyof M & string]: SirenEvent<K, M[K]> }[keyof M & string];
-
 /** Declares an event registry, keeping its literal types. */
 export function defineEvents<const R extends EventSpecs>(specs: R): R {
   return specs;
@@ -82,9 +79,6 @@ export const engineEvents = defineEvents({
     fields: { triggers: 'number', source: 'string' },
   },
 });
-
-/** Payload map of the engine's own events. */
-export type EngineEvents = PayloadMap<typeof engineEvents>;
 
 let freezing = true;
 

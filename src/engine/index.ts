@@ -14,3 +14,6 @@ export * from './rules';
 export * from './own';
 export * from './workBudget';
 export { z } from './zod';
+export * from './gate';
+export * from './result';
+export * from './time';

@@ -1,11 +1,14 @@
 import { z } from './zod';
 import { own } from './own';
-import type { Engine, EngineOptions, RunRecord } from './engine';
+import type { Engine, EngineOptions } from './engine';
 import { createEngine } from './engine';
+import { applyRecord } from './record';
+import type { RunRecord } from './record';
 import type { AnyScenario, Scenario } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
-import { describeFound, formatError, pathToString, unknownName } from './rules/errors';
+import { describeFound, formatError, pathToString, RulesError, unknownName } from './rules/errors';
+import { errorMessage } from './result';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -109,7 +112,7 @@ export function parseRun(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`${file}: not valid JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [`${file}: not valid JSON: ${errorMessage(e)}`] };
   }
   const parsed = runSchema.safeParse(data);
   if (!parsed.success)
@@ -165,20 +168,14 @@ export function createReplay<W, R, I>(
 ): Replay<W, R, I> {
   const catalogue = scenarioCatalogue(scenario);
   const loaded = loadRules(run.rules, catalogue, run.rulesSource);
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+  if (!loaded.ok) throw new RulesError(loaded.errors);
   const engine = createEngine({ ...options, scenario, rules: loaded.rules, seed: run.seed });
   let input = scenario.idleInput;
   let k = 0;
   // Records at the last tick (a rules edit or toggle after the last step) are applied too: they are part of the run.
   const applyDue = () => {
     while (k < run.records.length && (run.records[k] as RunRecord<I>).tick <= engine.tick) {
-      const r = run.records[k++] as RunRecord<I>;
-      if (r.input !== undefined) input = r.input;
-      if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
-      if (r.rules !== undefined) {
-        const next = loadRules(r.rules, catalogue, r.source ?? run.rulesSource);
-        if (next.ok) engine.applyRules(next.rules);
-      }
+      input = applyRecord(engine, run.records[k++] as RunRecord<I>, catalogue, input, run.rulesSource);
     }
   };
   return {

@@ -19,26 +19,31 @@ export interface TriggerState {
   nextDue: number;
 }
 
+/**
+ * The state a trigger starts with when rules are applied at `tick`: enabled as its file says, and the fires, once,
+ * cooldown and holding state of `old` (the running trigger with the same id), if any.
+ */
+export function triggerStateFor(t: CompiledTrigger, tick: number, old?: Readonly<TriggerState>): TriggerState {
+  return {
+    id: t.id,
+    enabled: t.enabled,
+    fires: old?.fires ?? 0,
+    lastFiredTick: old?.lastFiredTick ?? -1,
+    cooldownUntil: old?.cooldownUntil ?? 0,
+    spent: old?.spent ?? false,
+    holdingSince: old?.holdingSince ?? -1,
+    latched: old?.latched ?? false,
+    nextDue: old && old.nextDue > tick ? old.nextDue : tick + t.everyTicks,
+  };
+}
+
 /** Fresh states for compiled rules, keeping fires, once and cooldown state of triggers whose id is unchanged. */
 export function createTriggerStates(
   rules: CompiledRules,
   tick: number,
   previous?: ReadonlyMap<string, TriggerState>,
 ): TriggerState[] {
-  return rules.triggers.map((t: CompiledTrigger) => {
-    const old = previous?.get(t.id);
-    return {
-      id: t.id,
-      enabled: t.enabled,
-      fires: old?.fires ?? 0,
-      lastFiredTick: old?.lastFiredTick ?? -1,
-      cooldownUntil: old?.cooldownUntil ?? 0,
-      spent: old?.spent ?? false,
-      holdingSince: old?.holdingSince ?? -1,
-      latched: old?.latched ?? false,
-      nextDue: old && old.nextDue > tick ? old.nextDue : tick + t.everyTicks,
-    };
-  });
+  return rules.triggers.map((t: CompiledTrigger) => triggerStateFor(t, tick, previous?.get(t.id)));
 }
 
 /** A deep copy of trigger states, for snapshots. */

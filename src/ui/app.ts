@@ -7,6 +7,7 @@ import {
   loadRules,
   createReplay,
   scenarioCatalogue,
+  TICKS_PER_SECOND,
 } from '../engine';
 import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
@@ -73,7 +74,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   let rules: CompiledRules = share?.ok ? share.rules : start.rules;
   let seed = share?.ok ? share.seed : options.seed;
-  const newEngine = () => createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
+  const newEngine = () =>
+    createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND });
   const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);
   effect(() => alerts.watch(engine.value));
@@ -156,7 +158,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       swapEngine(newEngine());
     },
     async replay(run, onProgress, signal) {
-      const job = createReplay(run, scenario, { logCapacity: 20_000, historyTicks: 60 * 60 * 5 });
+      const job = createReplay(run, scenario, { logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND });
       if (!(await replayInSlices(job, onProgress, signal))) return false;
       const loaded = loadRules(run.rules, catalogue, run.rulesSource);
       if (loaded.ok) rules = loaded.rules;

@@ -1,4 +1,4 @@
-import { formatError, loadRules } from '../engine';
+import { formatError, loadRules, RulesError } from '../engine';
 import type { Catalogue, CompiledRules } from '../engine';
 
 /** Every rules file in public/rules, bundled as text: the fallback when the served file is missing or bad. */
@@ -25,7 +25,7 @@ export async function loadStartRules(
   const label = url ? new URL(url).pathname.replace(/^\//, '') : `public/rules/${scenario}.json`;
   const fallback = () => {
     const r = loadRules(bundledRules(scenario), catalogue, `public/rules/${scenario}.json (bundled)`);
-    if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));
+    if (!r.ok) throw new RulesError(r.errors);
     return r.rules;
   };
   let text: string;

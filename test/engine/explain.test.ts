@@ -108,11 +108,11 @@ describe('explain', () => {
     expect(lines(x.condition)).toEqual(['✓ event.n = 1, expected = 1']);
   });
 
-  it('names a disabled trigger as the blocker, even when the condition holds', () => {
+  it('names a disabled trigger as the blocker, even when the condition holds, and the field that disables it', () => {
     const engine = labEngine([{ id: 't', on: 'lab.ping', enabled: false, do: [{ behaviour: 'note' }] }]);
     engine.step(emit(ping()));
     const x = engine.explain('t', lastOf(engine, 'lab.ping'));
-    expect(x).toMatchObject({ wouldFire: false, blockers: ['it is disabled'], condition: null });
+    expect(x).toMatchObject({ wouldFire: false, blockers: ['it is disabled ("enabled": false)'], condition: null });
   });
 
   it('names a spent "once" trigger, with the tick it fired', () => {
@@ -126,13 +126,13 @@ describe('explain', () => {
     ]);
   });
 
-  it('names a cooldown, with the tick it ends and the seconds left', () => {
+  it('names a cooldown, with the tick it ends, the seconds left and its length', () => {
     const engine = labEngine([{ id: 't', on: 'lab.ping', cooldown: 2, do: [{ behaviour: 'note' }] }]);
     engine.step(emit(ping()));
     idle(engine, 28);
     engine.step(emit(ping()));
     expect(engine.explain('t', lastOf(engine, 'lab.ping')).blockers).toEqual([
-      'it is cooling down until tick 120 (1.5 s left)',
+      'it is cooling down until tick 120 (1.5 s left of its 2 s cooldown)',
     ]);
   });
 

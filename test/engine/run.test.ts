@@ -209,7 +209,7 @@ describe('parseRun', () => {
   it("rejects bad rules, with the rules' own located errors", () => {
     const errors = errorsOf(JSON.stringify({ ...good(), rules: demoText.replace('"changeHp"', '"changeHP"') }));
     expect(errors).toEqual([
-      'my-run.json: rules: public/rules/demo.json:12:29  triggers[0].do[0].behaviour  unknown behaviour "changeHP"; did you mean "changeHp"?',
+      'my-run.json: rules: public/rules/demo.json:16:24  triggers[0].do[0].behaviour  unknown behaviour "changeHP"; did you mean "changeHp"?',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import type { FieldType } from '../events';
+import { TICKS_PER_SECOND } from '../time';
 import type { Op } from './operators';
 
 /** Seconds, as rules write durations; converted to ticks with ceil(seconds × 60). */
@@ -137,7 +138,7 @@ export interface RulesFile {
 
 /** Seconds to ticks at 60 Hz: ceil(seconds × 60). */
 export function secondsToTicks(s: number): number {
-  return Math.max(0, Math.ceil(s * 60 - 1e-9));
+  return Math.max(0, Math.ceil(s * TICKS_PER_SECOND - 1e-9));
 }
 
 /** True when a JSON value is a `{ "fact": … }` reference. */

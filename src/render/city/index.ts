@@ -1,3 +1,4 @@
+import { TICKS_PER_SECOND } from '../../engine';
 import { Container } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CityMap } from '../../game/mapgen';
@@ -15,7 +16,6 @@ import { createStage } from '../stage';
 
 /** Ticks per half-cycle of the police lights (red, then blue: 3 cycles a second at 60 Hz). */
 const FLASH_TICKS = 10;
-const TICKS_PER_SECOND = 60;
 
 /** Draws the city chase with Pixi: a static map drawn once, pooled sprites for people and cars, a following camera. */
 export async function createCityRenderer(

@@ -1,13 +1,8 @@
+import { formatClock } from '../../engine';
 import type { Email } from '../../scenarios/cloud';
 import { el, setText } from '../dom';
 
 const SHOWN = 8;
-
-/** Game time as mm:ss. */
-export function clockOf(tick: number): string {
-  const s = Math.floor(tick / 60);
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** The outbox in the HUD: the newest emails, each opening to its body. */
 export interface OutboxView {
@@ -45,7 +40,7 @@ export function createOutbox(): OutboxView {
           );
           const d = el('details');
           const s = el('summary');
-          s.append(el('time', '', clockOf(m.tick)), ' ', el('span', 'cloud-subject', m.subject));
+          s.append(el('time', '', formatClock(m.tick)), ' ', el('span', 'cloud-subject', m.subject));
           d.append(s, el('p', 'cloud-to', `To: ${m.to}`), el('pre', 'cloud-body', m.body));
           li.append(d);
           return li;

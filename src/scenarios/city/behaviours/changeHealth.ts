@@ -36,8 +36,3 @@ export const changeHealth = defineCityBehaviour({
     ctx.emit('health.changed', { entity: id, from, to });
   },
 });
-
-/** The maximum health of an agent kind. */
-export function maxHealthOf(kind: number): number {
-  return maxFor[kind] ?? tuning.health.civilian;
-}

@@ -1,12 +1,7 @@
+import { formatClock } from '../../../engine/time';
 import { z } from '../../../engine/zod';
 import { cloudTuning } from '../config';
 import { defineCloudBehaviour } from './define';
-
-/** Game time as mm:ss. */
-function clock(tick: number): string {
-  const s = Math.floor(tick / 60);
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** Sends an email into the outbox. */
 export const sendEmail = defineCloudBehaviour({
@@ -21,7 +16,7 @@ export const sendEmail = defineCloudBehaviour({
   run(ctx, p) {
     const w = ctx.world;
     const state =
-      `— Siren Cloud at ${clock(ctx.tick)}: ${w.pool.running} server${w.pool.running === 1 ? '' : 's'} in service, ${w.pool.booting} booting (size ${w.pool.size}, min ${w.pool.min}, max ${w.pool.max}); ` +
+      `— Siren Cloud at ${formatClock(ctx.tick)}: ${w.pool.running} server${w.pool.running === 1 ? '' : 's'} in service, ${w.pool.booting} booting (size ${w.pool.size}, min ${w.pool.min}, max ${w.pool.max}); ` +
       `average CPU ${w.cpu.toFixed(1)} %, ${Math.round(w.rps)} requests/s; alarms: cpuHigh ${w.alarms.cpuHigh}, cpuLow ${w.alarms.cpuLow}.`;
     const body = p.body ? `${p.body}\n\n${state}` : state;
     w.outbox.unshift({ tick: ctx.tick, to: p.to, subject: p.subject, body });

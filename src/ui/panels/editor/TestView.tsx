@@ -235,7 +235,7 @@ function Verdict({ result, tick }: { result: TriggerTest; tick: number }) {
       ) : (
         <p class="re-muted">No condition: it always holds.</p>
       )}
-      <h4>It would run</h4>
+      <h4>{result.wouldFire ? 'It would run' : 'If it fired, it would run'}</h4>
       <ol class="re-actions">
         {result.actions.map((a, i) => (
           <li key={i}>

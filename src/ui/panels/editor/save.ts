@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../engine';
+
 /** The file name a scenario's rules are saved under. */
 export function rulesFileName(scenario: string): string {
   return `${scenario}.json`;
@@ -35,6 +37,6 @@ export async function saveToDevServer(
     const why = (await res.text().catch(() => '')).trim();
     return `the dev server refused it (HTTP ${res.status}${why ? `: ${why}` : ''})`;
   } catch (e) {
-    return `the dev server did not answer (${e instanceof Error ? e.message : String(e)})`;
+    return `the dev server did not answer (${errorMessage(e)})`;
   }
 }

@@ -1,4 +1,13 @@
-import { createWindowState, eventSpecOf, pushWindow, readWindow, unknownName } from '../../../engine';
+import {
+  createWindowState,
+  errorMessage,
+  eventSpecOf,
+  pushWindow,
+  readWindow,
+  triggerBlockers,
+  triggerStateFor,
+  unknownName,
+} from '../../../engine';
 import type {
   AnyEngine,
   Catalogue,
@@ -81,15 +90,8 @@ export function testTrigger(
 ): TriggerTest | null {
   const t = rules.byId.get(triggerId);
   if (!t) return null;
-  const blockers: string[] = [];
-  if (!t.enabled) blockers.push('it is disabled ("enabled": false)');
-  if (live && t.once && live.spent) blockers.push(`it fires once and already fired at tick ${live.lastFiredTick}`);
-  if (live && tick < live.cooldownUntil)
-    blockers.push(
-      `it is cooling down until tick ${live.cooldownUntil} (${((live.cooldownUntil - tick) / 60).toFixed(1)} s left)`,
-    );
-  if (t.mode === 'on' && ev && ev.type !== t.on) blockers.push(`it listens to "${t.on}", not "${ev.type}"`);
-  if (t.mode === 'on' && !ev) blockers.push(`it needs a "${t.on}" event to test against`);
+  // The engine's own gate, on the state the trigger would have once the draft is applied.
+  const blockers = triggerBlockers(triggerStateFor(t, tick, live), t, ev, tick);
   const event = t.mode === 'on' ? ev : null;
   let condition: ExplainNode | null = null;
   let error: string | undefined;
@@ -97,14 +99,14 @@ export function testTrigger(
     try {
       condition = t.explain(event, fc);
     } catch (e) {
-      error = `condition failed: ${e instanceof Error ? e.message : String(e)}`;
+      error = `condition failed: ${errorMessage(e)}`;
     }
   }
   const actions = t.actions.map((a): ActionPreview => {
     try {
       return { behaviour: a.behaviour.name, params: a.params(event, fc) };
     } catch (e) {
-      return { behaviour: a.behaviour.name, error: e instanceof Error ? e.message : String(e) };
+      return { behaviour: a.behaviour.name, error: errorMessage(e) };
     }
   });
   const holds = error === undefined && (condition?.pass ?? true);
@@ -194,7 +196,7 @@ export function parseSampleEvent(
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`the sample is not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    return { ok: false, errors: [`the sample is not valid JSON: ${errorMessage(e)}`] };
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v))
     return { ok: false, errors: ['the sample must be a JSON object like {"type": "damage", "payload": {…}}'] };

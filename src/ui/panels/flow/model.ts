@@ -1,5 +1,5 @@
 import type { AnyEngine, Catalogue, EventLog, LogReader, SirenEvent } from '../../../engine';
-import { TICKS_PER_SECOND } from '../log/model';
+import { TICKS_PER_SECOND } from '../../../engine';
 
 /** The producer of behaviour-emitted events (those with a cause). */
 export const RULES_PRODUCER = 'rules';

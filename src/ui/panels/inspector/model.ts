@@ -1,5 +1,5 @@
 import type { AnyEngine, CompiledTrigger, EventLog, Explanation, ExplainNode, SirenEvent } from '../../../engine';
-import { TICKS_PER_SECOND } from '../log/model';
+import { gateStatus, TICKS_PER_SECOND } from '../../../engine';
 import { findFire } from '../trace/model';
 
 /** One trigger as the inspector lists it. */
@@ -53,7 +53,7 @@ export function triggerRows(engine: AnyEngine): TriggerRow[] {
       priority: t.priority,
       delay: t.spec.delay ?? 0,
       behaviours: t.spec.do.map((a) => a.behaviour),
-      status: !s.enabled ? 'disabled' : s.spent ? 'spent' : coolingLeft > 0 ? 'cooling' : 'ready',
+      status: gateStatus(s, tick),
     };
   });
 }

@@ -1,7 +1,5 @@
+import { TICKS_PER_SECOND } from '../../../engine';
 import type { EventLog, SirenEvent } from '../../../engine';
-
-/** Ticks per second of the fixed-step loop. */
-export const TICKS_PER_SECOND = 60;
 
 /** A tick as seconds of game time, e.g. `12.5 s`. */
 export function tickSeconds(tick: number): string {

@@ -1,9 +1,9 @@
-import { exportRun, parseRun } from '../../../engine';
+import { exportRun, parseRun, TICKS_PER_SECOND } from '../../../engine';
 import type { AnyEngine, AnyScenario, RunFile } from '../../../engine';
 
 /** The file name an exported run gets: scenario, seed and length, ending `.siren-run.json`. */
 export function runFileName(run: RunFile): string {
-  return `siren-${run.scenario}-seed${run.seed}-${(run.ticks / 60).toFixed(0)}s.siren-run.json`;
+  return `siren-${run.scenario}-seed${run.seed}-${(run.ticks / TICKS_PER_SECOND).toFixed(0)}s.siren-run.json`;
 }
 
 /** The engine's run as file text (pretty enough to read, compact records). */
