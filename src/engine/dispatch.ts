@@ -107,15 +107,18 @@ function fire<W, R, I>(
     const fired = emitCaused(d, 'trigger.fired', cause ?? { seq: -1, trigger: t.id }, cause, depth + 1);
     if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
   }
-  if (t.delayTicks > 0) core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
-  else runActions(d, t, ev, depth, cause);
+  if (t.delayTicks > 0) {
+    if (core.pendingCap.admit(core.pending, t.id))
+      core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
+  } else runActions(d, t, ev, depth, cause);
 }
 
 /** A trigger's condition (true when it has none); a condition that throws becomes an `engine.error` and fails. */
 function holds<W, R, I>(d: Dispatcher<W, R, I>, t: CompiledTrigger, ev: SirenEvent | null, depth: number): boolean {
   if (!t.test) return true;
+  if (!d.core.work.test(t.id, t.cost)) return false;
   try {
-    return t.test(ev, d.core.fc);
+    return t.test(ev, d.core.fc) && d.core.work.left;
   } catch (e) {
     d.core.bus.emitDynamic(
       'engine.error',

@@ -1,6 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import type { Signal } from '@preact/signals';
-import { createEngine, loadRules, replayRun, TICKS_PER_SECOND } from '../engine';
+import { createEngine, createReplay, loadRules, TICKS_PER_SECOND } from '../engine';
+import { replayInSlices } from './replaySlices';
 import type { AnyEngine, AnyScenario, Catalogue, CompiledRules, RunFile } from '../engine';
 
 /** The page's engine sizes: a smaller log than headless, five minutes of time travel. */
@@ -13,7 +14,8 @@ export interface Session {
   /** Applies rules to the running engine, keeping the game state. */
   applyRules(rules: CompiledRules): void;
   restart(options?: { rules?: CompiledRules; seed?: number }): void;
-  replay(run: RunFile): void;
+  /** Replays an imported run in slices (progress, cancel); the engine is swapped only when it completes. */
+  replay(run: RunFile, onProgress?: (ticksDone: number) => void, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** Starts a session; `onSwap` runs (in the same batch of signal updates) whenever the engine is replaced. */
@@ -43,11 +45,14 @@ export function createSession(
       if (opts.seed !== undefined) seed = opts.seed;
       swap(newEngine());
     },
-    replay(run) {
+    async replay(run, onProgress, signal) {
+      const job = createReplay(run, scenario, PAGE_ENGINE);
+      if (!(await replayInSlices(job, onProgress, signal))) return false;
       const loaded = loadRules(run.rules, catalogue, run.rulesSource);
       if (loaded.ok) rules = loaded.rules;
       seed = run.seed;
-      swap(replayRun(run, scenario, PAGE_ENGINE));
+      swap(job.engine);
+      return true;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { unknownName } from '../engine';
+import { quoteName, unknownName } from '../engine';
 
 /** What the page's URL may set. */
 export interface PageOptions {
@@ -22,6 +22,8 @@ export interface ScenarioParam {
 }
 
 const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted'];
+/** Unknown parameters named one by one; past these, one line counts the rest. */
+const MAX_UNKNOWN_REPORTED = 5;
 
 /** Parses and checks the URL's query; each bad parameter is reported and ignored (its default is used). */
 export function parseParams(
@@ -44,10 +46,11 @@ export function parseParams(
     muted: false,
     scenarioParams: new Map(),
   };
-  for (const key of new Set(q.keys())) {
-    if (!known.includes(key))
-      errors.push(`URL parameter "${key}": ${unknownName('parameter', key, known)}; it was ignored`);
-  }
+  const unknown = [...new Set(q.keys())].filter((key) => !known.includes(key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_REPORTED))
+    errors.push(`URL parameter ${quoteName(key)}: ${unknownName('parameter', key, known)}; it was ignored`);
+  if (unknown.length > MAX_UNKNOWN_REPORTED)
+    errors.push(`${unknown.length - MAX_UNKNOWN_REPORTED} more unknown URL parameters were ignored`);
   const scenario = q.get('scenario');
   if (scenario !== null) {
     if (scenarioNames.includes(scenario)) options.scenario = scenario;
@@ -61,7 +64,7 @@ export function parseParams(
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) options.seed = Number(seed);
     else
       errors.push(
-        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${JSON.stringify(seed)}; using seed 1`,
+        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${quoteName(seed)}; using seed 1`,
       );
   }
   const rules = q.get('rules');
@@ -70,7 +73,7 @@ export function parseParams(
     try {
       url = new URL(rules, pageUrl);
     } catch {
-      errors.push(`URL parameter "rules": ${JSON.stringify(rules)} is not a URL; using the default rules`);
+      errors.push(`URL parameter "rules": ${quoteName(rules)} is not a URL; using the default rules`);
     }
     if (url && url.origin !== new URL(pageUrl).origin)
       errors.push(
@@ -83,7 +86,7 @@ export function parseParams(
     if (v === null) continue;
     if (v === '' || v === '1' || v === 'true') options[flag] = true;
     else if (v === '0' || v === 'false') options[flag] = false;
-    else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${JSON.stringify(v)}; it was ignored`);
+    else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${quoteName(v)}; it was ignored`);
   }
   const params = new Map<string, number>();
   for (const [name, { owner, p }] of owned) {

@@ -34,4 +34,25 @@ describe('URL parameters', () => {
   it('unknown parameters are named with a suggestion', () => {
     expect(parse('?civilian=5').errors[0]).toMatch(/^URL parameter "civilian": .*civilians/);
   });
+  it('names every object inherits are unknown scenarios and parameters, never a crash', () => {
+    const { options, errors } = parse('?scenario=constructor&toString=1');
+    expect(options.scenario).toBe('city');
+    expect(errors).toEqual([
+      'URL parameter "toString": unknown parameter "toString"; expected one of "scenario", "seed", "rules", "autopilot", "muted", "civilians"; it was ignored',
+      'URL parameter "scenario": unknown scenario "constructor"; expected one of "city", "cloud"; playing "city"',
+    ]);
+  });
+
+  it('many or huge unknown parameters: five named, the rest counted, long names and values cut to 80 characters', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `${'k'.repeat(1000)}${i}`);
+    const { errors } = parse(`?${keys.map((k) => `${k}=1`).join('&')}&seed=${'9'.repeat(5000)}`);
+    expect(errors).toHaveLength(7);
+    expect(errors[0]).toBe(
+      `URL parameter "${'k'.repeat(80)}"… (1,001 characters): unknown parameter "${'k'.repeat(80)}"… (1,001 characters); expected one of "scenario", "seed", "rules", "autopilot", "muted", "civilians"; it was ignored`,
+    );
+    expect(errors[5]).toBe('1995 more unknown URL parameters were ignored');
+    expect(errors[6]).toBe(
+      `URL parameter "seed": expected a whole number from 0 to 4294967295, found "${'9'.repeat(80)}"… (5,000 characters); using seed 1`,
+    );
+  });
 });

@@ -4,7 +4,7 @@ import type { CompiledRules } from './compileRules';
 import type { RuleError } from './errors';
 import { loopWarnings } from './loops';
 import type { RuleWarning } from './loops';
-import { parseJson } from './parseJson';
+import { lineStartsOf, parseJson, parseLimits } from './parseJson';
 import { validateRules } from './validate';
 
 /** The outcome of loading a rules file: compiled rules with any warnings (loops), or every error found. */
@@ -25,14 +25,19 @@ export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json
 
 /** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */
 export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = 'rules.json'): LoadResult {
+  if (bytes.length > parseLimits.maxBytes) {
+    const message = `file is too large: ${bytes.length} bytes, the limit is ${parseLimits.maxBytes}`;
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }] };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
+    const starts = lineStartsOf(before);
+    const line = starts.length;
+    const column = before.length - (starts[starts.length - 1] as number) + 1;
     return {
       ok: false,
       errors: [

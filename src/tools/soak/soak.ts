@@ -33,7 +33,7 @@ runCli(() => {
   configureFreezing(false);
   let failed = 0;
   for (const name of names) {
-    const scenario = scenarios[name];
+    const scenario = Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
     if (!scenario) throw new UsageError(`unknown scenario ${name}`);
     const loaded = loadRules(readFileSync(scenario.rulesFile, 'utf8'), scenarioCatalogue(scenario), scenario.rulesFile);
     if (!loaded.ok) throw new UsageError(`${scenario.rulesFile} does not load`);

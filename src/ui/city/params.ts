@@ -1,3 +1,4 @@
+import { quoteName } from '../../engine';
 import type { AnyScenario } from '../../engine';
 import { createCityScenario } from '../../scenarios/city';
 import type { ScenarioParam } from '../urlParams';
@@ -12,7 +13,7 @@ export const cityParams: readonly ScenarioParam[] = [
     parse: (text) =>
       /^\d{1,5}$/.test(text) && Number(text) <= MAX_CIVILIANS
         ? { ok: true, value: Number(text) }
-        : { ok: false, error: `expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(text)}` },
+        : { ok: false, error: `expected a whole number from 0 to ${MAX_CIVILIANS}, found ${quoteName(text)}` },
   },
 ];
 

@@ -26,7 +26,8 @@ export interface PanelContext {
   rules(): CompiledRules;
   /** Replaces the engine by a fresh one, or one replaying an imported run. */
   restart(options?: { rules?: CompiledRules; seed?: number }): void;
-  replay(run: RunFile): void;
+  /** Replays a run in slices (never blocking the page more than a frame); resolves false when `signal` cancelled it. */
+  replay(run: RunFile, onProgress?: (ticksDone: number) => void, signal?: AbortSignal): Promise<boolean>;
   /** Tells the page something changed the world outside the loop (rewind, step): panels and canvas refresh. */
   touch(): void;
   /** Opens a panel by id. */
