@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -10,6 +10,18 @@ export interface RulesUpdate {
 }
 
 const RULE_FILE = /^[a-z][a-z0-9-]{0,40}\.json$/;
+const BUNDLED_ID = 'virtual:siren-bundled-rules';
+
+/** The module `virtual:siren-bundled-rules`: every scenario's rules file in public/rules as text, keyed by name. */
+async function bundledRulesModule(dir: string, watch: (file: string) => void): Promise<string> {
+  const texts: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    if (!RULE_FILE.test(name) || name.endsWith('.schema.json')) continue;
+    watch(join(dir, name));
+    texts[name.slice(0, -'.json'.length)] = await readFile(join(dir, name), 'utf8');
+  }
+  return `export default ${JSON.stringify(texts)};\n`;
+}
 
 /**
  * Live rules in dev: pushes every change to public/rules/*.json to the page over Vite's HMR socket (no reload, the
@@ -25,6 +37,14 @@ export function sirenRules(): Plugin {
     configResolved(config) {
       root = config.root;
       rulesDir = resolve(config.publicDir, 'rules');
+    },
+    resolveId(id) {
+      if (id === BUNDLED_ID) return '\0' + BUNDLED_ID;
+    },
+    load(id) {
+      // Always the project's own public/rules (not a test's copy): these are the defaults the build ships.
+      if (id === '\0' + BUNDLED_ID)
+        return bundledRulesModule(resolve(root, 'public', 'rules'), (f) => this.addWatchFile(f));
     },
     configureServer(server) {
       server.watcher.add(rulesDir);
