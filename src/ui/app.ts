@@ -15,6 +15,8 @@ import type { RulesUpdate } from '../dev/rulesPlugin';
 import { createEngineAlerts } from './engineAlerts';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
+import { createGamepadInput } from './input/gamepad';
+import { createTouchControls, isTouchScreen } from './input/touch';
 import { createOverlay } from './overlay';
 import type { PanelContext } from './panels/context';
 import { panelEntries } from './panels';
@@ -79,6 +81,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const selected = signal<number | null>(null);
   const loop = createLoop();
   const keys = createKeyboard(window);
+  const gamepad = createGamepadInput(keys);
+  if (view.touchButtons && isTouchScreen()) createTouchControls(stage, keys, view.touchButtons);
   const stats = createFrameStats();
   const renderer: ScenarioRenderer = await view.createRenderer(stage, engine.value, settings);
   let hud: Hud = view.createHud(stage, engine.value, settings);
@@ -170,6 +174,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let firstFrame = true;
   function frame(now: number): void {
     const t0 = performance.now();
+    gamepad.poll();
     for (const k of keys.takePressed()) {
       if (k === 'p') loop.paused = !loop.paused;
       else if (k === '.') {
@@ -185,7 +190,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const n = loop.advance(now - last);
     last = now;
     const e = engine.value;
-    for (let i = 0; i < n; i++) e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+    for (let i = 0; i < n; i++) {
+      e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+      keys.endTick();
+    }
     renderer.draw(e, loop.alpha);
     hud.update(e);
     audio?.update(e);

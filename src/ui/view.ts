@@ -1,5 +1,6 @@
 import type { AnyEngine as Engine } from '../engine';
 import type { Keyboard } from './keyboard';
+import type { TouchButton } from './input/touch';
 
 /** Draws a scenario's world with Pixi; reads the engine, never changes it. */
 export interface ScenarioRenderer {
@@ -27,8 +28,10 @@ export interface ScenarioView<I = unknown> {
   readonly controls: readonly [string, string][];
   createRenderer(host: HTMLElement, engine: Engine, settings: ViewSettings): Promise<ScenarioRenderer>;
   createHud(host: HTMLElement, engine: Engine, settings: ViewSettings): Hud;
-  /** Turns held keys into this tick's input record. */
-  readInput(keys: Keyboard): I;
+  /** Turns held keys (from the keyboard, touch controls or a gamepad) into this tick's input record. */
+  readInput(keys: Pick<Keyboard, 'held'>): I;
+  /** Buttons beside the virtual stick on touch screens; without them the scenario shows no touch controls. */
+  readonly touchButtons?: readonly TouchButton[];
   /** A few live numbers for tests and the console (e.g. the player's position), copied out of the runtime. */
   probe?(engine: Engine): Record<string, unknown>;
   /** Sound for this scenario (created after a user gesture). */
