@@ -75,5 +75,11 @@ export function createTouchControls(host: HTMLElement, keys: Keys, buttons: read
   root.append(createStick(keys), pad);
   root.addEventListener('contextmenu', (e) => e.preventDefault());
   host.append(root);
-  return { destroy: () => root.remove() };
+  host.classList.add('touch');
+  return {
+    destroy() {
+      root.remove();
+      host.classList.remove('touch');
+    },
+  };
 }
