@@ -20,6 +20,14 @@ export interface TriggerMatch {
   readonly once?: boolean;
 }
 
+/** A number in a trigger's condition: a comparison on `fact` in trigger `trigger` with exactly `value`, or at least `atLeast`. */
+export interface ValueMatch {
+  readonly trigger: string;
+  readonly fact: string;
+  readonly value?: number;
+  readonly atLeast?: number;
+}
+
 /** How a step knows the learner did it. Event checks look only at events appended since the step began. */
 export type LessonCheck =
   /** An event of this type (with these payload fields), optionally caused by another (its cause's type, fields, trigger). */
@@ -34,8 +42,17 @@ export type LessonCheck =
   | { readonly kind: 'trigger.fired'; readonly trigger?: string; readonly mode?: 'on' | 'while' | 'every' }
   /** An event of this type that the trigger did not fire on (it was disabled, spent or cooling down). */
   | { readonly kind: 'not-fired'; readonly type: string; readonly where?: Where; readonly trigger: string }
-  /** The running rules: the triggers on event type `changed` differ from when the step began, and/or one trigger matches `has`. */
-  | { readonly kind: 'rules'; readonly changed?: string; readonly has?: TriggerMatch }
+  /**
+   * The running rules: the triggers on event type `changed` differ from when the step began (with `only`: and every
+   * one but that trigger is as it was), one trigger matches `has`, and every `values` comparison is there.
+   */
+  | {
+      readonly kind: 'rules';
+      readonly changed?: string;
+      readonly only?: string;
+      readonly has?: TriggerMatch;
+      readonly values?: readonly ValueMatch[];
+    }
   /** The learner selected (in any panel) an event of this type, other than the one selected when the step began. */
   | { readonly kind: 'selected'; readonly type: string; readonly where?: Where }
   /** This lesson's own log consumer read at least this many events at once: it fell behind and caught up. */
@@ -124,8 +141,8 @@ export const cityLessons: readonly Lesson[] = [
           '    "amount": { "fact": "event.amount", "times": -1 }\n' +
           '  }]\n' +
           '}',
-        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began (applied without errors).',
-        check: { kind: 'rules', changed: 'damage' },
+        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began and one of them still does `changeHealth` (applied without errors).',
+        check: { kind: 'rules', changed: 'damage', has: { on: 'damage', behaviour: 'changeHealth' } },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {
@@ -195,9 +212,9 @@ export const cityLessons: readonly Lesson[] = [
         id: 'fall-behind',
         text:
           'Every event gets the next **offset** in an append-only log, and every consumer reads from its own offset. This lesson is a consumer too, named `lessons` (its offset and lag are shown below).\n\n' +
-          'Open the Flow panel and watch `lessons` fall behind while nobody reads for it: its **lag** grows. When it is 300 or more, come back here: it catches up from its offset and misses nothing.',
-        hint: 'At normal speed the city makes a few hundred events every few seconds. In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
-        check: { kind: 'caught-up', atLeast: 300 },
+          'Open the Flow panel and play while you watch `lessons` fall behind, since nobody reads for it: its **lag** grows. When it is 100 or more, come back here: it catches up from its offset and misses nothing.',
+        hint: 'The log grows only when something happens: standing still in a quiet street it hardly grows. A fight or a chase makes up to ten events a second (the autopilot, `?autopilot=1`, makes about 200 a minute). In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
+        check: { kind: 'caught-up', atLeast: 100 },
         action: { open: 'flow', label: 'Open the Flow panel' },
       },
       {
