@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { debounceByKey, readSettled } from './settledRead.ts';
 
 /** The message the dev server sends when a rules file changes on disk. */
 export interface RulesUpdate {
@@ -48,19 +49,20 @@ export function sirenRules(): Plugin {
     },
     configureServer(server) {
       server.watcher.add(rulesDir);
-      const push = async (file: string) => {
-        if (!isRulesFile(file)) return;
-        let text: string;
-        try {
-          text = await readFile(file, 'utf8');
-        } catch {
-          return; // deleted or mid-write: the next event brings the new text
-        }
+      const send = async (file: string) => {
+        const text = await readSettled(file);
+        if (text === null) return; // deleted: the next event brings the new text
         const update: RulesUpdate = { file: relative(root, file).split(sep).join('/'), text };
         server.ws.send({ type: 'custom', event: 'siren:rules', data: update });
       };
+      const settle = debounceByKey((file) => void send(file), 60);
+      const push = (file: string) => {
+        if (isRulesFile(file)) settle(file);
+      };
       server.watcher.on('change', push);
       server.watcher.on('add', push);
+      // Saves are written one after another, in the order they arrived: a quick second save is never lost.
+      let writing = Promise.resolve();
       server.middlewares.use('/__siren/rules/', (req, res) => {
         const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
         if (req.method !== 'POST' || !RULE_FILE.test(name)) {
@@ -84,16 +86,19 @@ export function sirenRules(): Plugin {
             res.end('rules file too large (limit 1 MB)');
             return;
           }
-          writeFile(join(rulesDir, name), Buffer.concat(chunks)).then(
-            () => {
-              res.statusCode = 204;
-              res.end();
-            },
-            (e: Error) => {
-              res.statusCode = 500;
-              res.end(e.message);
-            },
-          );
+          const body = Buffer.concat(chunks);
+          writing = writing
+            .then(() => writeFile(join(rulesDir, name), body))
+            .then(
+              () => {
+                res.statusCode = 204;
+                res.end();
+              },
+              (e: Error) => {
+                res.statusCode = 500;
+                res.end(e.message);
+              },
+            );
         });
       });
     },

@@ -48,7 +48,19 @@ describe('cloud lesson checks accept exactly what their text asks for', () => {
     const memo = beginMemo(c, start, null);
     expect(checkStep(c, obs(edited(base(), BROKEN)), memo)).toBe(true);
     for (let i = 0; i < BROKEN.length; i++)
-      expect(checkStep(c, obs(edited(base(), BROKEN.toSpliced(i, 1))), memo), `without ${BROKEN[i]?.[0]}`).toBe(false);
+      expect(
+        checkStep(
+          c,
+          obs(
+            edited(
+              base(),
+              BROKEN.filter((_, j) => j !== i),
+            ),
+          ),
+          memo,
+        ),
+        `without ${BROKEN[i]?.[0]}`,
+      ).toBe(false);
   });
 
   it('"a cooldown back on scale-in" passes for scale-in ≥ 120 only, not for an edit of scale-out', () => {
