@@ -124,15 +124,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   if (import.meta.hot) {
     import.meta.hot.on('siren:rules', (u: RulesUpdate) => {
-      if (!u.file.endsWith(`/rules/${options.scenario}.json`) || options.rules || u.text === rules.text) return;
+      if (!u.file.endsWith(`/rules/${options.scenario}.json`) || options.rules) return;
       // A share link's rules stay until the learner chooses otherwise (the Rules panel, or the page without the link).
-      if (share?.ok)
-        notices.show(
-          `${u.file} changed`,
-          [],
-          'This page keeps running the rules from its share link. To run the saved file, paste it into the Rules panel and Apply, or open the page without the link.',
-        );
-      else applyRulesText(u.text, u.file);
+      if (share?.ok) {
+        if (u.text !== rules.text)
+          notices.show(
+            `${u.file} changed`,
+            [],
+            'This page keeps running the rules from its share link. To run the saved file, paste it into the Rules panel and Apply, or open the page without the link.',
+          );
+      } else applyRulesText(u.text, u.file);
     });
   }
 
