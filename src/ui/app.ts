@@ -128,11 +128,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       // A share link's rules stay until the learner chooses otherwise (the Rules panel, or the page without the link).
       if (share?.ok) {
         if (u.text !== rules.text)
-          notices.show(
-            `${u.file} changed`,
-            [],
+          notices.show(`${u.file} changed`, [
             'This page keeps running the rules from its share link. To run the saved file, paste it into the Rules panel and Apply, or open the page without the link.',
-          );
+          ]);
       } else applyRulesText(u.text, u.file);
     });
   }
