@@ -20,6 +20,14 @@ export interface TriggerMatch {
   readonly once?: boolean;
 }
 
+/** A number in a trigger's condition: a comparison on `fact` in trigger `trigger` with exactly `value`, or at least `atLeast`. */
+export interface ValueMatch {
+  readonly trigger: string;
+  readonly fact: string;
+  readonly value?: number;
+  readonly atLeast?: number;
+}
+
 /** How a step knows the learner did it. Event checks look only at events appended since the step began. */
 export type LessonCheck =
   /** An event of this type (with these payload fields), optionally caused by another (its cause's type, fields, trigger). */
@@ -34,8 +42,17 @@ export type LessonCheck =
   | { readonly kind: 'trigger.fired'; readonly trigger?: string; readonly mode?: 'on' | 'while' | 'every' }
   /** An event of this type that the trigger did not fire on (it was disabled, spent or cooling down). */
   | { readonly kind: 'not-fired'; readonly type: string; readonly where?: Where; readonly trigger: string }
-  /** The running rules: the triggers on event type `changed` differ from when the step began, and/or one trigger matches `has`. */
-  | { readonly kind: 'rules'; readonly changed?: string; readonly has?: TriggerMatch }
+  /**
+   * The running rules: the triggers on event type `changed` differ from when the step began (with `only`: and every
+   * one but that trigger is as it was), one trigger matches `has`, and every `values` comparison is there.
+   */
+  | {
+      readonly kind: 'rules';
+      readonly changed?: string;
+      readonly only?: string;
+      readonly has?: TriggerMatch;
+      readonly values?: readonly ValueMatch[];
+    }
   /** The learner selected (in any panel) an event of this type, other than the one selected when the step began. */
   | { readonly kind: 'selected'; readonly type: string; readonly where?: Where }
   /** This lesson's own log consumer read at least this many events at once: it fell behind and caught up. */

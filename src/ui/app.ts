@@ -8,6 +8,8 @@ import { createEngineAlerts } from './engineAlerts';
 import { startFrames } from './frameLoop';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
+import { createGamepadInput } from './input/gamepad';
+import { createTouchControls, isTouchScreen } from './input/touch';
 import { createLiveRules, LOOP_NOTE } from './liveRules';
 import { createOverlay } from './overlay';
 import type { PanelContext } from './panels/context';
@@ -95,6 +97,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   effect(() => alerts.watch(engine.value));
   const loop = createLoop();
   const keys = createKeyboard(window);
+  const gamepad = createGamepadInput(keys);
+  if (view.touchButtons && isTouchScreen()) createTouchControls(stage, keys, view.touchButtons);
   const stats = createFrameStats();
   const renderer: ScenarioRenderer = await view.createRenderer(stage, engine.value, settings);
   hud = view.createHud(stage, engine.value, settings);
@@ -108,7 +112,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return errors;
   };
   // In dev, saving the scenario's rules file applies it live (unless ?rules= chose another file).
-  if (!options.rules) followRulesFile(options.scenario, applyRulesText);
+  if (!options.rules)
+    followRulesFile(options.scenario, (text, file) => {
+      // A share link's rules stay until the learner chooses otherwise (the Rules panel, or the page without the link).
+      if (!share?.ok) applyRulesText(text, file);
+      else if (text !== session.rules().text)
+        notices.show(`${file} changed`, [
+          'This page keeps running the rules from its share link. To run the saved file, paste it into the Rules panel and Apply, or open the page without the link.',
+        ]);
+    });
 
   const panelCtx: PanelContext = {
     engine,
@@ -129,7 +141,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
-  const frameParts = { engine, loop, keys, view, autopilot, renderer, alerts, stats, settings, touch, audio };
+  const frameParts = { engine, loop, keys, gamepad, view, autopilot, renderer, alerts, stats, settings, touch, audio };
   const restart = () => session.restart();
   startFrames({ ...frameParts, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
   const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view };

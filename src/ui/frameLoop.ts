@@ -26,6 +26,8 @@ export interface FrameParts {
   restart(): void;
   togglePanels(): void;
   touch(): void;
+  /** Polled once a frame before the keys are read (gamepads press the same keys). */
+  gamepad: { poll(): void };
 }
 
 /** Applies the page's own keys (pause, step, restart, mute, panels); returns whether one changed something. */
@@ -49,12 +51,16 @@ export function startFrames(p: FrameParts): void {
   let firstFrame = true;
   function frame(now: number): void {
     const t0 = performance.now();
+    p.gamepad.poll();
     for (const k of keys.takePressed()) if (pageKey(k, p)) p.touch();
     document.body.dataset.paused = String(loop.paused);
     const n = loop.advance(now - last);
     last = now;
     const e = p.engine.value;
-    for (let i = 0; i < n; i++) e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+    for (let i = 0; i < n; i++) {
+      e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+      keys.endTick();
+    }
     renderer.draw(e, loop.alpha);
     p.hud().update(e);
     p.audio()?.update(e);

@@ -1,16 +1,10 @@
 import { formatError, formatWarning, loadRules, RulesError } from '../engine';
 import type { Catalogue, CompiledRules } from '../engine';
-
-/** Every rules file in public/rules, bundled as text: the fallback when the served file is missing or bad. */
-const bundled = import.meta.glob('../../public/rules/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+import bundled from 'virtual:siren-bundled-rules';
 
 /** The bundled default rules text of a scenario. */
 export function bundledRules(scenario: string): string {
-  const text = bundled[`../../public/rules/${scenario}.json`];
+  const text = Object.hasOwn(bundled, scenario) ? bundled[scenario] : undefined;
   if (text === undefined) throw new Error(`no bundled rules for scenario "${scenario}"`);
   return text;
 }

@@ -3,6 +3,7 @@ import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Keyboard } from './keyboard';
 import type { TimelineMarks } from './panels/time/markers';
 import type { ScenarioParam } from './urlParams';
+import type { TouchButton } from './input/touch';
 
 /** HUD and extras drawn in the DOM over the canvas. */
 export interface Hud {
@@ -16,8 +17,10 @@ export interface ScenarioView<I = unknown> {
   readonly controls: readonly [string, string][];
   createRenderer(host: HTMLElement, engine: Engine, settings: ViewSettings): Promise<ScenarioRenderer>;
   createHud(host: HTMLElement, engine: Engine, settings: ViewSettings): Hud;
-  /** Turns held keys into this tick's input record. */
-  readInput(keys: Keyboard): I;
+  /** Turns held keys (from the keyboard, touch controls or a gamepad) into this tick's input record. */
+  readInput(keys: Pick<Keyboard, 'held'>): I;
+  /** Buttons beside the virtual stick on touch screens; without them the scenario shows no touch controls. */
+  readonly touchButtons?: readonly TouchButton[];
   /** A few live numbers for tests and the console (e.g. the player's position), copied out of the runtime. */
   probe?(engine: Engine): Record<string, unknown>;
   /** Sound for this scenario (created after a user gesture). */

@@ -194,6 +194,46 @@ describe('the editor model', () => {
     );
   });
 
+  it('Save in dev does not write a draft with errors to the dev server', async () => {
+    const page = fakePage();
+    page.host.dev = true;
+    const model = createEditorModel(page.host, page.deps(memoryStorage()));
+    model.edited('{ "version": 1, "scenario": "demo", "triggers": [{ "id": 3 }] }');
+    await model.save();
+    expect(page.devWrites).toEqual([]);
+    expect(model.notice.value?.kind).toBe('error');
+    expect(model.notice.value?.text).toMatch(
+      /^Downloaded demo\.json, but did not write public\/rules\/demo\.json: it has \d+ errors?\./,
+    );
+  });
+
+  it('two quick saves reach the dev server in the order they were made, the second after the first finished', async () => {
+    const page = fakePage();
+    page.host.dev = true;
+    const order: string[] = [];
+    const deps = page.deps(memoryStorage());
+    let release: () => void = () => undefined;
+    const firstDone = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    deps.saveDev = async (_name: string, text: string) => {
+      const n = ++calls;
+      order.push(`start ${n}`);
+      if (n === 1) await firstDone;
+      order.push(`end ${n} ${text === rulesText('c') ? 'c' : 'b'}`);
+      return null;
+    };
+    const model = createEditorModel(page.host, deps);
+    model.edited(rulesText('b'));
+    const first = model.save();
+    model.edited(rulesText('c'));
+    const second = model.save();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(order).toEqual(['start 1']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['start 1', 'end 1 b', 'start 2', 'end 2 c']);
+  });
+
   it('follows rules applied elsewhere when there is no draft, and keeps a draft when there is one', () => {
     const page = fakePage();
     const model = createEditorModel(page.host, page.deps(memoryStorage()));

@@ -59,8 +59,8 @@ export const cityLessons: readonly Lesson[] = [
           '    "amount": { "fact": "event.amount", "times": -1 }\n' +
           '  }]\n' +
           '}',
-        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began (applied without errors).',
-        check: { kind: 'rules', changed: 'damage' },
+        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began and one of them still does `changeHealth` (applied without errors).',
+        check: { kind: 'rules', changed: 'damage', has: { on: 'damage', behaviour: 'changeHealth' } },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {
@@ -130,9 +130,9 @@ export const cityLessons: readonly Lesson[] = [
         id: 'fall-behind',
         text:
           'Every event gets the next **offset** in an append-only log, and every consumer reads from its own offset. This lesson is a consumer too, named `lessons` (its offset and lag are shown below).\n\n' +
-          'Open the Flow panel and watch `lessons` fall behind while nobody reads for it: its **lag** grows. When it is 300 or more, come back here: it catches up from its offset and misses nothing.',
-        hint: 'At normal speed the city makes a few hundred events every few seconds. In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
-        check: { kind: 'caught-up', atLeast: 300 },
+          'Open the Flow panel and play while you watch `lessons` fall behind, since nobody reads for it: its **lag** grows. When it is 100 or more, come back here: it catches up from its offset and misses nothing.',
+        hint: 'The log grows only when something happens: standing still in a quiet street it hardly grows. A fight or a chase makes up to ten events a second (the autopilot, `?autopilot=1`, makes about 200 a minute). In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
+        check: { kind: 'caught-up', atLeast: 100 },
         action: { open: 'flow', label: 'Open the Flow panel' },
       },
       {

@@ -24,9 +24,9 @@ export async function openPage(
   browser: Browser,
   url: string,
   size = { width: 1280, height: 800 },
-  options: { initScript?: string } = {},
+  options: { initScript?: string; hasTouch?: boolean } = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: size });
+  const page = await browser.newPage({ viewport: size, hasTouch: options.hasTouch ?? false });
   if (options.initScript) await page.addInitScript(options.initScript);
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -15,7 +15,7 @@ const CONTROLS: [string, string][] = [
   ['M', 'mute'],
 ];
 
-const any = (k: Keyboard, ...codes: string[]) => codes.some((c) => k.held(c));
+const any = (k: Pick<Keyboard, 'held'>, ...codes: string[]) => codes.some((c) => k.held(c));
 
 /** The city chase as the page presents it. */
 export const cityView: ScenarioView<CityInput> = {
@@ -23,6 +23,11 @@ export const cityView: ScenarioView<CityInput> = {
   params: cityParams,
   createScenario: createCityFromParams,
   timeline: cityTimeline,
+  touchButtons: [
+    ['Car', 'KeyE', 'e'],
+    ['Shoot', 'Space', ' '],
+    ['❚❚', 'KeyP', 'p'],
+  ],
   async createRenderer(host, engine, settings) {
     const { createCityRenderer } = await import('../../render/city');
     return createCityRenderer(host, engine, settings);

@@ -84,6 +84,8 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
   );
   const checker = memoCheck(host.catalogue, file);
   let replace: (text: string) => void = () => undefined;
+  /** Dev-server writes, one after another in the order Save was pressed. */
+  let writes: Promise<unknown> = Promise.resolve();
 
   const keep = () => {
     if (draft.value === running.value) deps.store.clear();
@@ -166,12 +168,21 @@ export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorMod
         notice.value = { kind: problems ? 'error' : 'ok', text: `Downloaded ${name}.${warn}` };
         return;
       }
-      const failed = await deps.saveDev(name, text);
+      if (problems) {
+        notice.value = {
+          kind: 'error',
+          text: `Downloaded ${name}, but did not write public/rules/${name}: it has ${problems} error${problems === 1 ? '' : 's'}. Fix them and save again.`,
+        };
+        return;
+      }
+      const write = writes.then(() => deps.saveDev(name, text));
+      writes = write;
+      const failed = await write;
       notice.value = failed
         ? { kind: 'error', text: `Downloaded ${name}, but could not write public/rules/${name}: ${failed}.` }
         : {
-            kind: problems ? 'error' : 'ok',
-            text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.${warn}`,
+            kind: 'ok',
+            text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.`,
           };
     },
     sync() {
