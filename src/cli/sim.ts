@@ -4,9 +4,11 @@ import { createEngine, configureFreezing } from '../engine';
 import type { ExplainNode, SirenEvent } from '../engine';
 import { intFlag, parseFlags, runCli, UsageError } from './args';
 import { findScenario, loadRulesFile } from './load';
+import { publishLog, PUBLISH_USAGE } from './classroom/publishRun';
 
 const USAGE =
-  'npm run -s sim -- --scenario <name> [--rules <file>] [--seed <n>] [--seconds <s>] [--json] [--events <out.ndjson>] [--explain <triggerId>]';
+  'npm run -s sim -- --scenario <name> [--rules <file>] [--seed <n>] [--seconds <s>] [--json] [--events <out.ndjson>] [--explain <triggerId>] ' +
+  PUBLISH_USAGE;
 
 function explainLines(node: ExplainNode, indent: string): string[] {
   const lines = [`${indent}${node.pass ? '✓' : '✗'} ${node.text}`];
@@ -25,6 +27,9 @@ runCli(async () => {
       json: { type: 'boolean' },
       events: { type: 'string' },
       explain: { type: 'string' },
+      publish: { type: 'string' },
+      room: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean' },
     },
     USAGE,
@@ -45,6 +50,7 @@ runCli(async () => {
 
   configureFreezing(false);
   const engine = createEngine({ scenario, rules, seed, historyTicks: 600 });
+  const publishing = await publishLog(values, engine.log);
   const counts: Record<string, number> = {};
   let out: WriteStream | undefined;
   if (values.events) {
@@ -97,6 +103,7 @@ runCli(async () => {
     await new Promise<void>((r) => out?.once('finish', () => r()));
   }
 
+  const published = publishing ? await publishing.finish() : 0;
   const triggers: Record<string, number> = {};
   for (const s of engine.triggerStates()) triggers[s.id] = s.fires;
   const sortedCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -106,6 +113,7 @@ runCli(async () => {
     seconds,
     ticks: engine.tick,
     hash: engine.log.hash(),
+    ...(publishing ? { published } : {}),
     events: sortedCounts,
     triggers,
     final: engine.summary(),

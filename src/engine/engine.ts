@@ -29,6 +29,14 @@ export interface RunRecord<I = unknown> {
   readonly rules?: string;
   readonly source?: string;
   readonly toggle?: readonly [string, boolean];
+  /** Events from outside the run (a classmate's, via the classroom broker), fed into the bus at the start of this tick. */
+  readonly external?: readonly ExternalEvent[];
+}
+
+/** An event that came from outside the run: recorded, so the run replays without its source. */
+export interface ExternalEvent {
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 /** Options for an engine. */
@@ -104,6 +112,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   step(input?: I): void;
   /** Switches to new rules at the current tick (recorded); once/cooldown state of unchanged ids is kept. */
   applyRules(rules: CompiledRules): void;
+  /** Queues an event from outside the run for the start of the next tick (recorded with that tick). */
+  receive(type: string, payload: Readonly<Record<string, unknown>>): void;
   /** Enables or disables a trigger now (recorded). */
   setTriggerEnabled(id: string, enabled: boolean): void;
   /** Live state of every trigger, in file order. */
@@ -151,6 +161,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     return kept as I;
   };
   let replaying = false;
+  // External events waiting for the next tick.
+  let inbox: ExternalEvent[] = [];
 
   // Sliding windows of the current rules: their states, and which windows each event type feeds.
   let windows = createWindows(rules);
@@ -359,6 +371,12 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         }
       }
       bus.beginTick(tick);
+      if (inbox.length) {
+        const external = inbox;
+        inbox = [];
+        if (!replaying) records.push({ tick, external });
+        for (const e of external) bus.emitDynamic(e.type, e.payload);
+      }
       draft = createDraft(world as object) as Draft<W>;
       fc.world = draft;
       stepCtx.world = draft;
@@ -381,6 +399,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       bus.beginTick(tick);
       doApplyRules(next);
       bus.drain();
+    },
+    receive(type, payload) {
+      inbox.push({ type, payload });
     },
     setTriggerEnabled(id, enabled) {
       const t = rules.byId.get(id);
@@ -476,6 +497,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
           const r = future[k++] as RunRecord<I>;
           records.push(r);
           if (r.input !== undefined) input = r.input;
+          if (r.external) inbox = r.external.slice();
           if (r.toggle) {
             const t = rules.byId.get(r.toggle[0]);
             if (t) (states[t.index] as TriggerState).enabled = r.toggle[1];
