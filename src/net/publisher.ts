@@ -22,8 +22,8 @@ export interface PublisherStatus {
 
 /** Options of a publisher. */
 export interface PublisherOptions {
-  /** The JetStream client (its connection reconnects by itself). */
-  readonly js: JetStreamClient;
+  /** The JetStream client (its connection reconnects by itself), or its promise while the page connects. */
+  readonly js: JetStreamClient | Promise<JetStreamClient>;
   readonly room: string;
   readonly student: string;
   readonly run: string;
@@ -70,10 +70,13 @@ export function createPublisher(opts: PublisherOptions): Publisher {
     if (size() === 0) for (const w of waiters.splice(0)) w.resolve();
   }
 
+  let js: JetStreamClient | null = null;
+
   async function sendBatch(events: SirenEvent[]): Promise<void> {
+    const client = js as JetStreamClient;
     const acks = await Promise.all(
       events.map((ev) =>
-        opts.js.publish(eventSubject(opts.room, opts.student, ev.type), encodeEvent(opts.run, ev), {
+        client.publish(eventSubject(opts.room, opts.student, ev.type), encodeEvent(opts.run, ev), {
           msgID: messageId(opts.room, opts.student, opts.run, ev.seq),
           timeout: ackTimeout,
         }),
@@ -87,6 +90,13 @@ export function createPublisher(opts: PublisherOptions): Publisher {
   }
 
   async function loop(): Promise<void> {
+    try {
+      js = await opts.js;
+    } catch (e) {
+      state = 'offline';
+      lastError = e instanceof Error ? e.message : String(e);
+      return;
+    }
     let backoff = 250;
     while (!closed) {
       if (size() === 0) {

@@ -21,6 +21,9 @@ import { panelEntries } from './panels';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
 import { parseParams } from './urlParams';
+import { createClassroomBadge } from './classroom/badge';
+import { lockConnectSrc } from './classroom/csp';
+import type { ClassroomLink } from './classroom/link';
 import type { Hud, ScenarioRenderer, ScenarioView, ViewSettings } from './view';
 import { views } from './views';
 
@@ -32,6 +35,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   configureFreezing(import.meta.env.DEV);
   performance.mark('siren:start');
   const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
+  // Before anything connects: the page may reach its own origin and, when joined, exactly the chosen broker.
+  lockConnectSrc(options.classroom?.broker ?? null);
   // ?civilians=N asks for a bigger city (a stress test); its runs replay on a page asking for the same.
   const scenario =
     options.civilians !== null
@@ -50,6 +55,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   stage.className = 'stage';
   root.append(stage);
   if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(options.scenario));
+  // The classroom transport loads only when joined: it is beside the engine, never inside a tick.
+  let classroom: ClassroomLink | null = null;
+  createClassroomBadge(stage, options.classroom, () => classroom);
   const notices = createOverlay(stage, 'notices');
   const rulesOverlay = createOverlay(stage, 'rules-errors');
   // Safety limits (runaway cascades) and failing behaviours, shown whichever panel is open.
@@ -76,6 +84,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);
   effect(() => alerts.watch(engine.value));
+  if (options.classroom) {
+    classroom = (await import('./classroom/link')).joinClassroom(options.classroom);
+    effect(() => classroom?.attach(engine.value));
+  }
   const selected = signal<number | null>(null);
   const loop = createLoop();
   const keys = createKeyboard(window);
@@ -162,6 +174,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     touch,
     open: (id) => shell.open(id),
+    classroom: () => classroom,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
@@ -185,6 +198,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const n = loop.advance(now - last);
     last = now;
     const e = engine.value;
+    if (n > 0) classroom?.feed(e);
     for (let i = 0; i < n; i++) e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
     renderer.draw(e, loop.alpha);
     hud.update(e);
@@ -243,6 +257,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     summary: () => engine.value.summary(),
     probe: () => view.probe?.(engine.value) ?? {},
     frameStats: () => stats.read(),
+    classroom: () => (classroom ? { ...classroom.status(), acks: classroom.recentAcks().slice() } : null),
     settings: () => ({ ...settings }),
   };
   Object.defineProperty(window, 'siren', { value: Object.freeze(hook), configurable: true });

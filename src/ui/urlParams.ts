@@ -1,4 +1,6 @@
 import { unknownName } from '../engine';
+import { checkClassroom } from './classroom/params';
+import type { ClassroomParams } from './classroom/params';
 
 /** What the page's URL may set. */
 export interface PageOptions {
@@ -12,9 +14,11 @@ export interface PageOptions {
   muted: boolean;
   /** A city with this many civilians instead of the default (a stress test; the city only). */
   civilians: number | null;
+  /** The classroom to join (`?room=&name=&broker=`, all three), or null. */
+  classroom: ClassroomParams | null;
 }
 
-const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians'];
+const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians', 'room', 'name', 'broker'];
 /** The most civilians a page may ask for (the stress city of the tests and benchmarks has 2,000). */
 export const MAX_CIVILIANS = 5000;
 
@@ -33,6 +37,7 @@ export function parseParams(
     autopilot: false,
     muted: false,
     civilians: null,
+    classroom: null,
   };
   for (const key of new Set(q.keys())) {
     if (!KNOWN.includes(key))
@@ -85,5 +90,11 @@ export function parseParams(
       errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
     else options.civilians = Number(civilians);
   }
+  const classroom = checkClassroom(
+    { room: q.get('room'), name: q.get('name'), broker: q.get('broker') },
+    (field) => `URL parameter "${field}"`,
+  );
+  options.classroom = classroom.params;
+  if (classroom.errors.length) errors.push(...classroom.errors.map((e) => `${e}; the classroom was not joined`));
   return { options, errors };
 }
