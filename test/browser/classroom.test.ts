@@ -106,10 +106,24 @@ describe('a classroom: three CLI bots, a student page and the teacher page on on
     await student.page.keyboard.press('i');
     await student.page.click('[data-panel="flow"]');
     await until(student.page, 'flow-broker', async () =>
-      student.page.$$eval('.flow-broker-consumers td', (tds) => tds.some((td) => td.textContent === `teacher-${room}`)),
+      student.page.$$eval(
+        '.flow-broker-consumers td',
+        (tds, name) => tds.some((td) => td.textContent === name),
+        `teacher-${room}`,
+      ),
     );
     expect(await student.page.$$eval('.flow-acks tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     expect(student.problems).toEqual([]);
+
+    // The page may connect to its own origin and the chosen broker only: any other WebSocket origin is refused.
+    await student.page.evaluate(() => {
+      try {
+        new WebSocket('ws://127.0.0.1:9/');
+      } catch {
+        // refused synchronously
+      }
+    });
+    await until(student.page, 'csp', async () => student.problems.some((p) => p.includes('connect-src')), 5000);
   });
 });
