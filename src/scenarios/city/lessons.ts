@@ -42,8 +42,17 @@ export type LessonCheck =
   | { readonly kind: 'caught-up'; readonly atLeast: number }
   /** The log was cut back by time travel since the step began. */
   | { readonly kind: 'rewound' }
+  /** What the classroom broker reports (the page must have joined a room): see `BrokerTest`. */
+  | { readonly kind: 'broker'; readonly test: BrokerTest; readonly atLeast?: number }
   /** Nothing to watch: the learner reads and goes on. */
   | { readonly kind: 'read' };
+
+/**
+ * Checks on the real broker: `live` — this page's events are acknowledged (at least `atLeast`); `consumer` — a durable
+ * consumer reads the room; `lagging` — one has at least `atLeast` pending; `caught-up` — one has none pending again;
+ * `replay` — a consumer named `replay-…` reads the room from a chosen sequence.
+ */
+export type BrokerTest = 'live' | 'consumer' | 'lagging' | 'caught-up' | 'replay';
 
 /** One step: what to do, how it is checked, and the help around it. */
 export interface LessonStep {

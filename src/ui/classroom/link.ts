@@ -22,11 +22,12 @@ export interface ClassroomLink {
   status(): PublisherStatus & { heard: number; refused: number };
   /** This page's latest events: local offset → stream sequence, newest last. */
   recentAcks(): readonly (readonly [number, number])[];
-  /** The room's durable consumers with pending and ack-pending counts (refreshed while `watch(true)`). */
+  /** The room's durable consumers with pending and ack-pending counts (polled for 2 s after each `watch()`). */
   consumers(): readonly ConsumerLag[];
   /** The stream's last sequence, as of the last consumers refresh. */
   streamLast(): number;
-  watch(on: boolean): void;
+  /** A panel shows the broker's figures: keep them fresh a little longer. */
+  watch(): void;
   /** Hands classmates' events that arrived to the engine for its next tick (they are recorded with it). */
   feed(engine: AnyEngine): void;
   /** Publishes this engine's events from now on (a restart, an import or a rewind starts a new run id). */
@@ -50,7 +51,7 @@ export function joinClassroom(params: ClassroomParams): ClassroomLink {
   const acks: (readonly [number, number])[] = [];
   let publisher: Publisher | null = null;
   let detach: (() => void) | null = null;
-  let watching = false;
+  let watchedAt = -Infinity;
   let consumers: ConsumerLag[] = [];
   let streamLast = 0;
   let polling = false;
@@ -84,7 +85,7 @@ export function joinClassroom(params: ClassroomParams): ClassroomLink {
     }
   }
   setInterval(() => {
-    if (watching) void poll();
+    if (performance.now() - watchedAt < 2000) void poll();
   }, 300);
 
   return {
@@ -103,8 +104,8 @@ export function joinClassroom(params: ClassroomParams): ClassroomLink {
     recentAcks: () => acks,
     consumers: () => consumers,
     streamLast: () => streamLast,
-    watch(on) {
-      watching = on;
+    watch() {
+      watchedAt = performance.now();
     },
     feed(engine) {
       if (!inputs) return;

@@ -1,10 +1,11 @@
 import { wsconnect } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { consumeDurable, ensureDurable, readRoom, roomConsumers } from '../../net/consumer';
+import { consumeDurable, ensureDurable, roomConsumers } from '../../net/consumer';
 import type { ConsumerLag, DropCount } from '../../net/consumer';
 import type { RoomEvent } from '../../net/message';
 import { ensureStream } from '../../net/stream';
+import { STREAM } from '../../net/subjects';
 import type { ClassroomParams } from '../classroom/params';
 
 /** The teacher's side of the broker: a durable consumer to pause and resume, lag figures, and replays. */
@@ -16,7 +17,7 @@ export interface TeacherLink {
   readonly paused: boolean;
   /** The room's durable consumers with their lag (JetStream's figures). */
   consumers(): Promise<ConsumerLag[]>;
-  /** Reads the room again from a stream sequence through a new consumer (the previous replay stops). */
+  /** Reads the room again from a stream sequence through a new durable consumer, `replay-<room>` (the previous replay stops). */
   replayFrom(seq: number, onEvent: (ev: RoomEvent) => void): void;
   stopReplay(): void;
 }
@@ -38,7 +39,9 @@ export async function connectTeacher(params: ClassroomParams, onEvent: (ev: Room
     onEvent,
     drops,
   );
-  let replay: AbortController | null = null;
+  type Reader = Awaited<ReturnType<typeof consumeDurable>>;
+  const replayName = `replay-${params.room}`;
+  let replay: Promise<Reader | null> | null = null;
   return {
     durable,
     drops,
@@ -55,18 +58,19 @@ export async function connectTeacher(params: ClassroomParams, onEvent: (ev: Room
     },
     consumers: () => roomConsumers(jsm, params.room),
     replayFrom(seq, onReplay) {
-      replay?.abort();
-      const ctl = new AbortController();
-      replay = ctl;
-      void readRoom(
-        js,
-        { room: params.room, from: seq, follow: true, anyType: true, signal: ctl.signal },
-        onReplay,
-      ).catch(() => undefined);
+      // A new durable consumer, `replay-<room>`, starting at that sequence (the previous replay's is deleted).
+      const previous = replay;
+      replay = (async () => {
+        await (await previous)?.stop();
+        await jsm.consumers.delete(STREAM, replayName).catch(() => false);
+        await ensureDurable(jsm, params.room, replayName, seq);
+        return consumeDurable(js, replayName, decode, onReplay);
+      })().catch(() => null);
     },
     stopReplay() {
-      replay?.abort();
+      const r = replay;
       replay = null;
+      void r?.then((x) => x?.stop());
     },
   };
 }

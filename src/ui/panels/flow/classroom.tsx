@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import type { ClassroomLink } from '../../classroom/link';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -8,10 +7,7 @@ const fmt = (n: number) => n.toLocaleString('en');
  * offset and their stream sequence, and the room's durable consumers with their pending (lag) and ack-pending counts.
  */
 export function ClassroomFlow({ link }: { link: ClassroomLink }) {
-  useEffect(() => {
-    link.watch(true);
-    return () => link.watch(false);
-  }, [link]);
+  link.watch();
   const s = link.status();
   const acks = link.recentAcks().slice(-8);
   const consumers = link.consumers();
