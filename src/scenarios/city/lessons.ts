@@ -2,6 +2,7 @@
  * Guided lessons for the city: each step is plain data, checked by watching the event log (never a timer).
  * The types are shared with other scenarios' lessons and the lessons panel.
  */
+import { classroomLesson } from './classroomLesson';
 
 /** Payload fields an event must have, compared with `===`. */
 export type Where = Readonly<Record<string, string | number | boolean>>;
@@ -272,4 +273,5 @@ export const cityLessons: readonly Lesson[] = [
       },
     ],
   },
+  classroomLesson,
 ];

@@ -1,10 +1,9 @@
 import type { Lesson } from '../../../scenarios/city/lessons';
 import { cityLessons } from '../../../scenarios/city/lessons';
-import { classroomLesson } from '../../../scenarios/city/classroomLesson';
 import { cloudLessons } from '../../../scenarios/cloud/lessons';
 
 /** Each scenario's lessons, by scenario name: a scenario adds its own here (the cloud lessons will). */
 export const lessonsByScenario: Readonly<Record<string, readonly Lesson[]>> = {
-  city: [...cityLessons, classroomLesson],
+  city: cityLessons,
   cloud: cloudLessons,
 };
