@@ -9,6 +9,7 @@ import { memoryBenchmark } from './bench/memory';
 import { scalingBenchmark } from './bench/scaling';
 import { stateBenchmark } from './bench/state';
 import { worldBenchmark } from './bench/world';
+import { classroomBenchmark } from './bench/classroom';
 import { renderTable } from './bench/report';
 import type { Benchmark, Target } from './bench/report';
 
@@ -23,6 +24,7 @@ const benchmarks: readonly Benchmark[] = [
   stateBenchmark,
   memoryBenchmark,
   headlessBenchmark,
+  classroomBenchmark,
 ];
 
 runCli(async () => {
