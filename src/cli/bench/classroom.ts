@@ -9,6 +9,7 @@ import { findScenario, loadRulesFile } from '../load';
 import { brokerInstalled, freePort, startBroker } from '../classroom/broker';
 import { connectBroker } from '../classroom/connect';
 import type { NodeLink } from '../classroom/connect';
+import { teacherFps } from './classroomPage';
 import { si } from './report';
 import type { Benchmark, BenchOptions, BenchReport } from './report';
 
@@ -107,6 +108,7 @@ export const classroomBenchmark: Benchmark = {
       const lat = await latency(link, opts.quick ? 200 : 1000);
       opts.progress('classroom: CPU per frame');
       const fc = await frameCost(link, opts.quick ? 1200 : 3600);
+      const page = opts.quick ? null : await teacherFps(link, broker.wsUrl, 30, opts.progress);
       await link.nc.close();
       const extra = Math.max(0, fc.on - fc.off);
       const p50 = pct(lat, 0.5);
@@ -125,10 +127,28 @@ export const classroomBenchmark: Benchmark = {
                 `${fc.off.toFixed(3)} / ${fc.on.toFixed(3)} ms`,
               ],
               ['extra CPU per frame while joined (mean, sends and acks included)', `${extra.toFixed(3)} ms`],
+              ...(page
+                ? [
+                    [
+                      "teacher's view with 30 bots: fps ÷ bare Pixi stage (fps)",
+                      `${(page.teacher / page.bare).toFixed(2)}× (${page.teacher.toFixed(1)} / ${page.bare.toFixed(1)})`,
+                    ],
+                  ]
+                : []),
             ],
           },
         ],
         targets: [
+          ...(page
+            ? [
+                {
+                  what: "teacher's view with 30 bots (bare stage's fps × 30/60)",
+                  target: `≥ ${(page.bare / 2).toFixed(1)} fps`,
+                  actual: `${page.teacher.toFixed(1)} fps`,
+                  ok: page.teacher >= page.bare / 2 && page.problems.length === 0,
+                },
+              ]
+            : []),
           {
             what: 'extra CPU per frame while joined',
             target: '≤ 0.5 ms',
@@ -136,7 +156,7 @@ export const classroomBenchmark: Benchmark = {
             ok: extra <= 0.5,
           },
         ],
-        data: { ...tp, latencyP50: p50, latencyP95: p95, frameOff: fc.off, frameOn: fc.on, extraPerFrame: extra },
+        data: { ...tp, latencyP50: p50, latencyP95: p95, frameOff: fc.off, frameOn: fc.on, extraPerFrame: extra, page },
       };
     } finally {
       await broker.stop();
