@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { launch, openPage } from '../../../test/browser/browser';
-import { measureFrames } from '../../../test/browser/measure';
+import { measureFrames, TIMING_SCRIPT } from '../../../test/browser/measure';
 import { buildIfStale, startVite } from '../../../test/browser/server';
 import { startBots } from '../classroom/bots';
 import type { NodeLink } from '../classroom/connect';
@@ -21,12 +21,14 @@ export async function teacherFps(
   const running = startBots(link, room, bots);
   try {
     const size = { width: 1280, height: 800 };
-    const bare = await openPage(browser, `${server.url}bare.html`, size);
+    const bare = await openPage(browser, `${server.url}bare.html`, size, { initScript: TIMING_SCRIPT });
     await bare.page.waitForTimeout(2000);
     const bareFps = (await measureFrames(bare.page, 5000)).fps;
     await bare.page.close();
     progress(`classroom: teacher's view with ${bots} bots`);
-    const teacher = await openPage(browser, `${server.url}classroom.html?room=${room}&broker=${wsUrl}`, size);
+    const teacher = await openPage(browser, `${server.url}classroom.html?room=${room}&broker=${wsUrl}`, size, {
+      initScript: TIMING_SCRIPT,
+    });
     await teacher.page.waitForTimeout(4000);
     const fps = (await measureFrames(teacher.page, 5000)).fps;
     return { bare: bareFps, teacher: fps, problems: teacher.problems };
