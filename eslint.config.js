@@ -7,6 +7,18 @@ import tseslint from 'typescript-eslint';
 const HEADLESS_MESSAGE =
   'Layer rule: engine/game/scenarios/cli must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (the layers in README "Architecture").';
 
+const NET_MESSAGE =
+  'Layer rule: the classroom transport (src/net) sits beside the engine; engine/game/scenarios never import it (README "Classroom").';
+
+/** The import patterns every headless layer refuses. */
+const HEADLESS_PATTERNS = [
+  { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
+  {
+    group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
+    message: HEADLESS_MESSAGE,
+  },
+];
+
 export default defineConfig(
   {
     ignores: ['dist/**', 'node_modules/**', 'bench/results*', 'coverage/**', 'test-results/**'],
@@ -53,20 +65,9 @@ export default defineConfig(
   },
   { files: ['src/engine/zod.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
   {
-    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**'],
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/net/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
-            {
-              group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
-              message: HEADLESS_MESSAGE,
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: HEADLESS_PATTERNS }],
       'no-restricted-globals': [
         'error',
         ...[
@@ -79,6 +80,17 @@ export default defineConfig(
           'AudioContext',
           'speechSynthesis',
         ].map((name) => ({ name, message: HEADLESS_MESSAGE })),
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...HEADLESS_PATTERNS, { group: ['**/net', '**/net/**', '@nats-io/*'], message: NET_MESSAGE }],
+        },
       ],
     },
   },
