@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Bus } from './bus';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
-import type { RunRecorder } from './record';
+import type { ExternalEvent, RunRecorder } from './record';
 import type { Rng } from './rng';
 import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules, CompiledTrigger } from './rules/compileRules';
@@ -53,6 +53,8 @@ export interface EngineCore<W, R, I> {
   states: TriggerState[];
   windows: Windows;
   pending: Pending[];
+  /** Events from outside the run waiting for the start of the next tick. */
+  inbox: ExternalEvent[];
   /** Ticks completed so far. */
   tick: number;
 }

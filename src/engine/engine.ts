@@ -29,7 +29,7 @@ import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
 export type { Explanation } from './explain';
-export type { RunRecord } from './record';
+export type { ExternalEvent, RunRecord } from './record';
 
 /** Options for an engine. */
 export interface EngineOptions<W, R, I> {
@@ -71,6 +71,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   step(input?: I): void;
   /** Switches to new rules at the current tick (recorded); once/cooldown state of unchanged ids is kept. */
   applyRules(rules: CompiledRules): void;
+  /** Queues an event from outside the run for the start of the next tick (recorded with that tick). */
+  receive(type: string, payload: Readonly<Record<string, unknown>>): void;
   /** Enables or disables a trigger now (recorded). */
   setTriggerEnabled(id: string, enabled: boolean): void;
   /** Live state of every trigger, in file order. */
@@ -122,6 +124,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     states: createTriggerStates(rules, 0),
     windows: createWindows(rules),
     pending: [],
+    inbox: [],
     tick: 0,
   };
   return core;
@@ -137,6 +140,7 @@ function runTick<W, R, I>(
   const { bus } = core;
   recordInput(core.recorder, core.tick, input);
   bus.beginTick(core.tick);
+  feedInbox(core);
   core.work.begin();
   const draft = createDraft(core.world as object) as Draft<W>;
   core.draft = draft;
@@ -154,6 +158,15 @@ function runTick<W, R, I>(
   core.draft = null;
   core.fc.world = core.world;
   core.tick++;
+}
+
+/** Emits the events received from outside the run at the start of this tick, recording them with the tick. */
+function feedInbox<W, R, I>(core: EngineCore<W, R, I>): void {
+  if (!core.inbox.length) return;
+  const external = core.inbox;
+  core.inbox = [];
+  record(core.recorder, { tick: core.tick, external });
+  for (const e of external) core.bus.emitDynamic(e.type, e.payload);
 }
 
 /** Creates an engine running a scenario under compiled rules. */
@@ -201,6 +214,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       bus.beginTick(core.tick);
       switchRules(core, next);
       bus.drain();
+    },
+    receive(type, payload) {
+      core.inbox.push({ type, payload });
     },
     setTriggerEnabled(id, enabled) {
       if (core.rules.byId.has(id)) record(recorder, { tick: core.tick, toggle: [id, enabled] });

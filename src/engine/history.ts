@@ -98,6 +98,7 @@ export function rewind<W, R, I>(
   const before = recorder.records.slice(0, snap.records);
   let input: I = lastWhere(before, (r) => r.input !== undefined)?.input ?? core.scenario.idleInput;
   restore(h, core, snap);
+  core.inbox = [];
   let k = 0;
   recorder.replaying = true;
   try {

@@ -18,6 +18,8 @@ import { installPageHook } from './pageHook';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
 import { createSession } from './session';
+import { lockConnectSrc } from './classroom/csp';
+import { startClassroom } from './classroom/start';
 import { parseParams } from './urlParams';
 import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Hud, ScenarioView } from './view';
@@ -27,6 +29,8 @@ import { views } from './views';
 async function readPage() {
   const viewParams = Object.fromEntries(Object.entries(views).map(([name, v]) => [name, v.params ?? []]));
   const { options, errors: urlErrors } = parseParams(location.search, location.href, viewParams);
+  // Before anything connects: the page may reach its own origin and, when joined, exactly the chosen broker.
+  lockConnectSrc(options.classroom?.broker ?? null);
   const view = views[options.scenario] as ScenarioView;
   // The scenario's own URL parameters (e.g. ?civilians=N, a stress city) make another instance of it.
   const scenario =
@@ -95,6 +99,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   );
   const engine = session.engine;
   effect(() => alerts.watch(engine.value));
+  const classroom = await startClassroom(stage, options.classroom, engine);
   const loop = createLoop();
   const keys = createKeyboard(window);
   const gamepad = createGamepadInput(keys);
@@ -138,14 +143,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
     replay: session.replay,
     touch,
     open: (id) => shell.open(id),
+    classroom,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
   const frameParts = { engine, loop, keys, gamepad, view, autopilot, renderer, alerts, stats, settings, touch, audio };
+  const beforeTicks = (e: AnyEngine) => classroom()?.feed(e);
   const restart = () => session.restart();
-  startFrames({ ...frameParts, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
+  startFrames({ ...frameParts, beforeTicks, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
   const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view };
-  installPageHook({ ...hookSources, rules: session.rules, stats, settings });
+  installPageHook({ ...hookSources, rules: session.rules, stats, settings, classroom });
   document.body.dataset.ready = 'true';
 }
 

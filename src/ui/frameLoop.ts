@@ -28,6 +28,8 @@ export interface FrameParts {
   touch(): void;
   /** Polled once a frame before the keys are read (gamepads press the same keys). */
   gamepad: { poll(): void };
+  /** Runs before a frame's ticks when there are any (the classroom link reads the log there, off the tick). */
+  beforeTicks?(engine: AnyEngine): void;
 }
 
 /** Applies the page's own keys (pause, step, restart, mute, panels); returns whether one changed something. */
@@ -57,6 +59,7 @@ export function startFrames(p: FrameParts): void {
     const n = loop.advance(now - last);
     last = now;
     const e = p.engine.value;
+    if (n > 0) p.beforeTicks?.(e);
     for (let i = 0; i < n; i++) {
       e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
       keys.endTick();

@@ -145,7 +145,7 @@ describe("hover and the cursor's trigger", () => {
     });
     expect(hover(T('{ "id": "x", "on": "dam|age" }'))).toMatchObject({ title: 'damage', kind: 'event · from combat' });
     expect(hover(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "ra|dio" }] }'))?.text).toMatch(
-      /Parameters: line\.$/,
+      /Parameters: line, name\.$/,
     );
     expect(
       hover(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "bet|ween" } }')),

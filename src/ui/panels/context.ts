@@ -1,6 +1,7 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
 import type { ScenarioView } from '../view';
+import type { ClassroomLink } from '../classroom/link';
 
 /** What every teaching panel gets: the running engine, a clock to re-read it by, and the page's controls. */
 export interface PanelContext {
@@ -32,6 +33,8 @@ export interface PanelContext {
   touch(): void;
   /** Opens a panel by id. */
   open(panel: string): void;
+  /** The page's link to a classroom broker, once joined (`?room=&name=&broker=`). */
+  classroom?(): ClassroomLink | null;
 }
 
 /** A panel module's face: mount into a host, return a function that unmounts. */
