@@ -1,0 +1,4 @@
+/** CloudWatch-style alarms: the pure evaluator, its reason text and the datapoint notation. */
+export * from './evaluate';
+export * from './reason';
+export * from './notation';
