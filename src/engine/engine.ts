@@ -20,6 +20,8 @@ import { copyTriggerStates, createTriggerStates } from './triggers';
 import { copyWindowState, createWindowState, pushWindow, readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
+import { createAlarmSet } from './alarms/runtime';
+import type { AlarmSet, AlarmSnapshot } from './alarms/runtime';
 
 /** One entry of a run's record: an input change, a rules change or a trigger toggle, at a tick. */
 export interface RunRecord<I = unknown> {
@@ -74,6 +76,7 @@ interface Snapshot<W> {
   rng: readonly number[];
   triggers: TriggerState[];
   windows: WindowState[];
+  alarms: AlarmSnapshot;
   pending: Pending[];
   rules: CompiledRules;
   logEnd: number;
@@ -95,6 +98,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   readonly log: EventLog;
   readonly bus: Bus<Record<string, unknown>>;
   readonly rules: CompiledRules;
+  /** The rules' alarms: each one's state, reason and datapoints (read-only). */
+  readonly alarms: AlarmSet;
   /** The rules the run started with (exports carry them). */
   readonly initialRules: CompiledRules;
   readonly rng: Rng;
@@ -163,7 +168,10 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
         ? 0
         : readWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, agg, tick);
     },
+    alarm: (id, fact) => alarms.read(id, fact),
   };
+  // Alarms: each period's events become one datapoint, evaluated when the period closes (see src/engine/alarms).
+  let alarms = createAlarmSet(rules.alarms);
 
   // One reusable origin for the engine's frequent emits (behaviours, trace): the bus reads it during the call and keeps nothing.
   const origin: EmitOrigin = { cause: undefined, depth: 0 };
@@ -246,6 +254,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   }
 
   bus.setConsumer((ev, depth) => {
+    alarms.feed(ev, fc);
     const fed = windows.byType.get(ev.type);
     if (fed)
       for (const i of fed) pushWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, ev, fc);
@@ -310,6 +319,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       rng: rng.save(),
       triggers: copyTriggerStates(states),
       windows: windows.states.map(copyWindowState),
+      alarms: alarms.save(),
       pending: pending.slice(),
       rules,
       logEnd: log.end,
@@ -322,6 +332,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   function doApplyRules(next: CompiledRules): void {
     const previous = new Map(states.map((s) => [s.id, s]));
     windows = createWindows(next, rules, windows);
+    alarms = createAlarmSet(next.alarms, alarms);
     rules = next;
     states = createTriggerStates(next, tick, previous);
     bus.emitDynamic('rules.loaded', { triggers: next.triggers.length, source: next.source });
@@ -347,6 +358,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     get rules() {
       return rules;
     },
+    get alarms() {
+      return alarms;
+    },
     initialRules: opts.rules,
     rng,
     records,
@@ -369,6 +383,8 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       runDue();
       bus.drain();
       runStateTriggers();
+      bus.drain();
+      alarms.close(tick + 1, stepCtx.emit);
       bus.drain();
       world = finishDraft(draft) as W;
       draft = null;
@@ -465,6 +481,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       states = copyTriggerStates(snap.triggers);
       windows = createWindows(snap.rules);
       windows.states = snap.windows.map(copyWindowState);
+      alarms = createAlarmSet(snap.rules.alarms, undefined, snap.alarms);
       pending = snap.pending.slice();
       rules = snap.rules;
       log.truncate(snap.logEnd, snap.hashState);

@@ -12,3 +12,4 @@ export * from './run';
 export * from './behaviours';
 export * from './rules';
 export { z } from './zod';
+export * from './alarms';

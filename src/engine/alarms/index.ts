@@ -2,3 +2,7 @@
 export * from './evaluate';
 export * from './reason';
 export * from './notation';
+export * from './spec';
+export * from './compile';
+export * from './aggregate';
+export * from './runtime';

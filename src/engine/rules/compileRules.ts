@@ -8,6 +8,8 @@ import type { ActionSpec, RulesFile, TriggerSpec } from './format';
 import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
 import { compileFact } from './facts';
 import type { CompiledWindow } from './windows';
+import { compileAlarm } from '../alarms/compile';
+import type { CompiledAlarm } from '../alarms/compile';
 import type { SirenEvent } from '../events';
 
 /** An action ready to run: its behaviour and a closure that resolves its parameters. */
@@ -51,6 +53,8 @@ export interface CompiledRules {
   readonly timerTriggers: readonly CompiledTrigger[];
   /** Sliding windows over recent events, in file order. */
   readonly windows: readonly CompiledWindow[];
+  /** CloudWatch-style alarms, in file order. */
+  readonly alarms: readonly CompiledAlarm[];
   /** Event types the file declares. */
   readonly declared: ReadonlyMap<string, EventSpec>;
 }
@@ -150,6 +154,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     });
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
+  const alarmIds = new Set((file.alarms ?? []).map((a) => a.id));
   // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
   const scopes = new Map<string | null, FactScope>();
   const scopeOf = (on: string | null): FactScope => {
@@ -161,8 +166,9 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
             spec: catalogue.events[on] ?? declared.get(on),
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
+            alarms: alarmIds,
           }
-        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds, alarms: alarmIds };
       scopes.set(on, scope);
     }
     return scope;
@@ -179,6 +185,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
       where: spec.where ? compileCondition(scope, spec.where).test : null,
     };
   });
+  const alarms = (file.alarms ?? []).map((spec) => compileAlarm(spec, scopeOf(spec.on)));
   const triggers: CompiledTrigger[] = [];
   const byId = new Map<string, CompiledTrigger>();
   const byType = new Map<string, CompiledTrigger[]>();
@@ -208,6 +215,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     stateTriggers: stateTriggers.sort(byPriority),
     timerTriggers: timerTriggers.sort(byPriority),
     windows,
+    alarms,
     declared,
   };
 }

@@ -23,9 +23,9 @@ export const cloudEvents = defineEvents({
   },
   'alarm.changed': {
     description:
-      'An alarm changed state: `alarm` "cpuHigh" or "cpuLow", `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA".',
-    producer: 'behaviour setAlarm',
-    fields: { alarm: 'string', from: 'string', to: 'string' },
+      'An alarm changed state: `alarm` (an id of the rules\' "alarms", or "cpuHigh" / "cpuLow" set by setAlarm), `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA", and for an alarm of the rules the CloudWatch-style `reason`.',
+    producer: 'alarms, or behaviour setAlarm',
+    fields: { alarm: 'string', from: 'string', to: 'string', reason: 'string?' },
   },
   'email.sent': {
     description: 'An email went into the outbox (the SNS story).',
