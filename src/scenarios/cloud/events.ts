@@ -43,6 +43,17 @@ export const cloudEvents = defineEvents({
     fields: { server: 'number' },
     entityField: 'server',
   },
+  'server.failed': {
+    description:
+      "The load balancer's health check found a crashed server (it had stopped serving and reporting) and took it out.",
+    producer: 'load balancer',
+    fields: { server: 'number' },
+  },
+  'server.replaced': {
+    description: 'The pool launched server `by` to replace failed server `server`; it boots like any new server.',
+    producer: 'pool',
+    fields: { server: 'number', by: 'number' },
+  },
   'server.drained': {
     description: 'A server taken out by a scale-in finished its requests and went away.',
     producer: 'servers',
