@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { Bus } from './bus';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
+import type { AlarmSet } from './alarms/runtime';
 import type { ExternalEvent, RunRecorder } from './record';
 import type { Rng } from './rng';
 import type { Catalogue } from './rules/catalogue';
@@ -52,6 +53,8 @@ export interface EngineCore<W, R, I> {
   rules: CompiledRules;
   states: TriggerState[];
   windows: Windows;
+  /** The rules' alarms: each period's events become one datapoint, evaluated when the period closes. */
+  alarms: AlarmSet;
   pending: Pending[];
   /** Events from outside the run waiting for the start of the next tick. */
   inbox: ExternalEvent[];

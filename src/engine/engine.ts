@@ -24,6 +24,8 @@ import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules } from './rules/compileRules';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
+import { createAlarmSet } from './alarms/runtime';
+import type { AlarmSet } from './alarms/runtime';
 import { createTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
@@ -62,6 +64,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   readonly log: EventLog;
   readonly bus: Bus<Record<string, unknown>>;
   readonly rules: CompiledRules;
+  /** The rules' alarms: each one's state, reason and datapoints (read-only). */
+  readonly alarms: AlarmSet;
   /** The rules the run started with (exports carry them). */
   readonly initialRules: CompiledRules;
   readonly rng: Rng;
@@ -107,6 +111,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     fc: {
       world: init.world,
       entity: (id) => scenario.entity(core.fc.world as W, core.runtime, id),
+      alarm: (id, fact) => core.alarms.read(id, fact),
       window(id, agg) {
         const i = core.windows.index.get(id);
         if (i === undefined) return 0;
@@ -123,6 +128,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     rules,
     states: createTriggerStates(rules, 0),
     windows: createWindows(rules),
+    alarms: createAlarmSet(rules.alarms),
     pending: [],
     inbox: [],
     tick: 0,
@@ -153,6 +159,8 @@ function runTick<W, R, I>(
   runDue(d);
   bus.drain();
   runStateTriggers(d);
+  bus.drain();
+  core.alarms.close(core.tick + 1, stepCtx.emit);
   bus.drain();
   core.world = finishDraft(draft) as W;
   core.draft = null;
@@ -201,6 +209,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     bus,
     get rules() {
       return core.rules;
+    },
+    get alarms() {
+      return core.alarms;
     },
     initialRules: opts.rules,
     rng: core.rng,

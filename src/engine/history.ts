@@ -3,6 +3,8 @@ import type { EngineCore, Pending } from './core';
 import { applyRecord } from './record';
 import type { RecordTarget, RunRecord } from './record';
 import type { CompiledRules } from './rules/compileRules';
+import { createAlarmSet } from './alarms/runtime';
+import type { AlarmSnapshot } from './alarms/runtime';
 import { copyWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { copyTriggerStates } from './triggers';
@@ -16,6 +18,7 @@ interface Snapshot<W> {
   readonly rng: readonly number[];
   readonly triggers: TriggerState[];
   readonly windows: WindowState[];
+  readonly alarms: AlarmSnapshot;
   readonly pending: Pending[];
   readonly rules: CompiledRules;
   readonly logEnd: number;
@@ -44,6 +47,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     rng: core.rng.save(),
     triggers: copyTriggerStates(core.states),
     windows: core.windows.states.map(copyWindowState),
+    alarms: core.alarms.save(),
     pending: core.pending.slice(),
     rules: core.rules,
     logEnd: core.log.end,
@@ -75,6 +79,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.states = copyTriggerStates(snap.triggers);
   core.windows = createWindows(snap.rules);
   core.windows.states = snap.windows.map(copyWindowState);
+  core.alarms = createAlarmSet(snap.rules.alarms, undefined, snap.alarms);
   core.pending = snap.pending.slice();
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);

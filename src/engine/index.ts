@@ -17,3 +17,4 @@ export { z } from './zod';
 export * from './gate';
 export * from './result';
 export * from './time';
+export * from './alarms';

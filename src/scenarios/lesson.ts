@@ -59,6 +59,8 @@ export type LessonCheck =
       readonly only?: string;
       readonly has?: TriggerMatch;
       readonly values?: readonly ValueMatch[];
+      /** Alarms of the running rules that must have these thresholds. */
+      readonly alarms?: readonly { readonly id: string; readonly threshold: number }[];
     }
   /** What the classroom broker reports (the page must have joined a room): see `BrokerTest`. */
   | { readonly kind: 'broker'; readonly test: BrokerTest; readonly atLeast?: number }

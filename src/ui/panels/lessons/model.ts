@@ -204,7 +204,11 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
       if (check.only !== undefined && check.changed !== undefined)
         if (!othersUnchanged(obs.rules, check.changed, check.only, memo.rulesBaseline)) return false;
       if (check.has && !hasTrigger(obs.rules, check.has)) return false;
-      return !check.values || check.values.every((m) => hasValue(obs.rules, m));
+      if (check.values && !check.values.every((m) => hasValue(obs.rules, m))) return false;
+      return (
+        !check.alarms ||
+        check.alarms.every((a) => obs.rules.alarms.some((x) => x.id === a.id && x.spec.threshold === a.threshold))
+      );
     }
     case 'selected': {
       const s = obs.selected;
