@@ -5,6 +5,7 @@ import { defineCloudBehaviour } from './define';
 /** Shows an alarm's state on the dashboard without changing it (the mirror of an alarm of the rules' "alarms"). */
 export const showAlarm = defineCloudBehaviour({
   name: 'showAlarm',
+  emits: [],
   description:
     'Shows `state` on the dashboard tile of alarm `alarm` ("cpuHigh" or "cpuLow"; others have no tile), e.g. from an alarm.changed event of the rules\' "alarms"; emits nothing.',
   params: {
