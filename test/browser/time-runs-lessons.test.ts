@@ -63,6 +63,7 @@ describe('time, runs and lessons panels', () => {
       'pub-sub',
       'log-and-offsets',
       'state-triggers',
+      'classroom-broker',
     ]);
     await shot(page, 'lessons-list');
     await page.click('.lesson-item[data-lesson=events-are-facts] .lesson-open');
