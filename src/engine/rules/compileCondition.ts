@@ -1,13 +1,10 @@
 import type { SirenEvent } from '../events';
-import type { FactContext, FactGetter, FactScope } from './facts';
+import type { FactContext, FactGetter, FactScope, Test } from './ruleTypes';
 import { compileFact } from './facts';
 import type { Condition, FactRef } from './format';
 import { isFactRef } from './format';
 import { operators } from './operators';
 import type { Op } from './operators';
-
-/** A compiled condition: a fast test. */
-export type Test = (ev: SirenEvent | null, fc: FactContext) => boolean;
 
 /** One condition's verdict with the values it compared: the answer to "why didn't it fire?". */
 export interface ExplainNode {

@@ -8,7 +8,7 @@ import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
 import { fastAccepts } from './fastCheck';
 import { checkFact, factType } from './facts';
-import type { FactScope } from './facts';
+import type { FactScope } from './ruleTypes';
 import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
 import type { FactRef, RulesFile } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
