@@ -8,8 +8,11 @@ describe('Result', () => {
     expect(r).toEqual({ ok: true, text: 'hi' });
   });
   it('carries a failure under its own field names, tagged not ok', () => {
-    const r: Result<{ value: number }, { error: string }> = err({ error: 'no' });
-    expect(r.ok ? r.value : r.error).toBe('no');
+    const parse = (t: string): Result<{ value: number }, { error: string }> =>
+      t === '1' ? ok({ value: 1 }) : err({ error: `expected 1, found ${t}` });
+    const r = parse('2');
+    expect(r.ok ? r.value : r.error).toBe('expected 1, found 2');
+    expect(parse('1')).toEqual({ ok: true, value: 1 });
   });
   it('lists every problem of a failed check', () => {
     expect(fail('a', 'b')).toEqual({ ok: false, errors: ['a', 'b'] });

@@ -56,6 +56,9 @@ export const MAX_RULE_ERRORS = 200;
 const CONDITION_HELP =
   'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
+type ErrorSink = (path: Path, message: string, atKey?: boolean) => void;
+type Declared = Map<string, EventSpec & { anyFields: boolean }>;
+
 /** Checks a parsed rules file against the format and the scenario's catalogue; returns every error. */
 export function validateRules(
   doc: LocatedJson,
@@ -64,21 +67,14 @@ export function validateRules(
 ): { rules?: RulesFile; errors: RuleError[] } {
   const errors: RuleError[] = [];
   const seen = new Set<string>();
-  const error = (path: Path, message: string, atKey = false) => {
+  const error: ErrorSink = (path, message, atKey = false) => {
     const k = pathToString(path) + '\u0000' + message;
     if (seen.has(k)) return;
     seen.add(k);
     errors.push({ file, ...doc.locate(path, atKey), path: pathToString(path), message });
   };
   const value = doc.value;
-  const get = (path: Path): unknown => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Obj)[k]), value);
-
-  // 1. Structure, through zod.
-  // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
-  if (!fastAccepts(rulesFileSchema, value)) {
-    const parsed = rulesFileSchema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
-  }
+  checkStructure(value, error);
   if (!isObj(value)) return { errors };
 
   // 2. Meaning: names, facts, operators, behaviours, against the catalogue.
@@ -87,41 +83,63 @@ export function validateRules(
       ['scenario'],
       `this file is for scenario ${JSON.stringify(value.scenario)}, but it is being loaded into ${JSON.stringify(catalogue.scenario)}`,
     );
-
-  const declared = new Map<string, EventSpec & { anyFields: boolean }>();
-  if (Array.isArray(value.events)) {
-    value.events.forEach((d, i) => {
-      const decl =
-        typeof d === 'string'
-          ? { type: d }
-          : isObj(d)
-            ? (d as { type?: unknown; fields?: unknown; description?: unknown })
-            : null;
-      if (!decl || typeof decl.type !== 'string') return;
-      if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
-      if (own(catalogue.events, decl.type))
-        error(
-          ['events', i],
-          `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
-        );
-      else if (declared.has(decl.type))
-        error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
-      // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
-      const fields =
-        isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t))
-          ? (decl.fields as EventSpec['fields'])
-          : undefined;
-      declared.set(decl.type, {
-        description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
-        producer: 'rules',
-        fields: fields ?? {},
-        anyFields: fields === undefined,
-      });
-    });
-  }
+  const declared = declaredEvents(value.events, catalogue, error);
   const eventTypes = [...Object.keys(catalogue.events), ...declared.keys()];
-
   const triggers = Array.isArray(value.triggers) ? value.triggers : [];
+  const ids = triggerIds(triggers, error);
+  // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
+  const p: Pass = { catalogue, errors, error, at: [], declared, eventTypes, ids, fieldLists: new Map() };
+  const windowIds = checkWindows(p, Array.isArray(value.windows) ? value.windows : []);
+  const unchecked = checkTriggers(p, triggers, windowIds);
+  capErrors(errors, unchecked);
+  return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
+}
+
+/** 1. Structure, through zod. */
+function checkStructure(value: unknown, error: ErrorSink): void {
+  // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
+  if (fastAccepts(rulesFileSchema, value)) return;
+  const get = (path: Path): unknown => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Obj)[k]), value);
+  const parsed = rulesFileSchema.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
+}
+
+/** The event types the file declares (`events`), each checked for a clash with the catalogue or a repeat. */
+function declaredEvents(events: unknown, catalogue: Catalogue, error: ErrorSink): Declared {
+  const declared: Declared = new Map();
+  if (!Array.isArray(events)) return declared;
+  events.forEach((d, i) => {
+    const decl =
+      typeof d === 'string'
+        ? { type: d }
+        : isObj(d)
+          ? (d as { type?: unknown; fields?: unknown; description?: unknown })
+          : null;
+    if (!decl || typeof decl.type !== 'string') return;
+    if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
+    if (own(catalogue.events, decl.type))
+      error(
+        ['events', i],
+        `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
+      );
+    else if (declared.has(decl.type)) error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
+    // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
+    const fields =
+      isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t))
+        ? (decl.fields as EventSpec['fields'])
+        : undefined;
+    declared.set(decl.type, {
+      description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
+      producer: 'rules',
+      fields: fields ?? {},
+      anyFields: fields === undefined,
+    });
+  });
+  return declared;
+}
+
+/** Each trigger id's first index; a repeated or inherited id is an error. */
+function triggerIds(triggers: readonly unknown[], error: ErrorSink): Map<string, number> {
   const ids = new Map<string, number>();
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
@@ -135,120 +153,146 @@ export function validateRules(
       );
     else ids.set(t.id, i);
   }
-  // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
-  const at: Path = [];
-  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, fieldLists: new Map() };
+  return ids;
+}
 
-  // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
+/** Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>; returns their ids. */
+function checkWindows(p: Pass, windows: readonly unknown[]): Set<string> {
   const windowIds = new Set<string>();
-  const windows = Array.isArray(value.windows) ? value.windows : [];
   windows.forEach((w, i) => {
     if (isObj(w) && typeof w.id === 'string') {
-      if (isInheritedName(w.id)) error(['windows', i, 'id'], inheritedMessage('window id', w.id));
+      if (isInheritedName(w.id)) p.error(['windows', i, 'id'], inheritedMessage('window id', w.id));
       if (windowIds.has(w.id))
-        error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
+        p.error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
       windowIds.add(w.id);
     }
   });
   windows.forEach((w, i) => {
-    if (!isObj(w)) return;
-    const path: Path = ['windows', i];
-    if ((w.last === undefined) === (w.seconds === undefined))
-      error(
-        path,
-        `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`,
-      );
-    if (typeof w.on !== 'string') return;
-    const spec = specOf(p, w.on);
-    if (!spec) return error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, eventTypes)));
-    const scope: FactScope = {
-      eventType: w.on,
-      spec,
-      anyFields: declared.get(w.on)?.anyFields ?? false,
-      windows: windowIds,
-    };
-    if (typeof w.value === 'string') {
-      const msg = checkFact(catalogue, scope, w.value);
-      const type = msg ? undefined : factType(catalogue, scope, w.value);
-      if (msg) error([...path, 'value'], msg);
-      else if (type !== undefined && type !== 'number' && type !== 'number?')
-        error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
-    }
-    if (w.where !== undefined) {
-      at.push('windows', i, 'where');
-      checkCondition(p, w.where, scope, 0);
-      at.length = 0;
-    }
+    if (isObj(w)) checkWindow(p, w, i, windowIds);
   });
+  return windowIds;
+}
 
+/** One window: its size, event type, value fact and `where` condition. */
+function checkWindow(p: Pass, w: Obj, i: number, windowIds: ReadonlySet<string>): void {
+  const path: Path = ['windows', i];
+  if ((w.last === undefined) === (w.seconds === undefined))
+    p.error(
+      path,
+      `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`,
+    );
+  if (typeof w.on !== 'string') return;
+  const spec = specOf(p, w.on);
+  if (!spec) return p.error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, p.eventTypes)));
+  const scope: FactScope = {
+    eventType: w.on,
+    spec,
+    anyFields: p.declared.get(w.on)?.anyFields ?? false,
+    windows: windowIds,
+  };
+  if (typeof w.value === 'string') {
+    const msg = checkFact(p.catalogue, scope, w.value);
+    const type = msg ? undefined : factType(p.catalogue, scope, w.value);
+    if (msg) p.error([...path, 'value'], msg);
+    else if (type !== undefined && type !== 'number' && type !== 'number?')
+      p.error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
+  }
+  if (w.where !== undefined) {
+    p.at.push('windows', i, 'where');
+    checkCondition(p, w.where, scope, 0);
+    p.at.length = 0;
+  }
+}
+
+/** What the trigger checks share: the scope of triggers without an event, and one scope per event type. */
+interface TriggerScopes {
+  readonly noEvent: FactScope;
+  readonly byEvent: Map<string, FactScope>;
+  readonly windowIds: ReadonlySet<string>;
+}
+
+/** Checks every trigger until the error cap; returns how many were left unchecked. */
+function checkTriggers(p: Pass, triggers: readonly unknown[], windowIds: ReadonlySet<string>): number {
   // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
   const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
-  const scopes = new Map<string, FactScope>();
-
+  const scopes: TriggerScopes = { noEvent, byEvent: new Map(), windowIds };
+  const at = p.at;
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
   let unchecked = 0;
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
-    if (errors.length >= MAX_RULE_ERRORS) {
+    if (p.errors.length >= MAX_RULE_ERRORS) {
       unchecked = triggers.length - i;
       break;
     }
     if (!isObj(t)) continue;
     at[1] = i;
-    const hasWhile = t.while !== undefined;
-    if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
-      const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
-      error(
-        at,
-        `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`,
-      );
-    }
-    if (t.for !== undefined && !hasWhile)
-      error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
-    if (t.when !== undefined && hasWhile)
-      error(
-        here(at, 'when'),
-        '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}',
-        true,
-      );
-    let scope = noEvent;
-    if (typeof t.on === 'string') {
-      const spec = specOf(p, t.on);
-      if (!spec) error(here(at, 'on'), withDeclareHint(unknownName('event type', t.on, eventTypes)));
-      let shared = scopes.get(t.on);
-      if (!shared)
-        scopes.set(
-          t.on,
-          (shared = {
-            eventType: t.on,
-            spec,
-            anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
-            windows: windowIds,
-          }),
-        );
-      scope = shared;
-    }
-    if (t.when !== undefined) {
-      at.push('when');
-      checkCondition(p, t.when, scope, 0);
-      at.pop();
-    }
-    if (hasWhile) {
-      at.push('while');
-      checkCondition(p, t.while, noEvent, 0);
-      at.pop();
-    }
-    if (Array.isArray(t.do)) {
-      at.push('do', 0);
-      for (let j = 0; j < t.do.length; j++) {
-        at[at.length - 1] = j;
-        checkAction(p, t.do[j], scope);
-      }
-      at.length -= 2;
-    }
+    checkTrigger(p, t, scopes);
   }
   at.length = 0;
+  return unchecked;
+}
 
+/** One trigger (at `p.at`): its mode, its options, its conditions and its actions. */
+function checkTrigger(p: Pass, t: Obj, scopes: TriggerScopes): void {
+  const at = p.at;
+  const hasWhile = t.while !== undefined;
+  if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
+    const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
+    p.error(
+      at,
+      `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`,
+    );
+  }
+  if (t.for !== undefined && !hasWhile)
+    p.error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
+  if (t.when !== undefined && hasWhile)
+    p.error(
+      here(at, 'when'),
+      '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}',
+      true,
+    );
+  const scope = typeof t.on === 'string' ? triggerScope(p, t.on, scopes) : scopes.noEvent;
+  if (t.when !== undefined) {
+    at.push('when');
+    checkCondition(p, t.when, scope, 0);
+    at.pop();
+  }
+  if (hasWhile) {
+    at.push('while');
+    checkCondition(p, t.while, scopes.noEvent, 0);
+    at.pop();
+  }
+  if (Array.isArray(t.do)) {
+    at.push('do', 0);
+    for (let j = 0; j < t.do.length; j++) {
+      at[at.length - 1] = j;
+      checkAction(p, t.do[j], scope);
+    }
+    at.length -= 2;
+  }
+}
+
+/** The fact scope of triggers on one event type (made once per type); an unknown type is an error at `on`. */
+function triggerScope(p: Pass, on: string, scopes: TriggerScopes): FactScope {
+  const spec = specOf(p, on);
+  if (!spec) p.error(here(p.at, 'on'), withDeclareHint(unknownName('event type', on, p.eventTypes)));
+  let shared = scopes.byEvent.get(on);
+  if (!shared)
+    scopes.byEvent.set(
+      on,
+      (shared = {
+        eventType: on,
+        spec,
+        anyFields: !spec || (p.declared.get(on)?.anyFields ?? false),
+        windows: scopes.windowIds,
+      }),
+    );
+  return shared;
+}
+
+/** Sorts errors by place and, past the cap (or with triggers left unchecked), cuts them with a closing note. */
+function capErrors(errors: RuleError[], unchecked: number): void {
   errors.sort((x, y) => x.line - y.line || x.column - y.column);
   if (errors.length > MAX_RULE_ERRORS || unchecked) {
     errors.length = MAX_RULE_ERRORS;
@@ -259,7 +303,6 @@ export function validateRules(
       message: `more errors may follow, not checked: fix these ${MAX_RULE_ERRORS} first`,
     });
   }
-  return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
 }
 
 /** What the semantic checks share: the catalogue, what the file declares, and where they are (`at`, a path extended and shortened as they descend). */
