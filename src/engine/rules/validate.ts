@@ -358,43 +358,59 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
     count++;
     if (group === undefined && (k === 'all' || k === 'any' || k === 'not')) group = k;
   }
-  if (group) {
-    if (count > 1)
-      p.error(
-        p.at,
-        `"${group}" must be the only key of its condition; found also ${Object.keys(c)
-          .filter((k) => k !== group)
-          .map((k) => `"${k}"`)
-          .join(', ')}`,
-      );
-    const inner = c[group];
-    if (group === 'not') {
-      p.at.push('not');
-      checkCondition(p, inner, scope, depth + 1);
-      p.at.pop();
-      return;
-    }
-    if (!Array.isArray(inner) || inner.length === 0)
-      return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
-    p.at.push(group, 0);
-    for (let i = 0; i < inner.length; i++) {
-      p.at[p.at.length - 1] = i;
-      checkCondition(p, inner[i], scope, depth + 1);
-    }
-    p.at.length -= 2;
+  if (group) return checkGroup(p, c, group, count, scope, depth);
+  if (!('fact' in c)) return notACondition(p, c);
+  checkComparison(p, c, scope);
+}
+
+/** An `all`/`any`/`not` group: the only key of its object, holding conditions. */
+function checkGroup(
+  p: Pass,
+  c: Obj,
+  group: 'all' | 'any' | 'not',
+  count: number,
+  scope: FactScope,
+  depth: number,
+): void {
+  if (count > 1)
+    p.error(
+      p.at,
+      `"${group}" must be the only key of its condition; found also ${Object.keys(c)
+        .filter((k) => k !== group)
+        .map((k) => `"${k}"`)
+        .join(', ')}`,
+    );
+  const inner = c[group];
+  if (group === 'not') {
+    p.at.push('not');
+    checkCondition(p, inner, scope, depth + 1);
+    p.at.pop();
     return;
   }
-  if (!('fact' in c)) {
-    const keys = Object.keys(c);
-    const typo = keys
-      .map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value']))
-      .find((m) => m.includes('did you mean'));
-    return p.error(
-      p.at,
-      typo ??
-        `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
-    );
+  if (!Array.isArray(inner) || inner.length === 0)
+    return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
+  p.at.push(group, 0);
+  for (let i = 0; i < inner.length; i++) {
+    p.at[p.at.length - 1] = i;
+    checkCondition(p, inner[i], scope, depth + 1);
   }
+  p.at.length -= 2;
+}
+
+/** An object that is neither a group nor a comparison: a did-you-mean for a misspelt key, else what a condition is. */
+function notACondition(p: Pass, c: Obj): void {
+  const keys = Object.keys(c);
+  const typo = keys
+    .map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value']))
+    .find((m) => m.includes('did you mean'));
+  return p.error(
+    p.at,
+    typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
+  );
+}
+
+/** A comparison `{fact, op, value}`: its keys, its fact, its operator, its value's kind, and the value's type against the fact. */
+function checkComparison(p: Pass, c: Obj, scope: FactScope): void {
   for (const k in c)
     if (k !== 'fact' && k !== 'op' && k !== 'value')
       p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
@@ -423,10 +439,18 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
     return;
   }
   const before = p.errors.length;
+  checkValueKind(p, c.op, kind, v);
+  // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
+  const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
+  if (type) checkValueType(p, c.op as keyof typeof operators, c.fact as string, type, v);
+}
+
+/** A literal value against what its operator takes (a number, a range, a non-empty array, a string, …). */
+function checkValueKind(p: Pass, op: string, kind: string, v: unknown): void {
   switch (kind) {
     case 'any':
-      if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
-      else if (c.op === 'anythingBut' && isObj(v)) checkAffix(p, v);
+      if (v === undefined) p.error(p.at, `"${op}" needs a "value"`);
+      else if (op === 'anythingBut' && isObj(v)) checkAffix(p, v);
       else if (isObj(v))
         p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
       break;
@@ -434,7 +458,7 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
       if (typeof v !== 'number' && typeof v !== 'string')
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`,
+          v === undefined ? `"${op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`,
         );
       break;
     case 'range':
@@ -453,14 +477,14 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
       if (!Array.isArray(v) || v.length === 0)
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`,
+          `"${op}" needs "value": a non-empty array, found ${describeFound(v)}`,
         );
       break;
     case 'string':
       if (typeof v !== 'string')
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"${c.op}" needs a string "value", found ${describeFound(v)}`,
+          `"${op}" needs a string "value", found ${describeFound(v)}`,
         );
       break;
     case 'boolean?':
@@ -468,20 +492,20 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
         p.error(here(p.at, 'value'), `"exists" takes true or false (default true), found ${describeFound(v)}`);
       break;
   }
-  // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
-  const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
-  if (type) {
-    const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
-    if (problem)
-      p.error(
-        problem.at === 'op'
-          ? here(p.at, 'op')
-          : problem.index === undefined
-            ? here(p.at, 'value')
-            : here(p.at, 'value', problem.index),
-        problem.message,
-      );
-  }
+}
+
+/** A literal value of the wrong type for its fact (a comparison that could never hold). */
+function checkValueType(p: Pass, op: keyof typeof operators, fact: string, type: FieldType, v: unknown): void {
+  const problem = typeMismatch(op, fact, type, v);
+  if (problem)
+    p.error(
+      problem.at === 'op'
+        ? here(p.at, 'op')
+        : problem.index === undefined
+          ? here(p.at, 'value')
+          : here(p.at, 'value', problem.index),
+      problem.message,
+    );
 }
 
 /** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */
