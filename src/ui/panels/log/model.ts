@@ -1,4 +1,4 @@
-import { TICKS_PER_SECOND } from '../../../engine';
+import { own, TICKS_PER_SECOND } from '../../../engine';
 import type { EventLog, SirenEvent } from '../../../engine';
 
 /** A tick as seconds of game time, e.g. `12.5 s`. */
@@ -12,29 +12,21 @@ export function eventFamily(type: string): string {
   return dot < 0 ? type : type.slice(0, dot);
 }
 
-const KNOWN_HUES: Readonly<Record<string, number>> = {
-  damage: 0,
-  health: 130,
-  shot: 20,
-  crime: 340,
-  wanted: 45,
-  pursuit: 280,
-  police: 220,
-  siren: 300,
-  radio: 190,
-  npc: 160,
-  vehicle: 30,
-  zone: 95,
-  player: 60,
-  trigger: 210,
-  engine: 0,
-  rules: 265,
-};
+/** Hues of the engine's own event families (every scenario has them). */
+const ENGINE_HUES: Readonly<Record<string, number>> = { trigger: 210, engine: 0, rules: 265 };
+
+/** Hues the scenario's view chose for its event families (`ScenarioView.eventHues`). */
+let scenarioHues: Readonly<Record<string, number>> = {};
+
+/** Sets the hues of the playing scenario's event families; the page calls it once it knows the scenario's view. */
+export function setFamilyHues(hues: Readonly<Record<string, number>>): void {
+  scenarioHues = hues;
+}
 
 /** A stable colour for an event family (known families get chosen hues; others a hue from their name). */
 export function familyColour(family: string): string {
   if (family === 'engine') return 'hsl(0 0% 72%)';
-  let hue = KNOWN_HUES[family];
+  let hue = own(ENGINE_HUES, family) ?? own(scenarioHues, family);
   if (hue === undefined) {
     let h = 0;
     for (let i = 0; i < family.length; i++) h = (h * 31 + family.charCodeAt(i)) >>> 0;
