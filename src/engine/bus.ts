@@ -1,31 +1,16 @@
 import mitt from 'mitt';
 import type { Emitter } from 'mitt';
 import { createEvent } from './events';
-import type { Cause, SirenEvent } from './events';
+import type { SirenEvent } from './events';
 import type { EventLog } from './log';
 import { budgetWarning, createTickWarnings, depthWarning, resetTickWarnings } from './busWarnings';
 import type { Warning } from './busWarnings';
+import type { BusLimits, EmitOrigin } from './busTypes';
 
-/** Safety limits that stop runaway rule loops instead of hanging. */
-export interface BusLimits {
-  /** Longest cause chain (event → trigger → event …) within a tick. */
-  maxDepth: number;
-  /** Most events one tick may append. */
-  maxEventsPerTick: number;
-  /** Most condition work a tick may do: comparisons evaluated plus window entries read (default 200,000). */
-  maxWorkPerTick?: number;
-  /** Most delayed actions waiting at once (default 10,000). */
-  maxPendingDelayed?: number;
-}
+export type { BusLimits, EmitOrigin } from './busTypes';
 
 /** Default limits: generous for real rules, small enough that a loop costs a few milliseconds. */
 export const defaultLimits: BusLimits = { maxDepth: 32, maxEventsPerTick: 5_000 };
-
-/** Where an emitted event comes from: the event and trigger that caused it, and its depth in the cascade. */
-export interface EmitOrigin {
-  cause?: Cause;
-  depth: number;
-}
 
 type Handler<E> = (ev: E) => void;
 

@@ -1,4 +1,4 @@
-import type { BusLimits, EmitOrigin } from './bus';
+import type { BusLimits, EmitOrigin } from './busTypes';
 import type { Cause } from './events';
 import type { EventLog } from './log';
 

@@ -7,7 +7,7 @@ import type { ExternalEvent, RunRecorder } from './record';
 import type { Rng } from './rng';
 import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules, CompiledTrigger } from './rules/compileRules';
-import type { FactContext } from './rules/facts';
+import type { FactContext } from './rules/ruleTypes';
 import type { WindowState } from './rules/windows';
 import type { Scenario } from './scenario';
 import type { TriggerState } from './triggers';

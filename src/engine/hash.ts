@@ -73,8 +73,71 @@ function keyOf(k: string): number {
 
 /** Creates a hasher. */
 export function createHasher(): Hasher {
+  const lanes = createLanes();
+  const word = lanes.word;
+  const { value, num } = createWalker(word);
+  return {
+    update: value,
+    event(ev) {
+      // The envelope's fields are fixed, so they go in without keys; the type and the cause's trigger are names from
+      // a small vocabulary, one cached word each.
+      const cause = ev.cause;
+      word(cause ? TAG_EVENT_CAUSED : TAG_EVENT);
+      num(ev.seq);
+      num(ev.tick);
+      word(keyOf(ev.type));
+      value(ev.payload);
+      if (cause) {
+        num(cause.seq);
+        word(keyOf(cause.trigger));
+      }
+    },
+    digest: lanes.digest,
+    save: lanes.save,
+    restore: lanes.restore,
+  };
+}
+
+/** The hash state: two 32-bit lanes, fed one word at a time. */
+interface Lanes extends Pick<Hasher, 'digest' | 'save' | 'restore'> {
+  word(w: number): void;
+}
+
+/** Two fresh lanes. */
+function createLanes(): Lanes {
   let a = SEED_A;
   let b = SEED_B;
+  return {
+    /** One word into both lanes (murmur3's block step, with a different rotation and constant in lane b). */
+    word(w: number): void {
+      let k = Math.imul(w, C1);
+      k = (k << 15) | (k >>> 17);
+      k = Math.imul(k, C2);
+      a ^= k;
+      a = (a << 13) | (a >>> 19);
+      a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+      b ^= k;
+      b = (b << 17) | (b >>> 15);
+      b = (Math.imul(b, 9) + 0x38b34ae5) | 0;
+    },
+    digest() {
+      const ha = fmix32(a ^ b);
+      const hb = fmix32(b + Math.imul(a, 0x27d4eb2d));
+      const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+      return hex(ha) + hex(hb);
+    },
+    // The state as four 16-bit limbs (the format snapshots hold).
+    save: () => [a & 0xffff, a >>> 16, b & 0xffff, b >>> 16],
+    restore(state) {
+      const [a0, a1, b0, b1] = state as [number, number, number, number];
+      a = (a1 << 16) | a0;
+      b = (b1 << 16) | b0;
+    },
+  };
+}
+
+/** Walks JSON-like values into words, in a canonical order (object keys sorted). */
+function createWalker(word: (w: number) => void): { value(v: unknown): void; num(n: number): void } {
   // Keys and values of the objects being walked, one frame per nesting level on a reused stack: no allocation.
   const keys: string[] = [];
   const vals: unknown[] = [];
@@ -82,19 +145,6 @@ export function createHasher(): Hasher {
   const f64 = new Float64Array(1);
   const u32 = new Uint32Array(f64.buffer);
   const hasOwn = Object.prototype.hasOwnProperty;
-
-  /** One word into both lanes (murmur3's block step, with a different rotation and constant in lane b). */
-  function word(w: number): void {
-    let k = Math.imul(w, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    a ^= k;
-    a = (a << 13) | (a >>> 19);
-    a = (Math.imul(a, 5) + 0xe6546b64) | 0;
-    b ^= k;
-    b = (b << 17) | (b >>> 15);
-    b = (Math.imul(b, 9) + 0x38b34ae5) | 0;
-  }
 
   function str(s: string): void {
     const n = s.length;
@@ -162,34 +212,5 @@ export function createHasher(): Hasher {
     }
   }
 
-  return {
-    update: value,
-    event(ev) {
-      // The envelope's fields are fixed, so they go in without keys; the type and the cause's trigger are names from
-      // a small vocabulary, one cached word each.
-      const cause = ev.cause;
-      word(cause ? TAG_EVENT_CAUSED : TAG_EVENT);
-      num(ev.seq);
-      num(ev.tick);
-      word(keyOf(ev.type));
-      value(ev.payload);
-      if (cause) {
-        num(cause.seq);
-        word(keyOf(cause.trigger));
-      }
-    },
-    digest() {
-      const ha = fmix32(a ^ b);
-      const hb = fmix32(b + Math.imul(a, 0x27d4eb2d));
-      const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-      return hex(ha) + hex(hb);
-    },
-    // The state as four 16-bit limbs (the format snapshots hold).
-    save: () => [a & 0xffff, a >>> 16, b & 0xffff, b >>> 16],
-    restore(state) {
-      const [a0, a1, b0, b1] = state as [number, number, number, number];
-      a = (a1 << 16) | a0;
-      b = (b1 << 16) | b0;
-    },
-  };
+  return { value, num };
 }

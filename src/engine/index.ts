@@ -9,6 +9,7 @@ export * from './engine';
 export * from './scenario';
 export * from './triggers';
 export * from './run';
+export * from './runErrors';
 export * from './behaviours';
 export * from './rules';
 export * from './own';

@@ -1,15 +1,23 @@
-/** The outcome of something that can fail: its value, or its error (for checks, usually every problem found). */
-export type Result<T, E = string[]> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+/**
+ * The outcome of something that can fail: `ok: true` with the success's fields (T), or `ok: false` with the failure's
+ * fields (E; for checks, by default every problem found as `errors`). Callers test `ok`, then read the named fields.
+ */
+export type Result<T extends object, E extends object = { readonly errors: string[] }> =
+  (Readonly<T> & { readonly ok: true }) | (Readonly<E> & { readonly ok: false });
 
-/** A success. */
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
+/** A success carrying these fields. */
+export function ok<T extends object>(fields: T): Readonly<T> & { readonly ok: true } {
+  return { ...fields, ok: true };
 }
 
-/** A failure. */
-export function err<E>(error: E): { readonly ok: false; readonly error: E } {
-  return { ok: false, error };
+/** A failure carrying these fields. */
+export function err<E extends object>(fields: E): Readonly<E> & { readonly ok: false } {
+  return { ...fields, ok: false };
+}
+
+/** A failure with these problems, each a located message. */
+export function fail(...errors: string[]): { readonly errors: string[]; readonly ok: false } {
+  return err({ errors });
 }
 
 /** The message of an unknown thrown value: an Error's message, anything else as a string. */

@@ -7,8 +7,22 @@ import type { RunRecord } from './record';
 import type { AnyScenario, Scenario } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
-import { describeFound, formatError, pathToString, RulesError, unknownName } from './rules/errors';
-import { errorMessage } from './result';
+import { describeFound, formatError, pathToString, RulesError } from './rules/errors';
+import { err, errorMessage, fail, ok } from './result';
+import type { Result } from './result';
+import {
+  runBadInput,
+  runError,
+  runMissingField,
+  runNotJson,
+  runRulesError,
+  runTickAfterEnd,
+  runTickBackwards,
+  runTooLarge,
+  runUnknownFields,
+  runUnknownScenario,
+  runWrongValue,
+} from './runErrors';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -87,19 +101,18 @@ const EXPECTED: Record<string, string> = {
 function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string {
   const path = issue.path as (string | number)[];
   const where = pathToString(path) || '(file)';
-  if (issue.code === 'unrecognized_keys')
-    return `${file}: ${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return runUnknownFields(file, where, issue.keys);
   const found = path.reduce<unknown>(
     (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
     data,
   );
-  if (found === undefined) return `${file}: ${where}: missing required field`;
+  if (found === undefined) return runMissingField(file, where);
   const field = [...path].reverse().find((k) => typeof k === 'string') ?? '';
   const expected =
     path.length && typeof path[path.length - 1] === 'number' && field === 'records'
       ? 'a record {"tick", "input"?, "rules"?, "toggle"?}'
       : (own(EXPECTED, field) ?? issue.message);
-  return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
+  return runWrongValue(file, where, expected, describeFound(found));
 }
 
 /** Packs an engine's run for export. */
@@ -122,50 +135,39 @@ export function parseRun(
   text: string,
   scenarios: Readonly<Record<string, AnyScenario>>,
   file = 'run.json',
-): { ok: true; run: RunFile } | { ok: false; errors: string[] } {
-  if (text.length > MAX_RUN_BYTES)
-    return { ok: false, errors: [`${file}: too large (${text.length} characters; the limit is ${MAX_RUN_BYTES})`] };
+): Result<{ run: RunFile }> {
+  if (text.length > MAX_RUN_BYTES) return fail(runTooLarge(file, text.length, MAX_RUN_BYTES));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`${file}: not valid JSON: ${errorMessage(e)}`] };
+    return fail(runNotJson(file, errorMessage(e)));
   }
   const parsed = runSchema.safeParse(data);
-  if (!parsed.success)
-    return {
-      ok: false,
-      errors: parsed.error.issues.slice(0, 20).map((i) => runIssue(file, i, data)),
-    };
+  if (!parsed.success) return err({ errors: parsed.error.issues.slice(0, 20).map((i) => runIssue(file, i, data)) });
   const run = parsed.data as RunFile;
   const scenario = own(scenarios, run.scenario);
-  if (!scenario)
-    return {
-      ok: false,
-      errors: [`${file}: scenario: ${unknownName('scenario', run.scenario, Object.keys(scenarios))}`],
-    };
+  if (!scenario) return fail(runUnknownScenario(file, run.scenario, Object.keys(scenarios)));
   const errors: string[] = [];
   let last = -1;
   run.records.forEach((r, i) => {
-    if (r.tick < last)
-      errors.push(`${file}: records[${i}].tick: ticks must not go backwards (${r.tick} after ${last})`);
-    if (r.tick > run.ticks)
-      errors.push(`${file}: records[${i}].tick: ${r.tick} is after the end of the run (${run.ticks})`);
+    if (r.tick < last) errors.push(runTickBackwards(file, i, r.tick, last));
+    if (r.tick > run.ticks) errors.push(runTickAfterEnd(file, i, r.tick, run.ticks));
     last = r.tick;
     if (r.input !== undefined) {
       const msg = scenario.checkInput(r.input);
-      if (msg) errors.push(`${file}: records[${i}].input: ${msg}`);
+      if (msg) errors.push(runBadInput(file, i, msg));
     }
   });
   const catalogue = scenarioCatalogue(scenario);
   const rules = loadRules(run.rules, catalogue, run.rulesSource);
-  if (!rules.ok) errors.push(...rules.errors.map((e) => `${file}: rules: ${formatError(e)}`));
+  if (!rules.ok) errors.push(...rules.errors.map((e) => runError(file, 'rules', formatError(e))));
   run.records.forEach((r, i) => {
     if (r.rules === undefined) return;
     const more = loadRules(r.rules, catalogue, `records[${i}].rules`);
-    if (!more.ok) errors.push(...more.errors.map((e) => `${file}: ${formatError(e)}`));
+    if (!more.ok) errors.push(...more.errors.map((e) => runRulesError(file, formatError(e))));
   });
-  return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, run };
+  return errors.length ? err({ errors: errors.slice(0, 50) }) : ok({ run });
 }
 
 /** A replay in progress: advance it a slice at a time (the page never blocks on a long run). */

@@ -13,6 +13,7 @@ import { createTouchControls, isTouchScreen } from './input/touch';
 import { createLiveRules, LOOP_NOTE } from './liveRules';
 import { createOverlay } from './overlay';
 import type { PanelContext } from './panels/context';
+import { setFamilyHues } from './panels/log/model';
 import { panelEntries } from './panels';
 import { installPageHook } from './pageHook';
 import { createPanelShell } from './panels/shell';
@@ -127,6 +128,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
         ]);
     });
 
+  setFamilyHues(view.eventHues ?? {});
   const panelCtx: PanelContext = {
     engine,
     version,

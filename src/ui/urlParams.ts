@@ -1,4 +1,15 @@
-import { quoteName, unknownName } from '../engine';
+import type { Result } from '../engine';
+import {
+  urlBadFlag,
+  urlBadScenarioParam,
+  urlBadSeed,
+  urlMoreUnknown,
+  urlParamOfOtherScenario,
+  urlRulesNotUrl,
+  urlRulesOtherOrigin,
+  urlUnknownParam,
+  urlUnknownScenario,
+} from './urlErrors';
 import { checkClassroom } from './classroom/params';
 import type { ClassroomParams } from './classroom/params';
 
@@ -22,7 +33,7 @@ export interface PageOptions {
 export interface ScenarioParam {
   readonly name: string;
   /** The value of the text, or what was expected and found (the page says it and ignores the parameter). */
-  parse(text: string): { ok: true; value: number } | { ok: false; error: string };
+  parse(text: string): Result<{ value: number }, { error: string }>;
 }
 
 const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'room', 'name', 'broker'];
@@ -52,25 +63,17 @@ export function parseParams(
     classroom: null,
   };
   const unknown = [...new Set(q.keys())].filter((key) => !known.includes(key));
-  for (const key of unknown.slice(0, MAX_UNKNOWN_REPORTED))
-    errors.push(`URL parameter ${quoteName(key)}: ${unknownName('parameter', key, known)}; it was ignored`);
-  if (unknown.length > MAX_UNKNOWN_REPORTED)
-    errors.push(`${unknown.length - MAX_UNKNOWN_REPORTED} more unknown URL parameters were ignored`);
+  for (const key of unknown.slice(0, MAX_UNKNOWN_REPORTED)) errors.push(urlUnknownParam(key, known));
+  if (unknown.length > MAX_UNKNOWN_REPORTED) errors.push(urlMoreUnknown(unknown.length - MAX_UNKNOWN_REPORTED));
   const scenario = q.get('scenario');
   if (scenario !== null) {
     if (scenarioNames.includes(scenario)) options.scenario = scenario;
-    else
-      errors.push(
-        `URL parameter "scenario": ${unknownName('scenario', scenario, scenarioNames)}; playing "${options.scenario}"`,
-      );
+    else errors.push(urlUnknownScenario(scenario, scenarioNames, options.scenario));
   }
   const seed = q.get('seed');
   if (seed !== null) {
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) options.seed = Number(seed);
-    else
-      errors.push(
-        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${quoteName(seed)}; using seed 1`,
-      );
+    else errors.push(urlBadSeed(seed));
   }
   const rules = q.get('rules');
   if (rules !== null) {
@@ -78,12 +81,9 @@ export function parseParams(
     try {
       url = new URL(rules, pageUrl);
     } catch {
-      errors.push(`URL parameter "rules": ${quoteName(rules)} is not a URL; using the default rules`);
+      errors.push(urlRulesNotUrl(rules));
     }
-    if (url && url.origin !== new URL(pageUrl).origin)
-      errors.push(
-        `URL parameter "rules": only rules from this site can be loaded, not ${url.origin}; using the default rules`,
-      );
+    if (url && url.origin !== new URL(pageUrl).origin) errors.push(urlRulesOtherOrigin(url.origin));
     else if (url) options.rules = url.href;
   }
   for (const flag of ['autopilot', 'muted'] as const) {
@@ -91,16 +91,15 @@ export function parseParams(
     if (v === null) continue;
     if (v === '' || v === '1' || v === 'true') options[flag] = true;
     else if (v === '0' || v === 'false') options[flag] = false;
-    else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${quoteName(v)}; it was ignored`);
+    else errors.push(urlBadFlag(flag, v));
   }
   const params = new Map<string, number>();
   for (const [name, { owner, p }] of owned) {
     const text = q.get(name);
     if (text === null) continue;
     const r = p.parse(text);
-    if (!r.ok) errors.push(`URL parameter "${name}": ${r.error}; it was ignored`);
-    else if (owner !== options.scenario)
-      errors.push(`URL parameter "${name}": only the ${owner} has ${name}, not "${options.scenario}"; it was ignored`);
+    if (!r.ok) errors.push(urlBadScenarioParam(name, r.error));
+    else if (owner !== options.scenario) errors.push(urlParamOfOtherScenario(name, owner, options.scenario));
     else params.set(name, r.value);
   }
   options.scenarioParams = params;

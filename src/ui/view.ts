@@ -31,4 +31,6 @@ export interface ScenarioView<I = unknown> {
   createScenario?(params: ReadonlyMap<string, number>): AnyScenario;
   /** The key moments the Time panel marks on its timeline (besides rules changes). */
   readonly timeline?: TimelineMarks;
+  /** Chosen hues (0–360) of the scenario's event families in the panels; other families get a hue from their name. */
+  readonly eventHues?: Readonly<Record<string, number>>;
 }

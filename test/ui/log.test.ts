@@ -7,6 +7,7 @@ import {
   eventDetail,
   eventFamily,
   familyColour,
+  setFamilyHues,
   offsetAtRow,
   rowOfOffset,
   rowToIndex,
@@ -50,7 +51,18 @@ describe('event families and payloads', () => {
     expect(eventFamily('damage')).toBe('damage');
   });
 
+  it("colours the scenario's event families with the hues its view chose", () => {
+    setFamilyHues({ damage: 0, health: 130 });
+    expect(familyColour('damage')).toBe('hsl(0 70% 66%)');
+    expect(familyColour('health')).toBe('hsl(130 70% 66%)');
+    expect(familyColour('trigger')).toBe('hsl(210 70% 66%)');
+    setFamilyHues({ damage: 200 });
+    expect(familyColour('damage')).toBe('hsl(200 70% 66%)');
+    expect(familyColour('constructor')).toMatch(/^hsl\(\d+ 70% 66%\)$/);
+  });
+
   it('gives each family a stable colour, different for damage and health', () => {
+    setFamilyHues({});
     expect(familyColour('damage')).toBe(familyColour('damage'));
     expect(familyColour('damage')).not.toBe(familyColour('health'));
     expect(familyColour('cpu')).toMatch(/^hsl\(\d+ 70% 66%\)$/);

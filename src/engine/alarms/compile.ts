@@ -1,4 +1,4 @@
-import type { FactGetter, FactScope } from '../rules/facts';
+import type { FactGetter, FactScope } from '../rules/ruleTypes';
 import { compileFact } from '../rules/facts';
 import { secondsToTicks } from '../rules/format';
 import type { AlarmConfig } from './evaluate';

@@ -1,5 +1,5 @@
 import type { SirenEvent } from '../events';
-import type { FactContext } from '../rules/facts';
+import type { FactContext } from '../rules/ruleTypes';
 import type { CompiledAlarm } from './compile';
 import { addToPeriod, emptyPeriod, periodDatapoint } from './aggregate';
 import type { PeriodAccumulator } from './aggregate';

@@ -2,7 +2,7 @@ import type { EventSpec } from '../events';
 import type { Catalogue } from '../rules/catalogue';
 import { unknownName } from '../rules/errors';
 import { checkFact, factType } from '../rules/facts';
-import type { FactScope } from '../rules/facts';
+import type { FactScope } from '../rules/ruleTypes';
 import { MAX_ALARM_SPAN_SECONDS } from './spec';
 
 type Path = (string | number)[];

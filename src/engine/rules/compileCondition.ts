@@ -1,13 +1,10 @@
 import type { SirenEvent } from '../events';
-import type { FactContext, FactGetter, FactScope } from './facts';
+import type { FactContext, FactGetter, FactScope, Test } from './ruleTypes';
 import { compileFact } from './facts';
-import type { Condition, FactRef } from './format';
+import type { Comparison, Condition, FactRef } from './format';
 import { isFactRef } from './format';
 import { operators } from './operators';
 import type { Op } from './operators';
-
-/** A compiled condition: a fast test. */
-export type Test = (ev: SirenEvent | null, fc: FactContext) => boolean;
 
 /** One condition's verdict with the values it compared: the answer to "why didn't it fire?". */
 export interface ExplainNode {
@@ -42,73 +39,90 @@ export function compileValue(scope: FactScope, v: unknown): FactGetter {
 const show = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v));
 const OP_TEXT: Partial<Record<Op, string>> = { eq: '=', ne: '≠', lt: '<', lte: '≤', gt: '>', gte: '≥' };
 
+/** A condition compiled: its test and its explanation. */
+type Compiled = { test: Test; explain: Explain };
+
 /** Compiles a (validated) condition into a test closure and an explain closure. */
-export function compileCondition(scope: FactScope, c: Condition): { test: Test; explain: Explain } {
-  if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(scope, x));
-    const tests = parts.map((p) => p.test);
-    const test: Test =
-      tests.length === 1
-        ? (tests[0] as Test)
-        : tests.length === 2
-          ? (
-              (a: Test, b: Test): Test =>
-              (ev, fc) =>
-                a(ev, fc) && b(ev, fc)
-            )(tests[0] as Test, tests[1] as Test)
-          : (ev, fc) => {
-              for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(ev, fc)) return false;
-              return true;
-            };
-    return {
-      test,
-      explain(ev, fc) {
-        const children = parts.map((p) => p.explain(ev, fc));
-        const pass = children.every((ch) => ch.pass);
-        return {
-          kind: 'all',
-          pass,
-          children,
-          text: pass
-            ? 'all of these hold'
-            : `${children.filter((ch) => !ch.pass).length} of ${children.length} do not hold`,
-        };
-      },
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(scope, x));
-    const tests = parts.map((p) => p.test);
-    return {
-      test: (ev, fc) => {
-        for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(ev, fc)) return true;
-        return false;
-      },
-      explain(ev, fc) {
-        const children = parts.map((p) => p.explain(ev, fc));
-        const pass = children.some((ch) => ch.pass);
-        return { kind: 'any', pass, children, text: pass ? 'at least one holds' : `none of ${children.length} holds` };
-      },
-    };
-  }
-  if ('not' in c) {
-    const inner = compileCondition(scope, c.not);
-    const t = inner.test;
-    return {
-      test: (ev, fc) => !t(ev, fc),
-      explain(ev, fc) {
-        const child = inner.explain(ev, fc);
-        return {
-          kind: 'not',
-          pass: !child.pass,
-          children: [child],
-          text: child.pass
-            ? 'the inner condition holds, so "not" fails'
-            : 'the inner condition does not hold, so "not" passes',
-        };
-      },
-    };
-  }
+export function compileCondition(scope: FactScope, c: Condition): Compiled {
+  if ('all' in c) return compileAll(scope, c.all);
+  if ('any' in c) return compileAny(scope, c.any);
+  if ('not' in c) return compileNot(scope, c.not);
+  return compileComparison(scope, c);
+}
+
+/** `all`: every part holds (one and two parts get closures of their own, the common cases). */
+function compileAll(scope: FactScope, all: readonly Condition[]): Compiled {
+  const parts = all.map((x) => compileCondition(scope, x));
+  const tests = parts.map((p) => p.test);
+  const test: Test =
+    tests.length === 1
+      ? (tests[0] as Test)
+      : tests.length === 2
+        ? (
+            (a: Test, b: Test): Test =>
+            (ev, fc) =>
+              a(ev, fc) && b(ev, fc)
+          )(tests[0] as Test, tests[1] as Test)
+        : (ev, fc) => {
+            for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(ev, fc)) return false;
+            return true;
+          };
+  return {
+    test,
+    explain(ev, fc) {
+      const children = parts.map((p) => p.explain(ev, fc));
+      const pass = children.every((ch) => ch.pass);
+      return {
+        kind: 'all',
+        pass,
+        children,
+        text: pass
+          ? 'all of these hold'
+          : `${children.filter((ch) => !ch.pass).length} of ${children.length} do not hold`,
+      };
+    },
+  };
+}
+
+/** `any`: at least one part holds. */
+function compileAny(scope: FactScope, any: readonly Condition[]): Compiled {
+  const parts = any.map((x) => compileCondition(scope, x));
+  const tests = parts.map((p) => p.test);
+  return {
+    test: (ev, fc) => {
+      for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(ev, fc)) return true;
+      return false;
+    },
+    explain(ev, fc) {
+      const children = parts.map((p) => p.explain(ev, fc));
+      const pass = children.some((ch) => ch.pass);
+      return { kind: 'any', pass, children, text: pass ? 'at least one holds' : `none of ${children.length} holds` };
+    },
+  };
+}
+
+/** `not`: the inner condition does not hold. */
+function compileNot(scope: FactScope, not: Condition): Compiled {
+  const inner = compileCondition(scope, not);
+  const t = inner.test;
+  return {
+    test: (ev, fc) => !t(ev, fc),
+    explain(ev, fc) {
+      const child = inner.explain(ev, fc);
+      return {
+        kind: 'not',
+        pass: !child.pass,
+        children: [child],
+        text: child.pass
+          ? 'the inner condition holds, so "not" fails'
+          : 'the inner condition does not hold, so "not" passes',
+      };
+    },
+  };
+}
+
+/** A comparison: the fact against the value by the operator (a literal value gets a specialised closure). */
+function compileComparison(scope: FactScope, c: Comparison): Compiled {
   const get = compileFact(scope, c.fact);
   const opTest = operators[c.op].test;
   const valueIsFact = isFactRef(c.value);

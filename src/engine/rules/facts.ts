@@ -1,37 +1,12 @@
-import type { EventSpec, FieldType, SirenEvent } from '../events';
+import type { FieldType } from '../events';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { isInheritedName, own } from '../own';
 import { unknownName } from './errors';
 import { windowAggregates } from './windows';
-import type { WindowAggregate } from './windows';
+import type { FactGetter, FactScope, WindowAggregate } from './ruleTypes';
 import { alarmFacts } from '../alarms/spec';
 import type { AlarmFact } from '../alarms/spec';
-
-/** What a fact getter can read besides the event: the world and entity lookup. */
-export interface FactContext {
-  readonly world: unknown;
-  entity(id: unknown): Readonly<Record<string, unknown>> | undefined;
-  /** An aggregate of one of the rules' windows (`window.<id>.<aggregate>`). */
-  window?(id: string, aggregate: WindowAggregate): number;
-  /** A fact of one of the rules' alarms (`alarm.<id>.state|datapoints`). */
-  alarm?(id: string, fact: AlarmFact): string;
-}
-
-/** Reads one fact. */
-export type FactGetter = (ev: SirenEvent | null, fc: FactContext) => unknown;
-
-/** Where a fact is read: the event type a trigger listens to (null for state and timer triggers). */
-export interface FactScope {
-  readonly eventType: string | null;
-  readonly spec: EventSpec | undefined;
-  /** True when the event was declared without a field list, so any `event.<field>` is allowed. */
-  readonly anyFields: boolean;
-  /** Ids of the windows the rules file declares (for `window.<id>.<aggregate>` facts). */
-  readonly windows?: ReadonlySet<string>;
-  /** Ids of the alarms the rules file declares (for `alarm.<id>.state` and `alarm.<id>.datapoints`). */
-  readonly alarms?: ReadonlySet<string>;
-}
 
 const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'alarm'];
 

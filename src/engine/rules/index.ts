@@ -3,6 +3,7 @@ export * from './format';
 export * from './operators';
 export * from './errors';
 export * from './catalogue';
+export * from './ruleTypes';
 export * from './facts';
 export * from './parseJson';
 export * from './validate';

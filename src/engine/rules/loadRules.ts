@@ -6,28 +6,32 @@ import { loopWarnings } from './loops';
 import type { RuleWarning } from './loops';
 import { lineStartsOf, parseJson, parseLimits } from './parseJson';
 import { validateRules } from './validate';
+import { err, ok } from '../result';
+import type { Result } from '../result';
 
 /** The outcome of loading a rules file: compiled rules with any warnings (loops), or every error found. */
-export type LoadResult =
-  { ok: true; rules: CompiledRules; warnings: readonly RuleWarning[] } | { ok: false; errors: readonly RuleError[] };
+export type LoadResult = Result<
+  { rules: CompiledRules; warnings: readonly RuleWarning[] },
+  { errors: readonly RuleError[] }
+>;
 
 /** Parses, validates and compiles a rules file's text. A bad file is rejected whole, with every error. */
 export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json'): LoadResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { doc, errors } = parseJson(src, file);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return err({ errors });
   const checked = validateRules(doc, catalogue, file);
-  if (!checked.rules) return { ok: false, errors: checked.errors };
+  if (!checked.rules) return err({ errors: checked.errors });
   const rules = compileRules(checked.rules, catalogue, file, src);
   const warnings = loopWarnings(rules.triggers, (i) => doc.locate(['triggers', i]), file);
-  return { ok: true, rules, warnings };
+  return ok({ rules, warnings });
 }
 
 /** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */
 export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = 'rules.json'): LoadResult {
   if (bytes.length > parseLimits.maxBytes) {
     const message = `file is too large: ${bytes.length} bytes, the limit is ${parseLimits.maxBytes}`;
-    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }] };
+    return err({ errors: [{ file, line: 1, column: 1, path: '', message }] });
   }
   let text: string;
   try {
@@ -38,8 +42,7 @@ export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = '
     const starts = lineStartsOf(before);
     const line = starts.length;
     const column = before.length - (starts[starts.length - 1] as number) + 1;
-    return {
-      ok: false,
+    return err({
       errors: [
         {
           file,
@@ -49,7 +52,7 @@ export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = '
           message: `file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`,
         },
       ],
-    };
+    });
   }
   return loadRules(text, catalogue, file);
 }

@@ -3,7 +3,8 @@ import type { Catalogue } from './catalogue';
 import { eventSpecOf } from './catalogue';
 import type { CompiledRules } from './compileRules';
 import { unknownName } from './errors';
-import { errorMessage } from '../result';
+import { err, errorMessage, fail, ok } from '../result';
+import type { Result } from '../result';
 
 /** True when a JSON value has a payload field type. */
 export function fitsFieldType(v: unknown, t: FieldType): boolean {
@@ -26,7 +27,7 @@ export function fitsFieldType(v: unknown, t: FieldType): boolean {
 }
 
 /** A sample event the user wrote, checked: the event, or every reason it is not one. */
-export type SampleResult = { ok: true; event: SirenEvent } | { ok: false; errors: string[] };
+export type SampleResult = Result<{ event: SirenEvent }>;
 
 const SAMPLE_KEYS = ['type', 'payload', 'tick', 'seq'];
 
@@ -45,10 +46,10 @@ export function parseSampleEvent(
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`the sample is not valid JSON: ${errorMessage(e)}`] };
+    return fail(`the sample is not valid JSON: ${errorMessage(e)}`);
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    return { ok: false, errors: ['the sample must be a JSON object like {"type": "damage", "payload": {…}}'] };
+    return fail('the sample must be a JSON object like {"type": "damage", "payload": {…}}');
   const o = v as Record<string, unknown>;
   const errors: string[] = [];
   for (const k of Object.keys(o)) if (!SAMPLE_KEYS.includes(k)) errors.push(unknownName('key', k, SAMPLE_KEYS));
@@ -78,12 +79,12 @@ export function parseSampleEvent(
   for (const k of ['tick', 'seq'] as const)
     if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= 0))
       errors.push(`"${k}" must be a whole number ≥ 0`);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return err({ errors });
   const event: SirenEvent = Object.freeze({
     seq: (o.seq as number | undefined) ?? at.seq,
     type: o.type as string,
     tick: (o.tick as number | undefined) ?? at.tick,
     payload: Object.freeze({ ...(payload as object) }),
   });
-  return { ok: true, event };
+  return ok({ event });
 }

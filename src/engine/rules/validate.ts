@@ -8,13 +8,13 @@ import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
 import { fastAccepts } from './fastCheck';
 import { checkFact, factType } from './facts';
-import type { FactScope } from './facts';
+import type { FactScope } from './ruleTypes';
+import { alarmIdsOf, checkAlarms } from '../alarms/validateAlarms';
+import { alarmSchema } from '../alarms/spec';
 import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
 import type { FactRef, RulesFile } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
-import { alarmIdsOf, checkAlarms } from '../alarms/validateAlarms';
-import { alarmSchema } from '../alarms/spec';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -59,6 +59,9 @@ export const MAX_RULE_ERRORS = 200;
 const CONDITION_HELP =
   'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
+type ErrorSink = (path: Path, message: string, atKey?: boolean) => void;
+type Declared = Map<string, EventSpec & { anyFields: boolean }>;
+
 /** Checks a parsed rules file against the format and the scenario's catalogue; returns every error. */
 export function validateRules(
   doc: LocatedJson,
@@ -67,21 +70,14 @@ export function validateRules(
 ): { rules?: RulesFile; errors: RuleError[] } {
   const errors: RuleError[] = [];
   const seen = new Set<string>();
-  const error = (path: Path, message: string, atKey = false) => {
+  const error: ErrorSink = (path, message, atKey = false) => {
     const k = pathToString(path) + '\u0000' + message;
     if (seen.has(k)) return;
     seen.add(k);
     errors.push({ file, ...doc.locate(path, atKey), path: pathToString(path), message });
   };
   const value = doc.value;
-  const get = (path: Path): unknown => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Obj)[k]), value);
-
-  // 1. Structure, through zod.
-  // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
-  if (!fastAccepts(rulesFileSchema, value)) {
-    const parsed = rulesFileSchema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
-  }
+  checkStructure(value, error);
   if (!isObj(value)) return { errors };
 
   // 2. Meaning: names, facts, operators, behaviours, against the catalogue.
@@ -90,41 +86,74 @@ export function validateRules(
       ['scenario'],
       `this file is for scenario ${JSON.stringify(value.scenario)}, but it is being loaded into ${JSON.stringify(catalogue.scenario)}`,
     );
-
-  const declared = new Map<string, EventSpec & { anyFields: boolean }>();
-  if (Array.isArray(value.events)) {
-    value.events.forEach((d, i) => {
-      const decl =
-        typeof d === 'string'
-          ? { type: d }
-          : isObj(d)
-            ? (d as { type?: unknown; fields?: unknown; description?: unknown })
-            : null;
-      if (!decl || typeof decl.type !== 'string') return;
-      if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
-      if (own(catalogue.events, decl.type))
-        error(
-          ['events', i],
-          `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
-        );
-      else if (declared.has(decl.type))
-        error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
-      // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
-      const fields =
-        isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t))
-          ? (decl.fields as EventSpec['fields'])
-          : undefined;
-      declared.set(decl.type, {
-        description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
-        producer: 'rules',
-        fields: fields ?? {},
-        anyFields: fields === undefined,
-      });
-    });
-  }
+  const declared = declaredEvents(value.events, catalogue, error);
   const eventTypes = [...Object.keys(catalogue.events), ...declared.keys()];
-
   const triggers = Array.isArray(value.triggers) ? value.triggers : [];
+  const ids = triggerIds(triggers, error);
+  // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
+  // Alarms: CloudWatch-style alarms, readable from any trigger as alarm.<id>.state (checked after the windows).
+  const alarmIds = alarmIdsOf(value.alarms, error);
+  const p: Pass = { catalogue, errors, error, at: [], declared, eventTypes, ids, fieldLists: new Map(), alarmIds };
+  const windowIds = checkWindows(p, Array.isArray(value.windows) ? value.windows : []);
+  checkAlarms(value.alarms, alarmIds, {
+    catalogue,
+    error,
+    eventTypes,
+    specOf: (type) => specOf(p, type),
+    anyFields: (type) => declared.get(type)?.anyFields ?? false,
+    windows: windowIds,
+    declareHint: withDeclareHint,
+  });
+  const unchecked = checkTriggers(p, triggers, windowIds);
+  capErrors(errors, unchecked);
+  return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
+}
+
+/** 1. Structure, through zod. */
+function checkStructure(value: unknown, error: ErrorSink): void {
+  // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
+  if (fastAccepts(rulesFileSchema, value)) return;
+  const get = (path: Path): unknown => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Obj)[k]), value);
+  const parsed = rulesFileSchema.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
+}
+
+/** The event types the file declares (`events`), each checked for a clash with the catalogue or a repeat. */
+function declaredEvents(events: unknown, catalogue: Catalogue, error: ErrorSink): Declared {
+  const declared: Declared = new Map();
+  if (!Array.isArray(events)) return declared;
+  events.forEach((d, i) => {
+    const decl =
+      typeof d === 'string'
+        ? { type: d }
+        : isObj(d)
+          ? (d as { type?: unknown; fields?: unknown; description?: unknown })
+          : null;
+    if (!decl || typeof decl.type !== 'string') return;
+    if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
+    if (own(catalogue.events, decl.type))
+      error(
+        ['events', i],
+        `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
+      );
+    else if (declared.has(decl.type)) error(['events', i], `event type ${JSON.stringify(decl.type)} is declared twice`);
+    // Fields with a bad type are reported by the format check; then the event's fields count as unknown (no echo errors).
+    const fields =
+      isObj(decl.fields) && Object.values(decl.fields).every((t) => (fieldTypes as readonly unknown[]).includes(t))
+        ? (decl.fields as EventSpec['fields'])
+        : undefined;
+    declared.set(decl.type, {
+      description: typeof decl.description === 'string' ? decl.description : 'declared in the rules file',
+      producer: 'rules',
+      fields: fields ?? {},
+      anyFields: fields === undefined,
+    });
+  });
+  return declared;
+}
+
+/** Each trigger id's first index; a repeated or inherited id is an error. */
+function triggerIds(triggers: readonly unknown[], error: ErrorSink): Map<string, number> {
   const ids = new Map<string, number>();
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
@@ -138,140 +167,154 @@ export function validateRules(
       );
     else ids.set(t.id, i);
   }
-  // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
-  const at: Path = [];
-  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, fieldLists: new Map() };
+  return ids;
+}
 
-  // Alarms: CloudWatch-style alarms, readable from any trigger as alarm.<id>.state (checked after the windows).
-  const alarmIds = alarmIdsOf(value.alarms, error);
-  // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
+/** Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>; returns their ids. */
+function checkWindows(p: Pass, windows: readonly unknown[]): Set<string> {
   const windowIds = new Set<string>();
-  const windows = Array.isArray(value.windows) ? value.windows : [];
   windows.forEach((w, i) => {
     if (isObj(w) && typeof w.id === 'string') {
-      if (isInheritedName(w.id)) error(['windows', i, 'id'], inheritedMessage('window id', w.id));
+      if (isInheritedName(w.id)) p.error(['windows', i, 'id'], inheritedMessage('window id', w.id));
       if (windowIds.has(w.id))
-        error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
+        p.error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
       windowIds.add(w.id);
     }
   });
   windows.forEach((w, i) => {
-    if (!isObj(w)) return;
-    const path: Path = ['windows', i];
-    if ((w.last === undefined) === (w.seconds === undefined))
-      error(
-        path,
-        `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`,
-      );
-    if (typeof w.on !== 'string') return;
-    const spec = specOf(p, w.on);
-    if (!spec) return error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, eventTypes)));
-    const scope: FactScope = {
-      eventType: w.on,
-      spec,
-      anyFields: declared.get(w.on)?.anyFields ?? false,
-      windows: windowIds,
-      alarms: alarmIds,
-    };
-    if (typeof w.value === 'string') {
-      const msg = checkFact(catalogue, scope, w.value);
-      const type = msg ? undefined : factType(catalogue, scope, w.value);
-      if (msg) error([...path, 'value'], msg);
-      else if (type !== undefined && type !== 'number' && type !== 'number?')
-        error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
-    }
-    if (w.where !== undefined) {
-      at.push('windows', i, 'where');
-      checkCondition(p, w.where, scope, 0);
-      at.length = 0;
-    }
+    if (isObj(w)) checkWindow(p, w, i, windowIds);
   });
+  return windowIds;
+}
 
-  checkAlarms(value.alarms, alarmIds, {
-    catalogue,
-    error,
-    eventTypes,
-    specOf: (type) => specOf(p, type),
-    anyFields: (type) => declared.get(type)?.anyFields ?? false,
+/** One window: its size, event type, value fact and `where` condition. */
+function checkWindow(p: Pass, w: Obj, i: number, windowIds: ReadonlySet<string>): void {
+  const path: Path = ['windows', i];
+  if ((w.last === undefined) === (w.seconds === undefined))
+    p.error(
+      path,
+      `a window needs exactly one of "last" (how many events) or "seconds" (how long); found ${w.last === undefined ? 'neither' : 'both'}`,
+    );
+  if (typeof w.on !== 'string') return;
+  const spec = specOf(p, w.on);
+  if (!spec) return p.error([...path, 'on'], withDeclareHint(unknownName('event type', w.on, p.eventTypes)));
+  const scope: FactScope = {
+    eventType: w.on,
+    spec,
+    anyFields: p.declared.get(w.on)?.anyFields ?? false,
     windows: windowIds,
-    declareHint: withDeclareHint,
-  });
+    alarms: p.alarmIds,
+  };
+  if (typeof w.value === 'string') {
+    const msg = checkFact(p.catalogue, scope, w.value);
+    const type = msg ? undefined : factType(p.catalogue, scope, w.value);
+    if (msg) p.error([...path, 'value'], msg);
+    else if (type !== undefined && type !== 'number' && type !== 'number?')
+      p.error([...path, 'value'], `a window's value must be a number; ${JSON.stringify(w.value)} is a ${type}`);
+  }
+  if (w.where !== undefined) {
+    p.at.push('windows', i, 'where');
+    checkCondition(p, w.where, scope, 0);
+    p.at.length = 0;
+  }
+}
 
+/** What the trigger checks share: the scope of triggers without an event, and one scope per event type. */
+interface TriggerScopes {
+  readonly noEvent: FactScope;
+  readonly byEvent: Map<string, FactScope>;
+  readonly windowIds: ReadonlySet<string>;
+}
+
+/** Checks every trigger until the error cap; returns how many were left unchecked. */
+function checkTriggers(p: Pass, triggers: readonly unknown[], windowIds: ReadonlySet<string>): number {
   // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
   const noEvent: FactScope = {
     eventType: null,
     spec: undefined,
     anyFields: false,
     windows: windowIds,
-    alarms: alarmIds,
+    alarms: p.alarmIds,
   };
-  const scopes = new Map<string, FactScope>();
-
+  const scopes: TriggerScopes = { noEvent, byEvent: new Map(), windowIds };
+  const at = p.at;
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
   let unchecked = 0;
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
-    if (errors.length >= MAX_RULE_ERRORS) {
+    if (p.errors.length >= MAX_RULE_ERRORS) {
       unchecked = triggers.length - i;
       break;
     }
     if (!isObj(t)) continue;
     at[1] = i;
-    const hasWhile = t.while !== undefined;
-    if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
-      const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
-      error(
-        at,
-        `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`,
-      );
-    }
-    if (t.for !== undefined && !hasWhile)
-      error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
-    if (t.when !== undefined && hasWhile)
-      error(
-        here(at, 'when'),
-        '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}',
-        true,
-      );
-    let scope = noEvent;
-    if (typeof t.on === 'string') {
-      const spec = specOf(p, t.on);
-      if (!spec) error(here(at, 'on'), withDeclareHint(unknownName('event type', t.on, eventTypes)));
-      let shared = scopes.get(t.on);
-      if (!shared)
-        scopes.set(
-          t.on,
-          (shared = {
-            eventType: t.on,
-            spec,
-            anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
-            windows: windowIds,
-            alarms: alarmIds,
-          }),
-        );
-      scope = shared;
-    }
-    if (t.when !== undefined) {
-      at.push('when');
-      checkCondition(p, t.when, scope, 0);
-      at.pop();
-    }
-    if (hasWhile) {
-      at.push('while');
-      checkCondition(p, t.while, noEvent, 0);
-      at.pop();
-    }
-    if (Array.isArray(t.do)) {
-      at.push('do', 0);
-      for (let j = 0; j < t.do.length; j++) {
-        at[at.length - 1] = j;
-        checkAction(p, t.do[j], scope);
-      }
-      at.length -= 2;
-    }
+    checkTrigger(p, t, scopes);
   }
   at.length = 0;
+  return unchecked;
+}
 
+/** One trigger (at `p.at`): its mode, its options, its conditions and its actions. */
+function checkTrigger(p: Pass, t: Obj, scopes: TriggerScopes): void {
+  const at = p.at;
+  const hasWhile = t.while !== undefined;
+  if ((t.on !== undefined ? 1 : 0) + (hasWhile ? 1 : 0) + (t.every !== undefined ? 1 : 0) !== 1) {
+    const modes = (['on', 'while', 'every'] as const).filter((m) => t[m] !== undefined);
+    p.error(
+      at,
+      `a trigger needs exactly one of "on", "while" or "every"; found ${modes.length ? modes.map((m) => `"${m}"`).join(' and ') : 'none'}`,
+    );
+  }
+  if (t.for !== undefined && !hasWhile)
+    p.error(here(at, 'for'), '"for" only applies to "while" triggers (how long the condition must hold)');
+  if (t.when !== undefined && hasWhile)
+    p.error(
+      here(at, 'when'),
+      '"when" does not apply to "while" triggers; put both conditions in "while", e.g. {"all": [<while>, <when>]}',
+      true,
+    );
+  const scope = typeof t.on === 'string' ? triggerScope(p, t.on, scopes) : scopes.noEvent;
+  if (t.when !== undefined) {
+    at.push('when');
+    checkCondition(p, t.when, scope, 0);
+    at.pop();
+  }
+  if (hasWhile) {
+    at.push('while');
+    checkCondition(p, t.while, scopes.noEvent, 0);
+    at.pop();
+  }
+  if (Array.isArray(t.do)) {
+    at.push('do', 0);
+    for (let j = 0; j < t.do.length; j++) {
+      at[at.length - 1] = j;
+      checkAction(p, t.do[j], scope);
+    }
+    at.length -= 2;
+  }
+}
+
+/** The fact scope of triggers on one event type (made once per type); an unknown type is an error at `on`. */
+function triggerScope(p: Pass, on: string, scopes: TriggerScopes): FactScope {
+  const spec = specOf(p, on);
+  if (!spec) p.error(here(p.at, 'on'), withDeclareHint(unknownName('event type', on, p.eventTypes)));
+  let shared = scopes.byEvent.get(on);
+  if (!shared)
+    scopes.byEvent.set(
+      on,
+      (shared = {
+        eventType: on,
+        spec,
+        anyFields: !spec || (p.declared.get(on)?.anyFields ?? false),
+        windows: scopes.windowIds,
+        alarms: p.alarmIds,
+      }),
+    );
+  return shared;
+}
+
+/** Sorts errors by place and, past the cap (or with triggers left unchecked), cuts them with a closing note. */
+function capErrors(errors: RuleError[], unchecked: number): void {
   errors.sort((x, y) => x.line - y.line || x.column - y.column);
   if (errors.length > MAX_RULE_ERRORS || unchecked) {
     errors.length = MAX_RULE_ERRORS;
@@ -282,7 +325,6 @@ export function validateRules(
       message: `more errors may follow, not checked: fix these ${MAX_RULE_ERRORS} first`,
     });
   }
-  return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
 }
 
 /** What the semantic checks share: the catalogue, what the file declares, and where they are (`at`, a path extended and shortened as they descend). */
@@ -295,6 +337,8 @@ interface Pass {
   readonly eventTypes: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
   readonly fieldLists: Map<EventSpec, string[]>;
+  /** Ids of the alarms the file declares (for `alarm.<id>.…` facts). */
+  readonly alarmIds: ReadonlySet<string>;
 }
 
 // The checks are module functions, not closures made per call: a closure's optimised code dies with it at the next
@@ -338,43 +382,59 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
     count++;
     if (group === undefined && (k === 'all' || k === 'any' || k === 'not')) group = k;
   }
-  if (group) {
-    if (count > 1)
-      p.error(
-        p.at,
-        `"${group}" must be the only key of its condition; found also ${Object.keys(c)
-          .filter((k) => k !== group)
-          .map((k) => `"${k}"`)
-          .join(', ')}`,
-      );
-    const inner = c[group];
-    if (group === 'not') {
-      p.at.push('not');
-      checkCondition(p, inner, scope, depth + 1);
-      p.at.pop();
-      return;
-    }
-    if (!Array.isArray(inner) || inner.length === 0)
-      return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
-    p.at.push(group, 0);
-    for (let i = 0; i < inner.length; i++) {
-      p.at[p.at.length - 1] = i;
-      checkCondition(p, inner[i], scope, depth + 1);
-    }
-    p.at.length -= 2;
+  if (group) return checkGroup(p, c, group, count, scope, depth);
+  if (!('fact' in c)) return notACondition(p, c);
+  checkComparison(p, c, scope);
+}
+
+/** An `all`/`any`/`not` group: the only key of its object, holding conditions. */
+function checkGroup(
+  p: Pass,
+  c: Obj,
+  group: 'all' | 'any' | 'not',
+  count: number,
+  scope: FactScope,
+  depth: number,
+): void {
+  if (count > 1)
+    p.error(
+      p.at,
+      `"${group}" must be the only key of its condition; found also ${Object.keys(c)
+        .filter((k) => k !== group)
+        .map((k) => `"${k}"`)
+        .join(', ')}`,
+    );
+  const inner = c[group];
+  if (group === 'not') {
+    p.at.push('not');
+    checkCondition(p, inner, scope, depth + 1);
+    p.at.pop();
     return;
   }
-  if (!('fact' in c)) {
-    const keys = Object.keys(c);
-    const typo = keys
-      .map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value']))
-      .find((m) => m.includes('did you mean'));
-    return p.error(
-      p.at,
-      typo ??
-        `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
-    );
+  if (!Array.isArray(inner) || inner.length === 0)
+    return p.error(here(p.at, group), `expected a non-empty array of conditions, found ${describeFound(inner)}`);
+  p.at.push(group, 0);
+  for (let i = 0; i < inner.length; i++) {
+    p.at[p.at.length - 1] = i;
+    checkCondition(p, inner[i], scope, depth + 1);
   }
+  p.at.length -= 2;
+}
+
+/** An object that is neither a group nor a comparison: a did-you-mean for a misspelt key, else what a condition is. */
+function notACondition(p: Pass, c: Obj): void {
+  const keys = Object.keys(c);
+  const typo = keys
+    .map((k) => unknownName('condition key', k, ['all', 'any', 'not', 'fact', 'op', 'value']))
+    .find((m) => m.includes('did you mean'));
+  return p.error(
+    p.at,
+    typo ?? `expected ${CONDITION_HELP}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
+  );
+}
+
+/** A comparison `{fact, op, value}`: its keys, its fact, its operator, its value's kind, and the value's type against the fact. */
+function checkComparison(p: Pass, c: Obj, scope: FactScope): void {
   for (const k in c)
     if (k !== 'fact' && k !== 'op' && k !== 'value')
       p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
@@ -403,10 +463,18 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
     return;
   }
   const before = p.errors.length;
+  checkValueKind(p, c.op, kind, v);
+  // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
+  const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
+  if (type) checkValueType(p, c.op as keyof typeof operators, c.fact as string, type, v);
+}
+
+/** A literal value against what its operator takes (a number, a range, a non-empty array, a string, …). */
+function checkValueKind(p: Pass, op: string, kind: string, v: unknown): void {
   switch (kind) {
     case 'any':
-      if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
-      else if (c.op === 'anythingBut' && isObj(v)) checkAffix(p, v);
+      if (v === undefined) p.error(p.at, `"${op}" needs a "value"`);
+      else if (op === 'anythingBut' && isObj(v)) checkAffix(p, v);
       else if (isObj(v))
         p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
       break;
@@ -414,7 +482,7 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
       if (typeof v !== 'number' && typeof v !== 'string')
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          v === undefined ? `"${c.op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`,
+          v === undefined ? `"${op}" needs a number "value"` : `expected a number, found ${describeFound(v)}`,
         );
       break;
     case 'range':
@@ -433,14 +501,14 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
       if (!Array.isArray(v) || v.length === 0)
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"${c.op}" needs "value": a non-empty array, found ${describeFound(v)}`,
+          `"${op}" needs "value": a non-empty array, found ${describeFound(v)}`,
         );
       break;
     case 'string':
       if (typeof v !== 'string')
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"${c.op}" needs a string "value", found ${describeFound(v)}`,
+          `"${op}" needs a string "value", found ${describeFound(v)}`,
         );
       break;
     case 'boolean?':
@@ -448,20 +516,20 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
         p.error(here(p.at, 'value'), `"exists" takes true or false (default true), found ${describeFound(v)}`);
       break;
   }
-  // A value of the wrong type for the fact makes a comparison that can never hold: say so now, not at run time.
-  const type = p.errors.length === before && factOk ? factType(p.catalogue, scope, c.fact as string) : undefined;
-  if (type) {
-    const problem = typeMismatch(c.op as keyof typeof operators, c.fact as string, type, v);
-    if (problem)
-      p.error(
-        problem.at === 'op'
-          ? here(p.at, 'op')
-          : problem.index === undefined
-            ? here(p.at, 'value')
-            : here(p.at, 'value', problem.index),
-        problem.message,
-      );
-  }
+}
+
+/** A literal value of the wrong type for its fact (a comparison that could never hold). */
+function checkValueType(p: Pass, op: keyof typeof operators, fact: string, type: FieldType, v: unknown): void {
+  const problem = typeMismatch(op, fact, type, v);
+  if (problem)
+    p.error(
+      problem.at === 'op'
+        ? here(p.at, 'op')
+        : problem.index === undefined
+          ? here(p.at, 'value')
+          : here(p.at, 'value', problem.index),
+      problem.message,
+    );
 }
 
 /** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */

@@ -1,6 +1,5 @@
 import type { SirenEvent } from '../events';
-import type { Test } from './compileCondition';
-import type { FactContext, FactGetter } from './facts';
+import type { FactContext, FactGetter, Test, WindowAggregate } from './ruleTypes';
 import type { WindowSpec } from './format';
 
 /** What a window can tell about its recent events; read as `window.<id>.<aggregate>`. */
@@ -14,10 +13,7 @@ export const windowAggregates = {
   max: 'largest "value" in the window (0 when empty)',
   last: 'the latest "value" (0 when empty)',
   full: '1 once the window holds "last" events (or has spanned "seconds"), else 0',
-} as const;
-
-/** An aggregate name. */
-export type WindowAggregate = keyof typeof windowAggregates;
+} as const satisfies Record<WindowAggregate, string>;
 
 /** A window compiled at load: its size and closures for its value and filter. */
 export interface CompiledWindow {

@@ -3,6 +3,7 @@ import type { Keyboard } from '../keyboard';
 import type { ScenarioView } from '../view';
 import { createCityHud } from './hud';
 import { cityParams, createCityFromParams } from './params';
+import { cityEventHues } from './eventHues';
 import { cityTimeline } from './timeline';
 
 const CONTROLS: [string, string][] = [
@@ -23,6 +24,7 @@ export const cityView: ScenarioView<CityInput> = {
   params: cityParams,
   createScenario: createCityFromParams,
   timeline: cityTimeline,
+  eventHues: cityEventHues,
   touchButtons: [
     ['Car', 'KeyE', 'e'],
     ['Shoot', 'Space', ' '],

@@ -1,6 +1,7 @@
-import { quoteName } from '../../engine';
+import { err, ok } from '../../engine';
 import type { AnyScenario } from '../../engine';
 import { createCityScenario } from '../../scenarios/city';
+import { expectedWholeNumber } from '../urlErrors';
 import type { ScenarioParam } from '../urlParams';
 
 /** The most civilians a page may ask for (the stress city of the tests and benchmarks has 2,000). */
@@ -12,8 +13,8 @@ export const cityParams: readonly ScenarioParam[] = [
     name: 'civilians',
     parse: (text) =>
       /^\d{1,5}$/.test(text) && Number(text) <= MAX_CIVILIANS
-        ? { ok: true, value: Number(text) }
-        : { ok: false, error: `expected a whole number from 0 to ${MAX_CIVILIANS}, found ${quoteName(text)}` },
+        ? ok({ value: Number(text) })
+        : err({ error: expectedWholeNumber(MAX_CIVILIANS, text) }),
   },
 ];
 

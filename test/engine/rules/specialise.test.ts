@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareCodePoints, operatorNames, operators } from '../../../src/engine';
 import { compileCondition } from '../../../src/engine/rules/compileCondition';
 import type { Condition } from '../../../src/engine/rules/format';
-import type { FactContext, FactScope } from '../../../src/engine/rules/facts';
+import type { FactContext, FactScope } from '../../../src/engine/rules/ruleTypes';
 import type { Op } from '../../../src/engine/rules/operators';
 
 // compileCondition folds common comparisons into one closure. These properties hold every folded test to exactly

@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import type { EventLog } from '../../../engine';
 import type { MountPanel, PanelContext } from '../context';
 import { Detail } from './detail';
 import { createLogIndex, offsetAtRow, rowOfOffset, visibleRange } from './model';
+import type { LogIndex } from './model';
 import { Row, ROW_HEIGHT } from './row';
 import { TypeFilter } from './typeFilter';
 import './style.css';
@@ -13,6 +16,7 @@ interface Anchor {
   delta: number;
 }
 
+/** The event log: a virtual list of every retained event, filterable, following the newest unless scrolled away. */
 function LogPanel({ ctx }: { ctx: PanelContext }) {
   void ctx.version.value; // re-read the engine when the page says so (≤ 4 Hz), never per event
   const engine = ctx.engine.value;
@@ -20,7 +24,7 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   const log = engine.log;
   const index = useMemo(() => createLogIndex(), []);
   const [draft, setDraft] = useState(''); // what is typed; applied after a short pause (re-filtering reads the whole log)
-  const [text, setText] = useState('');
+  const text = useSettled(draft, 150);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [newestFirst, setNewestFirst] = useState(false);
   const [viewport, setViewport] = useState(400);
@@ -35,56 +39,26 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   index.update(log);
   const total = index.size;
   const maxTop = Math.max(0, total * ROW_HEIGHT - viewport);
+  const scroll: ScrollState = { index, newestFirst, viewport, follow, anchor };
 
   // Scroll the selection into view when it was chosen elsewhere (the detail's cause link, the trace, on mount).
   if (selected !== null && selected !== revealed.current) {
     revealed.current = selected;
-    const row = rowOfOffset(index, selected, newestFirst);
-    const top = row * ROW_HEIGHT;
-    const current = listRef.current?.scrollTop ?? -1;
-    if (row >= 0 && (top < current || top + ROW_HEIGHT > current + viewport)) {
-      anchor.current = { offset: selected, delta: -Math.floor(viewport / 2 - ROW_HEIGHT / 2) };
-      follow.current = false;
-    }
+    revealSelection(scroll, selected, listRef.current?.scrollTop ?? -1);
   }
-
-  let top: number;
-  if (follow.current || !anchor.current) top = newestFirst ? 0 : maxTop;
-  else {
-    const row = rowOfOffset(index, anchor.current.offset, newestFirst);
-    top = row < 0 ? (newestFirst ? 0 : maxTop) : row * ROW_HEIGHT + anchor.current.delta;
-  }
-  top = Math.max(0, Math.min(maxTop, top));
+  const top = scrollTopOf(scroll, maxTop);
   const { first, last } = visibleRange(top, viewport, ROW_HEIGHT, total);
-
-  useEffect(() => {
-    if (draft === text) return;
-    const t = setTimeout(() => setText(draft), 150);
-    return () => clearTimeout(t);
-  }, [draft, text]);
 
   useLayoutEffect(() => {
     const el = listRef.current;
     if (el && Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
   });
-
-  useLayoutEffect(() => {
-    const el = listRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 400));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  useViewportHeight(listRef, setViewport);
 
   function onScroll(e: Event): void {
     const el = e.currentTarget as HTMLDivElement;
-    const atEdge = newestFirst
-      ? el.scrollTop < ROW_HEIGHT / 2
-      : el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
-    const row = Math.floor(el.scrollTop / ROW_HEIGHT);
-    const offset = offsetAtRow(index, row, newestFirst);
-    anchor.current = offset === undefined ? null : { offset, delta: el.scrollTop - row * ROW_HEIGHT };
-    follow.current = atEdge;
+    anchor.current = anchorAt(scroll, el.scrollTop);
+    follow.current = atNewestEnd(el, newestFirst);
     bump();
   }
 
@@ -92,23 +66,21 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   function select(offset: number): void {
     const el = listRef.current;
     if (el) {
-      const row = Math.floor(el.scrollTop / ROW_HEIGHT);
-      const at = offsetAtRow(index, row, newestFirst);
-      if (at !== undefined) anchor.current = { offset: at, delta: el.scrollTop - row * ROW_HEIGHT };
+      anchor.current = anchorAt(scroll, el.scrollTop) ?? anchor.current;
       follow.current = false;
     }
     revealed.current = offset;
     ctx.selected.value = offset;
   }
 
-  function onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-    e.preventDefault();
-    e.stopPropagation(); // arrows here move the selection, not the player
-    const row = selected === null ? -1 : rowOfOffset(index, selected, newestFirst);
-    const next = row < 0 ? (e.key === 'ArrowUp' ? total - 1 : 0) : row + (e.key === 'ArrowUp' ? -1 : 1);
-    const offset = offsetAtRow(index, Math.max(0, Math.min(total - 1, next)), newestFirst);
+  const onKeyDown = onArrows((by) => {
+    const offset = stepSelection(index, selected, newestFirst, by);
     if (offset !== undefined) ctx.selected.value = offset;
+  });
+
+  function jumpToLatest(): void {
+    follow.current = true;
+    bump();
   }
 
   const rows = [];
@@ -121,27 +93,191 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
 
   return (
     <div class="log-panel">
-      <div class="log-toolbar">
-        <input
-          type="search"
-          class="log-search"
-          placeholder="Filter: type or payload (kind=hospital)"
-          aria-label="Filter events by type or payload text"
-          value={draft}
-          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-        />
-        <TypeFilter counts={index.counts} hidden={hidden} onChange={setHidden} />
-        <label class="log-order" title="Show the newest event at the top">
-          <input
-            type="checkbox"
-            checked={newestFirst}
-            onChange={(e) => setNewestFirst((e.currentTarget as HTMLInputElement).checked)}
-          />{' '}
-          newest first
-        </label>
+      <LogToolbar
+        draft={draft}
+        onDraft={setDraft}
+        counts={index.counts}
+        hidden={hidden}
+        onHidden={setHidden}
+        newestFirst={newestFirst}
+        onNewestFirst={setNewestFirst}
+      />
+      <LogHead log={log} shown={total} />
+      <div class="log-list-wrap">
+        <LogList listRef={listRef} onScroll={onScroll} onKeyDown={onKeyDown} total={total} log={log}>
+          {rows}
+        </LogList>
+        {!follow.current && total > 0 && <JumpToLatest newestFirst={newestFirst} onJump={jumpToLatest} />}
       </div>
+      {selected !== null && <Detail ctx={ctx} log={log} offset={selected} />}
+    </div>
+  );
+}
+
+/** What placing the list's scroll position reads: the filtered index, the order, the height, following and anchor. */
+interface ScrollState {
+  readonly index: LogIndex;
+  readonly newestFirst: boolean;
+  readonly viewport: number;
+  readonly follow: { current: boolean };
+  readonly anchor: { current: Anchor | null };
+}
+
+/** Anchors the list on a selection made elsewhere when its row is out of view (centred; following stops). */
+function revealSelection(s: ScrollState, selected: number, current: number): void {
+  const row = rowOfOffset(s.index, selected, s.newestFirst);
+  const top = row * ROW_HEIGHT;
+  if (row >= 0 && (top < current || top + ROW_HEIGHT > current + s.viewport)) {
+    s.anchor.current = { offset: selected, delta: -Math.floor(s.viewport / 2 - ROW_HEIGHT / 2) };
+    s.follow.current = false;
+  }
+}
+
+/** Where the list is scrolled: at the newest end while following, else where the anchor event is now. */
+function scrollTopOf(s: ScrollState, maxTop: number): number {
+  const edge = s.newestFirst ? 0 : maxTop;
+  let top = edge;
+  if (!s.follow.current && s.anchor.current) {
+    const row = rowOfOffset(s.index, s.anchor.current.offset, s.newestFirst);
+    top = row < 0 ? edge : row * ROW_HEIGHT + s.anchor.current.delta;
+  }
+  return Math.max(0, Math.min(maxTop, top));
+}
+
+/** The anchor for a scroll position: the event at its top row and how far into that row; null past the end. */
+function anchorAt(s: ScrollState, scrollTop: number): Anchor | null {
+  const row = Math.floor(scrollTop / ROW_HEIGHT);
+  const offset = offsetAtRow(s.index, row, s.newestFirst);
+  return offset === undefined ? null : { offset, delta: scrollTop - row * ROW_HEIGHT };
+}
+
+/** True when the list is scrolled to its newest end (the top when newest come first, else the bottom). */
+function atNewestEnd(el: HTMLElement, newestFirst: boolean): boolean {
+  return newestFirst
+    ? el.scrollTop < ROW_HEIGHT / 2
+    : el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
+}
+
+/** A key handler for the list: the up and down arrows move the selection (not the player); other keys pass. */
+function onArrows(move: (by: -1 | 1) => void): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    e.stopPropagation();
+    move(e.key === 'ArrowUp' ? -1 : 1);
+  };
+}
+
+/** The event a row up (-1) or down (+1) from the selection; from no selection, the last row going up, else the first. */
+function stepSelection(index: LogIndex, selected: number | null, newestFirst: boolean, by: -1 | 1): number | undefined {
+  const total = index.size;
+  const row = selected === null ? -1 : rowOfOffset(index, selected, newestFirst);
+  const next = row < 0 ? (by < 0 ? total - 1 : 0) : row + by;
+  return offsetAtRow(index, Math.max(0, Math.min(total - 1, next)), newestFirst);
+}
+
+/** The scrolling list: a spacer as tall as every row, the visible rows placed in it, or what an empty list says. */
+function LogList(props: {
+  listRef: RefObject<HTMLDivElement>;
+  onScroll: (e: Event) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+  total: number;
+  log: EventLog;
+  children: ComponentChildren;
+}) {
+  return (
+    <div
+      class="log-list"
+      ref={props.listRef}
+      onScroll={props.onScroll}
+      onKeyDown={props.onKeyDown}
+      tabIndex={0}
+      role="listbox"
+      aria-label="Events, one per row; arrow keys move the selection"
+    >
+      <div class="log-spacer" style={{ height: `${props.total * ROW_HEIGHT}px` }}>
+        {props.children}
+      </div>
+      {props.total === 0 && <p class="panel-empty">{emptyText(props.log)}</p>}
+    </div>
+  );
+}
+
+/** The text once it has stopped changing for `ms` milliseconds. */
+function useSettled(draft: string, ms: number): string {
+  const [text, setText] = useState(draft);
+  useEffect(() => {
+    if (draft === text) return;
+    const t = setTimeout(() => setText(draft), ms);
+    return () => clearTimeout(t);
+  }, [draft, text]);
+  return text;
+}
+
+/** What the empty list says: nothing emitted yet, or nothing passing the filter. */
+function emptyText(log: EventLog): string {
+  return log.end === log.start ? 'No events yet: the game has not emitted any.' : 'No event matches the filter.';
+}
+
+/** The button that resumes following the newest events. */
+function JumpToLatest({ newestFirst, onJump }: { newestFirst: boolean; onJump: () => void }) {
+  return (
+    <button type="button" class={`log-jump ${newestFirst ? 'top' : 'bottom'}`} onClick={onJump}>
+      {newestFirst ? '↑' : '↓'} jump to latest
+    </button>
+  );
+}
+
+/** Keeps `setHeight` told of the list's height as it resizes. */
+function useViewportHeight(listRef: RefObject<HTMLDivElement>, setHeight: (h: number) => void): void {
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight || 400));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+}
+
+/** The filter box, the type filter and the order switch. */
+function LogToolbar(props: {
+  draft: string;
+  onDraft: (text: string) => void;
+  counts: LogIndex['counts'];
+  hidden: ReadonlySet<string>;
+  onHidden: (hidden: ReadonlySet<string>) => void;
+  newestFirst: boolean;
+  onNewestFirst: (on: boolean) => void;
+}) {
+  return (
+    <div class="log-toolbar">
+      <input
+        type="search"
+        class="log-search"
+        placeholder="Filter: type or payload (kind=hospital)"
+        aria-label="Filter events by type or payload text"
+        value={props.draft}
+        onInput={(e) => props.onDraft((e.currentTarget as HTMLInputElement).value)}
+      />
+      <TypeFilter counts={props.counts} hidden={props.hidden} onChange={props.onHidden} />
+      <label class="log-order" title="Show the newest event at the top">
+        <input
+          type="checkbox"
+          checked={props.newestFirst}
+          onChange={(e) => props.onNewestFirst((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        newest first
+      </label>
+    </div>
+  );
+}
+
+/** How many events are shown of those the log keeps, and the column heads. */
+function LogHead({ log, shown }: { log: EventLog; shown: number }) {
+  return (
+    <>
       <p class="log-summary">
-        {total.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets{' '}
+        {shown.toLocaleString('en')} of {(log.end - log.start).toLocaleString('en')} retained events · offsets{' '}
         {log.start.toLocaleString('en')}–{log.end.toLocaleString('en')}
         {log.start > 0 ? ' (older ones evicted)' : ''}
       </p>
@@ -155,40 +291,7 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
         <span class="log-type">type</span>
         <span class="log-payload">payload</span>
       </div>
-      <div class="log-list-wrap">
-        <div
-          class="log-list"
-          ref={listRef}
-          onScroll={onScroll}
-          onKeyDown={onKeyDown}
-          tabIndex={0}
-          role="listbox"
-          aria-label="Events, one per row; arrow keys move the selection"
-        >
-          <div class="log-spacer" style={{ height: `${total * ROW_HEIGHT}px` }}>
-            {rows}
-          </div>
-          {total === 0 && (
-            <p class="panel-empty">
-              {log.end === log.start ? 'No events yet: the game has not emitted any.' : 'No event matches the filter.'}
-            </p>
-          )}
-        </div>
-        {!follow.current && total > 0 && (
-          <button
-            type="button"
-            class={`log-jump ${newestFirst ? 'top' : 'bottom'}`}
-            onClick={() => {
-              follow.current = true;
-              bump();
-            }}
-          >
-            {newestFirst ? '↑' : '↓'} jump to latest
-          </button>
-        )}
-      </div>
-      {selected !== null && <Detail ctx={ctx} log={log} offset={selected} />}
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { TICKS_PER_SECOND } from '../../../engine';
+import { own, TICKS_PER_SECOND } from '../../../engine';
 import type { EventLog, SirenEvent } from '../../../engine';
 
 /** A tick as seconds of game time, e.g. `12.5 s`. */
@@ -12,29 +12,21 @@ export function eventFamily(type: string): string {
   return dot < 0 ? type : type.slice(0, dot);
 }
 
-const KNOWN_HUES: Readonly<Record<string, number>> = {
-  damage: 0,
-  health: 130,
-  shot: 20,
-  crime: 340,
-  wanted: 45,
-  pursuit: 280,
-  police: 220,
-  siren: 300,
-  radio: 190,
-  npc: 160,
-  vehicle: 30,
-  zone: 95,
-  player: 60,
-  trigger: 210,
-  engine: 0,
-  rules: 265,
-};
+/** Hues of the engine's own event families (every scenario has them). */
+const ENGINE_HUES: Readonly<Record<string, number>> = { trigger: 210, engine: 0, rules: 265 };
+
+/** Hues the scenario's view chose for its event families (`ScenarioView.eventHues`). */
+let scenarioHues: Readonly<Record<string, number>> = {};
+
+/** Sets the hues of the playing scenario's event families; the page calls it once it knows the scenario's view. */
+export function setFamilyHues(hues: Readonly<Record<string, number>>): void {
+  scenarioHues = hues;
+}
 
 /** A stable colour for an event family (known families get chosen hues; others a hue from their name). */
 export function familyColour(family: string): string {
   if (family === 'engine') return 'hsl(0 0% 72%)';
-  let hue = KNOWN_HUES[family];
+  let hue = own(ENGINE_HUES, family) ?? own(scenarioHues, family);
   if (hue === undefined) {
     let h = 0;
     for (let i = 0; i < family.length; i++) h = (h * 31 + family.charCodeAt(i)) >>> 0;
@@ -95,120 +87,147 @@ export interface LogIndex {
   setFilter(filter: LogFilter): void;
 }
 
+/** What a log index holds: the types of the retained events, the offsets passing the filter, counts per type. */
+interface IndexState {
+  filter: LogFilter;
+  needle: string;
+  log: EventLog | null;
+  base: number; // offset of types[0]
+  head: number; // first live entry of types (older ones were evicted)
+  types: string[];
+  scanned: number; // next offset to read
+  last: SirenEvent | undefined;
+  matches: number[];
+  mHead: number; // first live entry of matches
+  counts: Map<string, number>;
+  texts: WeakMap<SirenEvent, string>;
+}
+
 /** Creates a log index with a filter. */
 export function createLogIndex(initial: LogFilter = showAll): LogIndex {
-  let filter = initial;
-  let needle = initial.text.trim().toLowerCase();
-  let log: EventLog | null = null;
-  let base = 0; // offset of types[0]
-  let head = 0; // first live entry of types (older ones were evicted)
-  let types: string[] = [];
-  let scanned = 0; // next offset to read
-  let last: SirenEvent | undefined;
-  let matches: number[] = [];
-  let mHead = 0; // first live entry of matches
-  let counts = new Map<string, number>();
-  let texts = new WeakMap<SirenEvent, string>();
-
-  const passes = (ev: SirenEvent): boolean => {
-    if (filter.hidden.has(ev.type)) return false;
-    if (!needle) return true;
-    if (ev.type.toLowerCase().includes(needle)) return true;
-    let t = texts.get(ev);
-    if (t === undefined) {
-      // What the row shows (`kind=hospital`, `100 → 95`) and the payload's JSON (`"kind":"hospital"`).
-      t = `${compactPayload(ev.payload)}\n${JSON.stringify(ev.payload)}`.toLowerCase();
-      texts.set(ev, t);
-    }
-    return t.includes(needle);
+  const s: IndexState = {
+    filter: initial,
+    needle: initial.text.trim().toLowerCase(),
+    log: null,
+    base: 0,
+    head: 0,
+    types: [],
+    scanned: 0,
+    last: undefined,
+    matches: [],
+    mHead: 0,
+    counts: new Map(),
+    texts: new WeakMap(),
   };
-
-  function reset(l: EventLog): void {
-    log = l;
-    base = scanned = l.start;
-    head = mHead = 0;
-    types = [];
-    matches = [];
-    counts = new Map();
-    texts = new WeakMap();
-    last = undefined;
-  }
-
-  function rematch(): void {
-    matches = [];
-    mHead = 0;
-    if (!log) return;
-    for (let o = base + head; o < scanned; o++) {
-      const ev = log.at(o);
-      if (ev && passes(ev)) matches.push(ev.seq);
-    }
-  }
-
   return {
     get size() {
-      return matches.length - mHead;
+      return s.matches.length - s.mHead;
     },
-    offsetAt: (i) => (i >= 0 ? matches[mHead + i] : undefined),
+    offsetAt: (i) => (i >= 0 ? s.matches[s.mHead + i] : undefined),
     indexOf(offset) {
-      let lo = mHead;
-      let hi = matches.length;
+      let lo = s.mHead;
+      let hi = s.matches.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((matches[mid] as number) < offset) lo = mid + 1;
+        if ((s.matches[mid] as number) < offset) lo = mid + 1;
         else hi = mid;
       }
-      return lo >= matches.length ? -1 : lo - mHead;
+      return lo >= s.matches.length ? -1 : lo - s.mHead;
     },
-    matches: () => matches.slice(mHead),
+    matches: () => s.matches.slice(s.mHead),
     get counts() {
-      return counts;
+      return s.counts;
     },
     get filter() {
-      return filter;
+      return s.filter;
     },
-    update(l) {
-      const rewound = l !== log || l.end < scanned || (scanned > l.start && l.at(scanned - 1) !== last);
-      if (rewound) reset(l);
-      if (!rewound && scanned === l.end && base + head >= l.start) return false;
-      // Drop what the ring evicted.
-      while (base + head < l.start && head < types.length) {
-        const t = types[head++] as string;
-        const n = (counts.get(t) ?? 1) - 1;
-        if (n > 0) counts.set(t, n);
-        else counts.delete(t);
-      }
-      if (head >= types.length) {
-        types = [];
-        head = 0;
-        base = Math.max(l.start, scanned);
-        scanned = base;
-      } else if (head > 4096 && head * 2 > types.length) {
-        types = types.slice(head);
-        base += head;
-        head = 0;
-      }
-      while (mHead < matches.length && (matches[mHead] as number) < l.start) mHead++;
-      if (mHead > 4096 && mHead * 2 > matches.length) {
-        matches = matches.slice(mHead);
-        mHead = 0;
-      }
-      // Read what was appended.
-      for (let o = scanned; o < l.end; o++) {
-        const ev = l.at(o) as SirenEvent;
-        types.push(ev.type);
-        counts.set(ev.type, (counts.get(ev.type) ?? 0) + 1);
-        if (passes(ev)) matches.push(o);
-        last = ev;
-      }
-      scanned = l.end;
-      return true;
-    },
+    update: (l) => updateIndex(s, l),
     setFilter(f) {
-      filter = f;
-      needle = f.text.trim().toLowerCase();
-      rematch();
+      s.filter = f;
+      s.needle = f.text.trim().toLowerCase();
+      rematch(s);
     },
   };
+}
+
+/** True when an event passes the filter: its type is shown, and the text is in its type or payload. */
+function passes(s: IndexState, ev: SirenEvent): boolean {
+  if (s.filter.hidden.has(ev.type)) return false;
+  if (!s.needle) return true;
+  if (ev.type.toLowerCase().includes(s.needle)) return true;
+  let t = s.texts.get(ev);
+  if (t === undefined) {
+    // What the row shows (`kind=hospital`, `100 → 95`) and the payload's JSON (`"kind":"hospital"`).
+    t = `${compactPayload(ev.payload)}\n${JSON.stringify(ev.payload)}`.toLowerCase();
+    s.texts.set(ev, t);
+  }
+  return t.includes(s.needle);
+}
+
+/** Starts over on a log (swapped or rewound). */
+function reset(s: IndexState, l: EventLog): void {
+  s.log = l;
+  s.base = s.scanned = l.start;
+  s.head = s.mHead = 0;
+  s.types = [];
+  s.matches = [];
+  s.counts = new Map();
+  s.texts = new WeakMap();
+  s.last = undefined;
+}
+
+/** Re-reads the passing offsets after a filter change. */
+function rematch(s: IndexState): void {
+  s.matches = [];
+  s.mHead = 0;
+  if (!s.log) return;
+  for (let o = s.base + s.head; o < s.scanned; o++) {
+    const ev = s.log.at(o);
+    if (ev && passes(s, ev)) s.matches.push(ev.seq);
+  }
+}
+
+/** Catches up with the log; true when anything changed. */
+function updateIndex(s: IndexState, l: EventLog): boolean {
+  const rewound = l !== s.log || l.end < s.scanned || (s.scanned > l.start && l.at(s.scanned - 1) !== s.last);
+  if (rewound) reset(s, l);
+  if (!rewound && s.scanned === l.end && s.base + s.head >= l.start) return false;
+  dropEvicted(s, l);
+  // Read what was appended.
+  for (let o = s.scanned; o < l.end; o++) {
+    const ev = l.at(o) as SirenEvent;
+    s.types.push(ev.type);
+    s.counts.set(ev.type, (s.counts.get(ev.type) ?? 0) + 1);
+    if (passes(s, ev)) s.matches.push(o);
+    s.last = ev;
+  }
+  s.scanned = l.end;
+  return true;
+}
+
+/** Drops what the ring evicted from the types, counts and matches (compacting the arrays now and then). */
+function dropEvicted(s: IndexState, l: EventLog): void {
+  while (s.base + s.head < l.start && s.head < s.types.length) {
+    const t = s.types[s.head++] as string;
+    const n = (s.counts.get(t) ?? 1) - 1;
+    if (n > 0) s.counts.set(t, n);
+    else s.counts.delete(t);
+  }
+  if (s.head >= s.types.length) {
+    s.types = [];
+    s.head = 0;
+    s.base = Math.max(l.start, s.scanned);
+    s.scanned = s.base;
+  } else if (s.head > 4096 && s.head * 2 > s.types.length) {
+    s.types = s.types.slice(s.head);
+    s.base += s.head;
+    s.head = 0;
+  }
+  while (s.mHead < s.matches.length && (s.matches[s.mHead] as number) < l.start) s.mHead++;
+  if (s.mHead > 4096 && s.mHead * 2 > s.matches.length) {
+    s.matches = s.matches.slice(s.mHead);
+    s.mHead = 0;
+  }
 }
 
 /** The rows a scrolled list shows: indexes `first` (inclusive) to `last` (exclusive), with some overscan. */

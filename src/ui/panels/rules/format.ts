@@ -1,10 +1,11 @@
-import { formatError, parseJson } from '../../../engine';
+import { err, formatError, ok, parseJson } from '../../../engine';
+import type { Result } from '../../../engine';
 
 /** How wide a formatted line may get before a value is spread over several lines (the shipped rules files' widest). */
 export const FORMAT_WIDTH = 200;
 
 /** The outcome of formatting: the new text, or why it could not be formatted (the text is left alone). */
-export type FormatResult = { ok: true; text: string } | { ok: false; errors: string[] };
+export type FormatResult = Result<{ text: string }>;
 
 /**
  * Pretty-prints a rules file the way public/rules/*.json are written: the file, its top-level lists, each trigger and
@@ -15,8 +16,8 @@ export type FormatResult = { ok: true; text: string } | { ok: false; errors: str
 export function formatRulesText(text: string, file = 'rules.json', width = FORMAT_WIDTH): FormatResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { doc, errors } = parseJson(src, file);
-  if (errors.length) return { ok: false, errors: errors.map(formatError) };
-  return { ok: true, text: formatValue(doc.value, width) + '\n' };
+  if (errors.length) return err({ errors: errors.map(formatError) });
+  return ok({ text: formatValue(doc.value, width) + '\n' });
 }
 
 /** Formats any JSON value with the rules-file layout. */

@@ -1,5 +1,5 @@
-import { exportRun, parseRun, TICKS_PER_SECOND } from '../../../engine';
-import type { AnyEngine, AnyScenario, RunFile } from '../../../engine';
+import { exportRun, fail, parseRun, runOtherScenario, TICKS_PER_SECOND } from '../../../engine';
+import type { AnyEngine, AnyScenario, Result, RunFile } from '../../../engine';
 
 /** The file name an exported run gets: scenario, seed and length, ending `.siren-run.json`. */
 export function runFileName(run: RunFile): string {
@@ -17,7 +17,7 @@ export function runFileText(engine: AnyEngine): { run: RunFile; text: string } {
 }
 
 /** What importing a file came to: the checked run, or every error (the game is left as it was). */
-export type ImportResult = { ok: true; run: RunFile } | { ok: false; errors: string[] };
+export type ImportResult = Result<{ run: RunFile }>;
 
 /** Checks an imported file's text for this page's scenario: every error listed, nothing changed on error. */
 export function checkImport(
@@ -28,13 +28,7 @@ export function checkImport(
 ): ImportResult {
   const parsed = parseRun(text, scenarios, file);
   if (!parsed.ok) return parsed;
-  if (parsed.run.scenario !== pageScenario)
-    return {
-      ok: false,
-      errors: [
-        `${file}: scenario: this run is of "${parsed.run.scenario}", but the page plays "${pageScenario}"; open it with ?scenario=${parsed.run.scenario}`,
-      ],
-    };
+  if (parsed.run.scenario !== pageScenario) return fail(runOtherScenario(file, parsed.run.scenario, pageScenario));
   return parsed;
 }
 
