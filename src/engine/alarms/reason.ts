@@ -1,4 +1,4 @@
-import type { AlarmConfig, AlarmState, AlarmVerdict, Datapoint, EvaluatedPoint } from './evaluate';
+import type { AlarmConfig, AlarmState, AlarmVerdict, Datapoint, EvaluatedPoint } from './types';
 
 const WORDS = {
   gt: 'greater than',
