@@ -27,6 +27,12 @@ export interface Windows {
   readonly byType: ReadonlyMap<string, number[]>;
 }
 
+/**
+ * Asked after each event a tick delivers, with the ids of the triggers fired since the previous call (the fires
+ * that event caused, or a timer's or state trigger's fire just before it): true suspends the tick right there.
+ */
+export type BreakTest = (ev: SirenEvent, fired: readonly string[]) => boolean;
+
 /** An engine's mutable state, shared by its modules (history, rules application, dispatch, record). */
 export interface EngineCore<W, R, I> {
   readonly scenario: Scenario<W, R, I>;
@@ -50,4 +56,11 @@ export interface EngineCore<W, R, I> {
   pending: Pending[];
   /** Ticks completed so far. */
   tick: number;
+  /** The step of the tick in progress to run next (0: no tick in progress); a suspended tick resumes here. */
+  phase: number;
+  /** The event a suspended tick stopped after (null: not suspended). */
+  suspendedAt: SirenEvent | null;
+  breakTest: BreakTest | null;
+  /** Triggers fired since the last break test (collected only while there is one). */
+  readonly fired: string[];
 }

@@ -101,6 +101,7 @@ function fire<W, R, I>(
   s.lastFiredTick = tick;
   if (t.once) s.spent = true;
   if (t.cooldownTicks) s.cooldownUntil = tick + t.cooldownTicks;
+  if (core.breakTest) core.fired.push(t.id);
   let cause: Cause | undefined = ev ? { seq: ev.seq, trigger: t.id } : undefined;
   if (core.traceFires) {
     // For an event, the trace's payload {seq, trigger} is the very cause it records: one immutable object for both.

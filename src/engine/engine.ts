@@ -1,11 +1,10 @@
-import { createDraft, finishDraft, setAutoFreeze } from 'immer';
+import { setAutoFreeze } from 'immer';
 import type { Draft } from 'immer';
 import { setEnabled, switchRules, createWindows } from './applyRules';
 import { createBus, defaultLimits } from './bus';
 import type { Bus, BusLimits } from './bus';
-import type { EngineCore } from './core';
-import { createDispatcher, dispatchEvent, runDue, runStateTriggers } from './dispatch';
-import type { Dispatcher } from './dispatch';
+import type { BreakTest, EngineCore } from './core';
+import { createDispatcher, dispatchEvent } from './dispatch';
 import { setEventFreezing } from './events';
 import type { SirenEvent } from './events';
 import { explainTrigger } from './explain';
@@ -14,7 +13,7 @@ import { createHistory, oldestTick, rewind, takeSnapshot } from './history';
 import type { History } from './history';
 import { createLog } from './log';
 import type { EventLog } from './log';
-import { createRecorder, record, recordInput } from './record';
+import { createRecorder, record } from './record';
 import type { RunRecord } from './record';
 import { createRng } from './rng';
 import type { Rng } from './rng';
@@ -24,9 +23,11 @@ import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules } from './rules/compileRules';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
+import { beginTick, continueTick } from './tick';
 import { createTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
 
+export type { BreakTest } from './core';
 export type { Explanation } from './explain';
 export type { RunRecord } from './record';
 
@@ -66,11 +67,20 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   readonly rng: Rng;
   /** Input changes, rules changes and toggles, in order: with the seed, they replay the run. */
   readonly records: readonly RunRecord<I>[];
-  /** Runs one tick with this input (the idle input if omitted). */
+  /**
+   * Runs one tick with this input (the idle input if omitted). With a break test set, the tick may stop after an
+   * event (see `suspendedAt`); then `step` resumes that tick where it stopped (the input is ignored) instead.
+   */
   step(input?: I): void;
-  /** Switches to new rules at the current tick (recorded); once/cooldown state of unchanged ids is kept. */
+  /** The event a suspended tick stopped after, before the rest of the tick's events were delivered; null when running. */
+  readonly suspendedAt: SirenEvent | null;
+  /** Sets what suspends a tick (null: nothing). Replays, time travel and `finishTick` never stop. */
+  setBreak(test: BreakTest | null): void;
+  /** Runs a suspended tick to its end without stopping again. */
+  finishTick(): void;
+  /** Switches to new rules at the current tick (recorded; a suspended tick is finished first); once/cooldown state of unchanged ids is kept. */
   applyRules(rules: CompiledRules): void;
-  /** Enables or disables a trigger now (recorded). */
+  /** Enables or disables a trigger now (recorded; a suspended tick is finished first). */
   setTriggerEnabled(id: string, enabled: boolean): void;
   /** Live state of every trigger, in file order. */
   triggerStates(): readonly Readonly<TriggerState>[];
@@ -116,36 +126,12 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     windows: createWindows(rules),
     pending: [],
     tick: 0,
+    phase: 0,
+    suspendedAt: null,
+    breakTest: null,
+    fired: [],
   };
   return core;
-}
-
-/** Runs one tick: the scenario's step, then due delayed actions and timers, then state triggers, each drained. */
-function runTick<W, R, I>(
-  core: EngineCore<W, R, I>,
-  d: Dispatcher<W, R, I>,
-  stepCtx: StepContext<W, R, I> & { world: Draft<W>; input: I; tick: number },
-  input: I,
-): void {
-  const { bus } = core;
-  recordInput(core.recorder, core.tick, input);
-  bus.beginTick(core.tick);
-  const draft = createDraft(core.world as object) as Draft<W>;
-  core.draft = draft;
-  core.fc.world = draft;
-  stepCtx.world = draft;
-  stepCtx.input = input;
-  stepCtx.tick = core.tick;
-  core.scenario.step(stepCtx);
-  bus.drain();
-  runDue(d);
-  bus.drain();
-  runStateTriggers(d);
-  bus.drain();
-  core.world = finishDraft(draft) as W;
-  core.draft = null;
-  core.fc.world = core.world;
-  core.tick++;
 }
 
 /** Creates an engine running a scenario under compiled rules. */
@@ -164,6 +150,11 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     emit: (type: string, payload: object) => void bus.emitDynamic(type, payload),
     flush: () => bus.drain(),
   } satisfies StepContext<W, R, I>;
+
+  function finishTick(): void {
+    if (core.phase !== 0 && continueTick(core, d, false) && core.tick % history.every === 0)
+      takeSnapshot(history, core);
+  }
 
   const engine: Engine<W, R, I> = {
     scenario,
@@ -185,16 +176,26 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     rng: core.rng,
     records: recorder.records,
     step(input = scenario.idleInput) {
-      runTick(core, d, stepCtx, input);
-      if (core.tick % history.every === 0) takeSnapshot(history, core);
+      if (core.phase === 0) beginTick(core, stepCtx, input);
+      if (continueTick(core, d, !recorder.replaying) && core.tick % history.every === 0) takeSnapshot(history, core);
     },
+    get suspendedAt() {
+      return core.suspendedAt;
+    },
+    setBreak(test) {
+      core.breakTest = test;
+      core.fired.length = 0;
+    },
+    finishTick,
     applyRules(next) {
+      finishTick();
       record(recorder, { tick: core.tick, rules: next.text, source: next.source });
       bus.beginTick(core.tick);
       switchRules(core, next);
       bus.drain();
     },
     setTriggerEnabled(id, enabled) {
+      finishTick();
       if (core.rules.byId.has(id)) record(recorder, { tick: core.tick, toggle: [id, enabled] });
       setEnabled(core, id, enabled);
     },

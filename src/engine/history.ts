@@ -78,6 +78,12 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.pending = snap.pending.slice();
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
+  // A tick suspended at an event is abandoned: its draft, queue and the fires it collected go.
+  core.phase = 0;
+  core.suspendedAt = null;
+  core.draft = null;
+  core.fired.length = 0;
+  core.bus.clear();
 }
 
 /**

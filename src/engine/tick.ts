@@ -1,0 +1,68 @@
+import { createDraft, finishDraft } from 'immer';
+import type { Draft } from 'immer';
+import type { EngineCore } from './core';
+import { runDue, runStateTriggers } from './dispatch';
+import type { Dispatcher } from './dispatch';
+import type { SirenEvent } from './events';
+import { recordInput } from './record';
+import type { StepContext } from './scenario';
+
+/**
+ * A tick's steps after the scenario's systems, in order: drain their events (1), run due delayed actions and timers
+ * (2), drain (3), check state triggers (4), drain (5), commit (6). Each drain may suspend the tick at an event.
+ */
+const DRAIN_STEP = 1;
+const DUE = 2;
+const STATE = 4;
+const DONE = 6;
+
+/** Starts a tick: records the input, opens the draft and runs the scenario's systems (their events stay queued). */
+export function beginTick<W, R, I>(
+  core: EngineCore<W, R, I>,
+  stepCtx: StepContext<W, R, I> & { world: Draft<W>; input: I; tick: number },
+  input: I,
+): void {
+  recordInput(core.recorder, core.tick, input);
+  core.bus.beginTick(core.tick);
+  const draft = createDraft(core.world as object) as Draft<W>;
+  core.draft = draft;
+  core.fc.world = draft;
+  stepCtx.world = draft;
+  stepCtx.input = input;
+  stepCtx.tick = core.tick;
+  core.scenario.step(stepCtx);
+  core.phase = DRAIN_STEP;
+}
+
+/** Commits the tick's draft as the new world and moves to the next tick. */
+function commitTick<W, R, I>(core: EngineCore<W, R, I>): void {
+  core.world = finishDraft(core.draft as Draft<W>) as W;
+  core.draft = null;
+  core.fc.world = core.world;
+  core.phase = 0;
+  core.tick++;
+}
+
+/**
+ * Runs the tick in progress from where it is: the systems' events, due delayed actions and timers, then state
+ * triggers, each drained. With `breaks`, it stops after an event the core's break test accepts and returns false;
+ * running it again later resumes with the next queued event, so the tick ends exactly as it would have straight.
+ */
+export function continueTick<W, R, I>(core: EngineCore<W, R, I>, d: Dispatcher<W, R, I>, breaks: boolean): boolean {
+  const stop = breaks && core.breakTest ? (ev: SirenEvent) => shouldStop(core, ev) : undefined;
+  core.suspendedAt = null;
+  while (core.phase !== 0) {
+    if (core.phase === DUE) runDue(d);
+    else if (core.phase === STATE) runStateTriggers(d);
+    else if (!core.bus.drain(stop)) return false;
+    if (++core.phase === DONE) commitTick(core);
+  }
+  return true;
+}
+
+function shouldStop<W, R, I>(core: EngineCore<W, R, I>, ev: SirenEvent): boolean {
+  const hit = (core.breakTest as NonNullable<typeof core.breakTest>)(ev, core.fired);
+  core.fired.length = 0;
+  if (hit) core.suspendedAt = ev;
+  return hit;
+}
