@@ -21,6 +21,7 @@ import type { Scenario, StepContext } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules } from './rules/compileRules';
+import type { FactContext } from './rules/facts';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import { beginTick, continueTick } from './tick';
@@ -65,6 +66,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   /** The rules the run started with (exports carry them). */
   readonly initialRules: CompiledRules;
   readonly rng: Rng;
+  /** The facts conditions read now: during a (suspended) tick, its world in progress. */
+  readonly facts: FactContext;
   /** Input changes, rules changes and toggles, in order: with the seed, they replay the run. */
   readonly records: readonly RunRecord<I>[];
   /**
@@ -174,6 +177,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     },
     initialRules: opts.rules,
     rng: core.rng,
+    facts: core.fc,
     records: recorder.records,
     step(input = scenario.idleInput) {
       if (core.phase === 0) beginTick(core, stepCtx, input);

@@ -15,3 +15,4 @@ export { z } from './zod';
 export * from './gate';
 export * from './result';
 export * from './time';
+export * from './debug';

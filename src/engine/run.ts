@@ -8,6 +8,8 @@ import { scenarioCatalogue } from './rules/catalogue';
 import { loadRules } from './rules/loadRules';
 import { describeFound, formatError, pathToString, RulesError, unknownName } from './rules/errors';
 import { errorMessage } from './result';
+import { breakpointsSchema } from './debug/breakpoints';
+import type { BreakpointSpec } from './debug/breakpoints';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -20,6 +22,8 @@ export interface RunFile<I = unknown> {
   rules: string;
   records: RunRecord<I>[];
   hash: string;
+  /** The debugger's breakpoints at export: metadata that neither the replay nor the hash depends on. */
+  breakpoints?: BreakpointSpec[];
 }
 
 /** The largest run file accepted (about an hour of varied input). */
@@ -45,6 +49,7 @@ const runSchema = z.strictObject({
     )
     .max(1_000_000),
   hash: z.string().regex(/^[0-9a-f]{16}$/),
+  breakpoints: breakpointsSchema.optional(),
 });
 
 /** What each field of a run file must be, for "expected …, found …" messages. */
@@ -61,6 +66,7 @@ const EXPECTED: Record<string, string> = {
   tick: 'a whole number ≥ 0',
   toggle: '["<trigger id>", true or false]',
   hash: '16 hex digits',
+  breakpoints: 'a list of breakpoints {"kind": "trigger"|"event"|"fact", …, "enabled"}',
 };
 
 /** One zod issue of a run file as `file: path: expected …, found …`. */
@@ -82,8 +88,12 @@ function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string 
   return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
 }
 
-/** Packs an engine's run for export. */
-export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
+/** Packs an engine's run for export (a tick suspended at an event is finished first: a run holds whole ticks). */
+export function exportRun<W, R, I>(
+  engine: Engine<W, R, I>,
+  meta: { breakpoints?: readonly BreakpointSpec[] } = {},
+): RunFile<I> {
+  engine.finishTick();
   return {
     format: 'siren-run',
     version: 1,
@@ -94,6 +104,7 @@ export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
     rules: engine.initialRules.text,
     records: engine.records.slice(),
     hash: engine.log.hash(),
+    ...(meta.breakpoints?.length ? { breakpoints: meta.breakpoints.slice() } : {}),
   };
 }
 

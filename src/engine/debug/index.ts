@@ -1,0 +1,4 @@
+/** The debugger: breakpoints on triggers, events and facts, over an engine that can suspend a tick at an event. */
+export * from './breakpoints';
+export * from './condition';
+export * from './debugger';
