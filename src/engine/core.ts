@@ -29,9 +29,10 @@ export interface Windows {
 
 /**
  * Asked after each event a tick delivers, with the ids of the triggers fired since the previous call (the fires
- * that event caused, or a timer's or state trigger's fire just before it): true suspends the tick right there.
+ * that event caused, or a timer's or state trigger's fire just before it) and of those whose actions ran since
+ * (delayed ones included): true suspends the tick right there.
  */
-export type BreakTest = (ev: SirenEvent, fired: readonly string[]) => boolean;
+export type BreakTest = (ev: SirenEvent, fired: readonly string[], ran: readonly string[]) => boolean;
 
 /** An engine's mutable state, shared by its modules (history, rules application, dispatch, record). */
 export interface EngineCore<W, R, I> {
@@ -61,6 +62,7 @@ export interface EngineCore<W, R, I> {
   /** The event a suspended tick stopped after (null: not suspended). */
   suspendedAt: SirenEvent | null;
   breakTest: BreakTest | null;
-  /** Triggers fired since the last break test (collected only while there is one). */
+  /** Triggers fired, and triggers whose actions ran, since the last break test (collected only while there is one). */
   readonly fired: string[];
+  readonly ran: string[];
 }

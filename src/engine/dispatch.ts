@@ -73,6 +73,7 @@ export function runActions<W, R, I>(
   bctx.world = core.draft as Draft<W>;
   d.cause = cause;
   d.depth = depth;
+  if (core.breakTest) core.ran.push(t.id);
   for (let i = 0; i < t.actions.length; i++) {
     const a = t.actions[i] as CompiledTrigger['actions'][number];
     try {

@@ -133,6 +133,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     suspendedAt: null,
     breakTest: null,
     fired: [],
+    ran: [],
   };
   return core;
 }
@@ -189,6 +190,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     setBreak(test) {
       core.breakTest = test;
       core.fired.length = 0;
+      core.ran.length = 0;
     },
     finishTick,
     applyRules(next) {

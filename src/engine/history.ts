@@ -83,6 +83,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.suspendedAt = null;
   core.draft = null;
   core.fired.length = 0;
+  core.ran.length = 0;
   core.bus.clear();
 }
 

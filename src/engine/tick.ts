@@ -57,12 +57,18 @@ export function continueTick<W, R, I>(core: EngineCore<W, R, I>, d: Dispatcher<W
     else if (!core.bus.drain(stop)) return false;
     if (++core.phase === DONE) commitTick(core);
   }
+  // Fires and actions no test saw (a replay, a finished tick) must not be credited to the next tested event.
+  if (!stop) {
+    core.fired.length = 0;
+    core.ran.length = 0;
+  }
   return true;
 }
 
 function shouldStop<W, R, I>(core: EngineCore<W, R, I>, ev: SirenEvent): boolean {
-  const hit = (core.breakTest as NonNullable<typeof core.breakTest>)(ev, core.fired);
+  const hit = (core.breakTest as NonNullable<typeof core.breakTest>)(ev, core.fired, core.ran);
   core.fired.length = 0;
+  core.ran.length = 0;
   if (hit) core.suspendedAt = ev;
   return hit;
 }

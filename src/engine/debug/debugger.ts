@@ -4,6 +4,8 @@ import type { CompiledRules } from '../rules/compileRules';
 import type { RuleError } from '../rules/errors';
 import { compileBreakpoint, settle } from './breakpoints';
 import type { BreakpointSpec, CompiledBreakpoint } from './breakpoints';
+import { createWatch, observeWatch, recompileWatch } from './watches';
+import type { Watch } from './watches';
 
 /** A breakpoint in the list: its spec, and either its compiled form or why it cannot be used with these rules. */
 export interface BreakpointEntry {
@@ -32,7 +34,11 @@ export interface Debugger {
   readonly stop: Stop | null;
   /** Replaces the list (compiled against the engine's current rules). */
   set(specs: readonly BreakpointSpec[]): void;
-  /** Recompiles the list after the rules changed. */
+  /** Pinned facts and their changes. */
+  readonly watches: readonly Watch[];
+  /** Replaces the pinned facts (a fact pinned already keeps its history). */
+  setWatches(facts: readonly string[]): void;
+  /** Recompiles breakpoints and watches after the rules changed. */
   refresh(): void;
   /** Resumes the suspended tick; it runs on until its end or the next breakpoint. */
   resume(): void;
@@ -54,6 +60,7 @@ function entryOf(engine: AnyEngine, rules: CompiledRules, spec: BreakpointSpec):
 /** Attaches a debugger to an engine: it becomes the engine's break test. */
 export function createDebugger(engine: AnyEngine): Debugger {
   let entries: BreakpointEntry[] = [];
+  let watches: Watch[] = [];
   let stop: Stop | null = null;
   let stepOnce = false;
   let lastSeq = -2;
@@ -62,10 +69,12 @@ export function createDebugger(engine: AnyEngine): Debugger {
     for (const e of entries) if (e.compiled?.read) e.last.value = settle(e.compiled.read(null, engine.facts));
   }
 
-  function test(ev: SirenEvent, fired: readonly string[]): boolean {
+  function test(ev: SirenEvent, fired: readonly string[], ran: readonly string[]): boolean {
     // Events delivered without this test (a replay, a finished tick, time travel) leave fact values stale: re-read them.
-    if (ev.seq !== lastSeq + 1) prime();
+    const resync = ev.seq !== lastSeq + 1;
+    if (resync) prime();
     lastSeq = ev.seq;
+    for (const w of watches) observeWatch(w, engine, ev, ran, resync);
     const hits: BreakpointSpec[] = [];
     const labels: string[] = [];
     for (const e of entries) {
@@ -100,8 +109,15 @@ export function createDebugger(engine: AnyEngine): Debugger {
     set(specs) {
       entries = specs.map((s) => entryOf(engine, engine.rules, s));
     },
+    get watches() {
+      return watches;
+    },
+    setWatches(facts) {
+      watches = facts.map((f) => watches.find((w) => w.fact === f) ?? createWatch(engine, f));
+    },
     refresh() {
       entries = entries.map((e) => entryOf(engine, engine.rules, e.spec));
+      for (const w of watches) recompileWatch(engine, w);
     },
     resume() {
       if (engine.suspendedAt) engine.step();

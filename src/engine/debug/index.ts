@@ -2,3 +2,5 @@
 export * from './breakpoints';
 export * from './condition';
 export * from './debugger';
+export * from './watches';
+export * from './whereFrom';

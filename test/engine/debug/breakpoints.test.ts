@@ -9,6 +9,9 @@ import {
   formatError,
   parseRun,
   replayRun,
+  triggerLocation,
+  triggerOf,
+  watchValueAt,
 } from '../../../src/engine';
 import { scenarios } from '../../../src/scenarios';
 import type { BreakpointSpec } from '../../../src/engine';
@@ -134,5 +137,43 @@ describe('breakpoints in an exported run', () => {
     expect('breakpoints' in plain).toBe(false);
     const bad = parseRun(JSON.stringify({ ...run, breakpoints: [{ kind: 'nope' }] }), scenarios, 'r.json');
     expect(bad.ok ? [] : bad.errors[0]).toMatch(/^r\.json: breakpoints\[0\]/);
+  });
+});
+
+describe('watches and where a change came from', () => {
+  it('records each change of a pinned fact with the triggers whose actions made it', () => {
+    const engine = demoEngine();
+    const dbg = createDebugger(engine);
+    dbg.setWatches(['world.score', 'world.scor']);
+    while (engine.tick < 1200) engine.step(boost);
+    const [score, bad] = dbg.watches;
+    expect(bad!.errors[0]!.message).toContain('did you mean "world.score"?');
+    expect(score!.since).toEqual({ tick: 0, value: 0 });
+    expect(score!.changes.length).toBeGreaterThan(2);
+    expect(score!.changes.at(-1)!.value).toBe(engine.world.score);
+    const scorers = ['alarm-held', 'big-hit-scores', 'tick-score'];
+    // Attribution is per event: other triggers acting on the same event (hit-hurts) are named too.
+    for (const c of score!.changes) expect(c.triggers.some((t) => scorers.includes(t))).toBe(true);
+    const named = new Set(score!.changes.flatMap((c) => c.triggers.filter((t) => scorers.includes(t))));
+    expect([...named].sort()).toEqual(scorers);
+    const first = score!.changes[0]!;
+    expect(watchValueAt(score!, first.tick - 1)).toBe(0);
+    expect(watchValueAt(score!, first.tick)).toBe(first.value);
+  });
+
+  it('finds the trigger behind an event and its line:col in the rules text', () => {
+    const text = readFileSync('public/rules/demo.json', 'utf8');
+    expect(triggerLocation(text, 'big-hit-scores')).toEqual({ line: 22, column: 5 });
+    expect(triggerLocation(text.replace('"triggers"', '"triggers" oops'), 'big-hit-scores')).toEqual({
+      line: 23,
+      column: 7,
+    });
+    expect(triggerLocation(text, 'nope')).toBeNull();
+    const engine = demoEngine();
+    while (engine.tick < 600) engine.step(boost);
+    const critical = engine.log.slice(0).find((e) => e.type === 'demo.critical')!;
+    expect(triggerOf(critical)).toBe('low-hp-is-critical');
+    const fired = engine.log.slice(0).find((e) => e.type === 'trigger.fired')!;
+    expect(triggerOf(fired)).toBe((fired.payload as { trigger: string }).trigger);
   });
 });
