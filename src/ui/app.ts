@@ -13,6 +13,8 @@ import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
 import { scenarios } from '../scenarios';
 import { createCityScenario } from '../scenarios/city';
 import type { RulesUpdate } from '../dev/rulesPlugin';
+import { createDebugBanner } from './debug/banner';
+import { createDebugSession } from './debug/session';
 import { createEngineAlerts } from './engineAlerts';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
@@ -86,6 +88,22 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let hud: Hud = view.createHud(stage, engine.value, settings);
   let audio: ReturnType<NonNullable<ScenarioView['createAudio']>> | null = null;
   const autopilot = options.autopilot ? scenario.createAutopilot(options.seed) : null;
+  const readInput = () => {
+    const e = engine.value;
+    return autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys);
+  };
+  // Breakpoints and watches: pausing at an event (F8 continue, F10 next event, F9 next tick).
+  const debug = createDebugSession({
+    scenario: options.scenario,
+    catalogue,
+    loop,
+    selected,
+    engine: () => engine.value,
+    input: readInput,
+    touch: () => touch(),
+    open: (id) => shell.open(id),
+  });
+  createDebugBanner(stage, debug);
 
   // Sound starts only after a gesture (no autoplay warnings).
   const startAudio = () => {
@@ -114,6 +132,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     }
     rules = r.rules;
     engine.value.applyRules(rules);
+    debug.rulesChanged();
     rulesOverlay.hide();
     rulesErrorsFile = null;
     touch();
@@ -130,6 +149,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     batch(() => {
       engine.value = next;
       selected.value = null;
+      debug.attach(next);
       touch();
     });
     hud.destroy();
@@ -164,6 +184,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     touch,
     open: (id) => shell.open(id),
+    debug,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
@@ -180,6 +201,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       } else if (k === 'r') panelCtx.restart();
       else if (k === 'm') settings.muted = !settings.muted;
       else if (k === 'i') shell.toggle();
+      else if (k === 'F8') debug.resume();
+      else if (k === 'F10') debug.stepEvent();
+      else if (k === 'F9') debug.stepTick();
       else continue;
       touch();
     }
@@ -187,7 +211,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const n = loop.advance(now - last);
     last = now;
     const e = engine.value;
-    for (let i = 0; i < n; i++) e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
+    // A breakpoint can suspend a tick: the frame stops stepping there (the next step would resume it).
+    for (let i = 0; i < n && !e.suspendedAt; i++) e.step(readInput());
+    debug.afterSteps();
     renderer.draw(e, loop.alpha);
     hud.update(e);
     audio?.update(e);
@@ -221,6 +247,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     get paused() {
       return loop.paused;
+    },
+    /** The debugger's stop: its reason and the event it is at (null while running). */
+    get stop() {
+      const st = debug.stop.value;
+      return st ? { reason: st.reason, seq: st.event.seq, type: st.event.type, tick: st.event.tick } : null;
+    },
+    get selected() {
+      return selected.value;
     },
     get rulesErrors() {
       return rulesOverlay.visible ? [...rulesOverlay.lines] : [];

@@ -22,7 +22,8 @@ export interface Keyboard {
   dispose(): void;
 }
 
-const GAME_CODES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Space']);
+/** Keys the page keeps from the browser: arrows and Space scroll, F10 opens a menu in some (F8–F10 drive the debugger). */
+const GAME_CODES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Space', 'F8', 'F9', 'F10']);
 
 /** Listens on `target` (normally window). */
 export function createKeyboard(target: Window): Keyboard {

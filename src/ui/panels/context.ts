@@ -1,5 +1,6 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
+import type { DebugSession } from '../debug/session';
 
 /** What every teaching panel gets: the running engine, a clock to re-read it by, and the page's controls. */
 export interface PanelContext {
@@ -28,6 +29,8 @@ export interface PanelContext {
   touch(): void;
   /** Opens a panel by id. */
   open(panel: string): void;
+  /** Breakpoints, watches and the paused event (absent where panels run without the page's loop). */
+  readonly debug?: DebugSession;
 }
 
 /** A panel module's face: mount into a host, return a function that unmounts. */

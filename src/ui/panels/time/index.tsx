@@ -1,24 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SPEEDS } from '../../../engine';
-import type { AnyEngine } from '../../../engine';
 import type { MountPanel, PanelContext } from '../context';
 import '../log/common.css';
 import { tickSeconds } from '../log/model';
 import type { Marker, MarkerKind } from './markers';
 import { createMarkerTracker } from './markers';
-import type { ScrubSession } from './scrub';
+import { Breakpoints } from './Breakpoints';
+import { currentSession, kept } from './kept';
+import type { Kept } from './kept';
 import { startScrub } from './scrub';
 import './style.css';
-
-/** A scrub session with the markers of the run it keeps (the log loses the future while scrubbing back). */
-interface Kept {
-  session: ScrubSession;
-  markers: readonly Marker[];
-}
-
-/** Sessions live with their engine, so switching tabs keeps the recorded future. */
-const kept = new WeakMap<AnyEngine, Kept>();
 
 /** Milliseconds of re-simulation per animation frame when scrubbing far forward (the page stays responsive). */
 const FRAME_BUDGET_MS = 12;
@@ -32,14 +24,6 @@ const KIND_TEXT: Record<MarkerKind, string> = {
 };
 
 const fmt = (n: number) => n.toLocaleString('en');
-
-/** The kept session if it still describes the engine (anything else moving the engine ends it). */
-function currentSession(engine: AnyEngine): Kept | null {
-  const k = kept.get(engine);
-  if (k && k.session.current(engine)) return k;
-  if (k) kept.delete(engine);
-  return null;
-}
 
 function TimePanel({ ctx }: { ctx: PanelContext }) {
   void ctx.version.value; // re-read on the page's refresh (≤ 4 Hz) and on every touch
@@ -260,6 +244,8 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
           </ul>
         )}
       </section>
+
+      {ctx.debug && <Breakpoints ctx={ctx} debug={ctx.debug} />}
 
       <section class="time-explain">
         <h3>How time travel works</h3>
