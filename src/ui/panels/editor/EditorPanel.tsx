@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelContext } from '../context';
 import type { CodeEditor } from './codeEditor';
 import { createCodeEditor } from './codeEditor';
+import { JumpBar } from './JumpBar';
 import type { EditorModel, Notice } from './model';
 import { ReferenceView } from './ReferenceView';
 import { TestView } from './TestView';
@@ -95,6 +96,7 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
           {dirty ? 'draft — not applied' : 'running'}
         </span>
       </nav>
+      <JumpBar ctx={ctx} editor={() => editor.current} onShow={() => (tab.value = 'edit')} />
       <section class="re-edit" role="tabpanel" aria-label="Edit" hidden={tab.value !== 'edit'}>
         <div class="re-toolbar">
           <button
