@@ -42,6 +42,8 @@ export interface Bus<M> {
    * event just delivered: then the rest stays queued for the next drain. Returns false when it stopped.
    */
   drain(stop?: (ev: SirenEvent) => boolean): boolean;
+  /** Appends an `engine.warning` (past the limits: it is never dropped). */
+  warn(w: Warning): void;
   /** Drops every queued event (a suspended tick that time travel abandons). */
   clear(): void;
   /** Resets the per-tick budget. */
@@ -139,6 +141,7 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       }
       return !stopped;
     },
+    warn,
     clear() {
       head = 0;
       tail = 0;

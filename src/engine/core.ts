@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { Bus } from './bus';
+import type { DelayLoops } from './delayLoops';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
 import type { RunRecorder } from './record';
@@ -55,6 +56,8 @@ export interface EngineCore<W, R, I> {
   states: TriggerState[];
   windows: Windows;
   pending: Pending[];
+  /** Delayed fires by depth, to spot loops through `delay` that grow every round. */
+  delayLoops: DelayLoops;
   /** Ticks completed so far. */
   tick: number;
   /** The step of the tick in progress to run next (0: no tick in progress); a suspended tick resumes here. */

@@ -3,6 +3,7 @@ import type { BehaviourContext } from './behaviours';
 import type { EmitOrigin } from './bus';
 import type { EngineCore } from './core';
 import type { Cause, SirenEvent } from './events';
+import { noteDelayedFire } from './delayLoops';
 import { gateOpen, heldLongEnough } from './gate';
 import { errorMessage } from './result';
 import type { CompiledTrigger } from './rules/compileRules';
@@ -109,8 +110,11 @@ function fire<W, R, I>(
     const fired = emitCaused(d, 'trigger.fired', cause ?? { seq: -1, trigger: t.id }, cause, depth + 1);
     if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
   }
-  if (t.delayTicks > 0) core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
-  else runActions(d, t, ev, depth, cause);
+  if (t.delayTicks > 0) {
+    core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
+    const w = noteDelayedFire(core.delayLoops, core.log, t.id, depth, cause);
+    if (w) core.bus.warn(w);
+  } else runActions(d, t, ev, depth, cause);
 }
 
 /** A trigger's condition (true when it has none); a condition that throws becomes an `engine.error` and fails. */

@@ -5,6 +5,7 @@ import { createBus, defaultLimits } from './bus';
 import type { Bus, BusLimits } from './bus';
 import type { BreakTest, EngineCore } from './core';
 import { createDispatcher, dispatchEvent } from './dispatch';
+import { createDelayLoops } from './delayLoops';
 import { setEventFreezing } from './events';
 import type { SirenEvent } from './events';
 import { explainTrigger } from './explain';
@@ -128,6 +129,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     states: createTriggerStates(rules, 0),
     windows: createWindows(rules),
     pending: [],
+    delayLoops: createDelayLoops(),
     tick: 0,
     phase: 0,
     suspendedAt: null,

@@ -1,5 +1,7 @@
 import { createWindows } from './applyRules';
 import type { EngineCore, Pending } from './core';
+import { copyDelayLoops } from './delayLoops';
+import type { DelayLoops } from './delayLoops';
 import { applyRecord } from './record';
 import type { RecordTarget, RunRecord } from './record';
 import type { CompiledRules } from './rules/compileRules';
@@ -17,6 +19,7 @@ interface Snapshot<W> {
   readonly triggers: TriggerState[];
   readonly windows: WindowState[];
   readonly pending: Pending[];
+  readonly delayLoops: DelayLoops;
   readonly rules: CompiledRules;
   readonly logEnd: number;
   readonly hashState: readonly number[];
@@ -45,6 +48,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     triggers: copyTriggerStates(core.states),
     windows: core.windows.states.map(copyWindowState),
     pending: core.pending.slice(),
+    delayLoops: copyDelayLoops(core.delayLoops),
     rules: core.rules,
     logEnd: core.log.end,
     hashState: core.log.hashState(),
@@ -76,6 +80,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.windows = createWindows(snap.rules);
   core.windows.states = snap.windows.map(copyWindowState);
   core.pending = snap.pending.slice();
+  core.delayLoops = copyDelayLoops(snap.delayLoops);
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
   // A tick suspended at an event is abandoned: its draft, queue and the fires it collected go.
