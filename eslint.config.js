@@ -5,7 +5,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const HEADLESS_MESSAGE =
-  'Layer rule: engine/game/scenarios/cli must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (the layers in README "Architecture").';
+  'Layer rule: engine/game/scenarios/cli/tools must stay headless: no pixi.js, DOM, src/render, src/audio, src/ui (the layers in README "Architecture").';
+const NO_TESTS = {
+  group: ['**/test', '**/test/**'],
+  message: 'Layer rule: nothing under src/ imports from test/ (shared helpers belong in src/tools).',
+};
+const RENDER_MESSAGE =
+  'Layer rule: src/render draws and must not know the UI: the contract both share is src/render/contract.ts (the layers in README "Architecture").';
 
 export default defineConfig(
   {
@@ -52,13 +58,24 @@ export default defineConfig(
     },
   },
   { files: ['src/engine/zod.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  { files: ['src/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_TESTS] }] } },
   {
-    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**'],
+    files: ['src/render/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NO_TESTS, { group: ['**/ui', '**/ui/**'], message: RENDER_MESSAGE }] },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            NO_TESTS,
             { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
             {
               group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
@@ -67,6 +84,11 @@ export default defineConfig(
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/bench/**'],
+    rules: {
       'no-restricted-globals': [
         'error',
         ...[

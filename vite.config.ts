@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { sirenRules } from './src/dev/rulesPlugin';
+import { sirenRules } from './src/dev/rulesPlugin.ts';
 
 export default defineConfig({
   base: './',

@@ -1,28 +1,15 @@
 /**
- * A bare Pixi v8 stage: the baseline `npm run bench:browser` compares the city against. Same Application options as
- * the city renderer (src/render/city/index.ts), sized to the window, rendering one small square every animation frame.
+ * A bare Pixi v8 stage: the baseline `npm run bench:browser` compares the city against. The same Pixi application as
+ * every scenario renderer (createStage in src/render/stage.ts), sized to the page, rendering one small square every
+ * animation frame.
  */
-import 'pixi.js/unsafe-eval';
-import { Application, Graphics } from 'pixi.js';
+import { Graphics } from 'pixi.js';
+import { palette } from './render/city/palette';
+import { createStage } from './render/stage';
 import { errorMessage } from './engine/result';
 
-/** The city's background colour (palette.void), so both pages clear the same way. */
-const BACKGROUND = 0x0b0d10;
-
 async function startBare(): Promise<void> {
-  const app = new Application();
-  await app.init({
-    resizeTo: window,
-    resolution: window.devicePixelRatio || 1,
-    autoDensity: true,
-    autoStart: false,
-    sharedTicker: false,
-    antialias: false,
-    background: BACKGROUND,
-    preference: 'webgl',
-  });
-  app.canvas.setAttribute('aria-label', 'An empty Pixi stage');
-  document.body.prepend(app.canvas);
+  const { app } = await createStage(document.body, palette.void, 'An empty Pixi stage');
   const square = new Graphics().rect(-8, -8, 16, 16).fill(0xe0b43a);
   app.stage.addChild(square);
 

@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
-import { createEngine, configureFreezing } from '../engine';
+import { createEngine, configureFreezing, unknownName } from '../engine';
 import type { ExplainNode, SirenEvent } from '../engine';
 import { intFlag, parseFlags, runCli, UsageError } from './args';
+import { openEventsOut } from './eventsOut';
 import { findScenario, loadRulesFile } from './load';
 
 const USAGE =
@@ -40,34 +39,18 @@ runCli(async () => {
   const rules = loadRulesFile(values.rules ?? scenario.rulesFile, scenario);
   if (values.explain !== undefined && !rules.byId.has(values.explain))
     throw new UsageError(
-      `--explain: no trigger "${values.explain}" in ${rules.source}; triggers: ${[...rules.byId.keys()].join(', ')}`,
+      `--explain: ${unknownName('trigger', values.explain, [...rules.byId.keys()])} (in ${rules.source})`,
     );
 
   configureFreezing(false);
   const engine = createEngine({ scenario, rules, seed, historyTicks: 600 });
-  const counts: Record<string, number> = {};
-  let out: WriteStream | undefined;
-  if (values.events) {
-    out = createWriteStream(values.events);
-    await new Promise<void>((resolve, reject) => {
-      out?.once('open', () => resolve());
-      out?.once('error', (e) =>
-        reject(new UsageError(`--events: cannot write ${values.events} (${(e as NodeJS.ErrnoException).code})`)),
-      );
-    });
-  }
-  let buffer = '';
+  const counts = new Map<string, number>();
+  const out = values.events !== undefined ? openEventsOut(values.events) : undefined;
   const explained: string[] = [];
   const target = values.explain ? rules.byId.get(values.explain) : undefined;
   engine.log.onAppend((ev: SirenEvent) => {
-    counts[ev.type] = (counts[ev.type] ?? 0) + 1;
-    if (out) {
-      buffer += JSON.stringify(ev) + '\n';
-      if (buffer.length > 65536) {
-        out.write(buffer);
-        buffer = '';
-      }
-    }
+    counts.set(ev.type, (counts.get(ev.type) ?? 0) + 1);
+    out?.line(JSON.stringify(ev));
   });
   if (target?.mode === 'on' && target.on) {
     engine.bus.on(target.on as never, (ev: SirenEvent) => {
@@ -92,14 +75,10 @@ runCli(async () => {
       ...(x.condition ? explainLines(x.condition, '  ') : []),
     );
   }
-  if (out) {
-    out.end(buffer);
-    await new Promise<void>((r) => out?.once('finish', () => r()));
-  }
-
+  const writeFailure = out?.close() ?? null;
   const triggers: Record<string, number> = {};
   for (const s of engine.triggerStates()) triggers[s.id] = s.fires;
-  const sortedCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedCounts = Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
   const summary = {
     scenario: scenario.name,
     seed,
@@ -110,14 +89,16 @@ runCli(async () => {
     triggers,
     final: engine.summary(),
   };
+  if (values.json) {
+    // Exactly one JSON object on stdout: the explanation, if asked for, is one of its fields.
+    const explain = values.explain !== undefined ? { explain: { trigger: values.explain, lines: explained } } : {};
+    process.stdout.write(JSON.stringify({ ...summary, ...explain }) + '\n');
+    return finish(writeFailure);
+  }
   if (values.explain)
     process.stdout.write(
       `explain ${values.explain}:\n${explained.join('\n') || '  (no events of its type in this run)'}\n`,
     );
-  if (values.json) {
-    process.stdout.write(JSON.stringify(summary) + '\n');
-    return 0;
-  }
   const lines = [
     `${scenario.name}  seed ${seed}  ${seconds} s (${engine.tick} ticks) in ${wallMs.toFixed(0)} ms — ${((seconds * 1000) / wallMs).toFixed(0)}× real time`,
     `hash ${summary.hash}   events ${engine.log.end}`,
@@ -132,5 +113,12 @@ runCli(async () => {
     ...Object.entries(summary.final).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  return 0;
+  return finish(writeFailure);
 });
+
+/** The exit code once the summary is out: 1 when the events file could not be written whole (said on stderr). */
+function finish(writeFailure: string | null): number {
+  if (writeFailure === null) return 0;
+  process.stderr.write(writeFailure + '\n');
+  return 1;
+}

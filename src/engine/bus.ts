@@ -12,6 +12,10 @@ export interface BusLimits {
   maxDepth: number;
   /** Most events one tick may append. */
   maxEventsPerTick: number;
+  /** Most condition work a tick may do: comparisons evaluated plus window entries read (default 200,000). */
+  maxWorkPerTick?: number;
+  /** Most delayed actions waiting at once (default 10,000). */
+  maxPendingDelayed?: number;
 }
 
 /** Default limits: generous for real rules, small enough that a loop costs a few milliseconds. */

@@ -79,7 +79,7 @@ export function depthWarning(
   w.loops.add(key);
   const handling = (origin?.cause && log.at(origin.cause.seq)?.type) ?? type;
   return {
-    reason: `cascade depth limit (${limits.maxDepth}) reached while handling "${handling}": triggers ${triggers.join(' → ')} keep causing each other; further events of this chain were dropped this tick`,
+    reason: `cascade depth limit (${limits.maxDepth}) reached while handling "${handling}": triggers ${triggers.join(' → ')} keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")`,
     triggers,
   };
 }

@@ -11,6 +11,7 @@ import type { FactContext } from './rules/facts';
 import type { WindowState } from './rules/windows';
 import type { Scenario } from './scenario';
 import type { TriggerState } from './triggers';
+import type { PendingCap, WorkBudget } from './workBudget';
 
 /** A fire whose actions wait for their `delay`. */
 export interface Pending {
@@ -48,6 +49,10 @@ export interface EngineCore<W, R, I> {
   /** The facts conditions read: `world` is the draft during a tick, the committed world between ticks. */
   readonly fc: FactContext & { world: unknown };
   readonly recorder: RunRecorder<I>;
+  /** The tick's budget of condition work (comparisons and window entries read). */
+  readonly work: WorkBudget;
+  /** The cap on delayed actions waiting at once. */
+  readonly pendingCap: PendingCap;
   /** The committed world of the last tick. */
   world: W;
   /** The world being changed during a tick, null between ticks. */

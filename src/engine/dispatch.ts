@@ -111,7 +111,8 @@ function fire<W, R, I>(
     if (!ev && fired) cause = { seq: fired.seq, trigger: t.id };
   }
   if (t.delayTicks > 0) {
-    core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
+    if (core.pendingCap.admit(core.pending, t.id))
+      core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
     const w = noteDelayedFire(core.delayLoops, core.log, t.id, depth, cause);
     if (w) core.bus.warn(w);
   } else runActions(d, t, ev, depth, cause);
@@ -120,8 +121,9 @@ function fire<W, R, I>(
 /** A trigger's condition (true when it has none); a condition that throws becomes an `engine.error` and fails. */
 function holds<W, R, I>(d: Dispatcher<W, R, I>, t: CompiledTrigger, ev: SirenEvent | null, depth: number): boolean {
   if (!t.test) return true;
+  if (!d.core.work.test(t.id, t.cost)) return false;
   try {
-    return t.test(ev, d.core.fc);
+    return t.test(ev, d.core.fc) && d.core.work.left;
   } catch (e) {
     d.core.bus.emitDynamic(
       'engine.error',

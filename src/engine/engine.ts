@@ -28,6 +28,7 @@ import type { CompiledWindow, WindowState } from './rules/windows';
 import { beginTick, continueTick } from './tick';
 import { createTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
+import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
 export type { BreakTest } from './core';
 export type { Explanation } from './explain';
@@ -104,11 +105,14 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
   const log = createLog(opts.logCapacity ?? 50_000, { hash: opts.hash });
   const rng = createRng(opts.seed);
   const init = scenario.init(rng);
+  const bus = createBus<Record<string, unknown>>(log, opts.limits ?? defaultLimits);
+  const warn = (reason: string, triggers: string[]) =>
+    void bus.emitDynamic('engine.warning', { reason, triggers }, { depth: 0 });
   const core: EngineCore<W, R, I> = {
     scenario,
     catalogue: scenarioCatalogue(scenario),
     log,
-    bus: createBus<Record<string, unknown>>(log, opts.limits ?? defaultLimits),
+    bus,
     rng,
     runtime: init.runtime,
     traceFires: opts.traceFires !== false,
@@ -117,12 +121,15 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
       entity: (id) => scenario.entity(core.fc.world as W, core.runtime, id),
       window(id, agg) {
         const i = core.windows.index.get(id);
-        return i === undefined
-          ? 0
-          : readWindow(core.rules.windows[i] as CompiledWindow, core.windows.states[i] as WindowState, agg, core.tick);
+        if (i === undefined) return 0;
+        const w = core.rules.windows[i] as CompiledWindow;
+        const st = core.windows.states[i] as WindowState;
+        return core.work.read(Math.min(st.pushed, w.capacity)) ? readWindow(w, st, agg, core.tick) : 0;
       },
     },
     recorder: createRecorder<I>(),
+    work: createWorkBudget(opts.limits?.maxWorkPerTick ?? DEFAULT_WORK_PER_TICK, warn),
+    pendingCap: createPendingCap(opts.limits?.maxPendingDelayed ?? DEFAULT_MAX_PENDING, warn),
     world: init.world,
     draft: null,
     rules,

@@ -11,6 +11,8 @@ export * from './triggers';
 export * from './run';
 export * from './behaviours';
 export * from './rules';
+export * from './own';
+export * from './workBudget';
 export { z } from './zod';
 export * from './gate';
 export * from './result';

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { own } from './own';
 import type { Engine, EngineOptions } from './engine';
 import { createEngine } from './engine';
 import { applyRecord } from './record';
@@ -28,13 +29,15 @@ export interface RunFile<I = unknown> {
 
 /** The largest run file accepted (about an hour of varied input). */
 export const MAX_RUN_BYTES = 5_000_000;
+/** The longest run accepted: one hour at 60 ticks a second (replayed in slices on the page). */
+export const MAX_RUN_TICKS = 216_000;
 
 const runSchema = z.strictObject({
   format: z.literal('siren-run'),
   version: z.literal(1),
   scenario: z.string().max(64),
   seed: z.number().int().min(0).max(0xffffffff),
-  ticks: z.number().int().min(0).max(10_000_000),
+  ticks: z.number().int().min(0).max(MAX_RUN_TICKS),
   rulesSource: z.string().max(500),
   rules: z.string().max(1_000_000),
   records: z
@@ -59,7 +62,7 @@ const EXPECTED: Record<string, string> = {
   version: '1',
   scenario: 'a scenario name',
   seed: 'a whole number from 0 to 4294967295',
-  ticks: 'a whole number from 0 to 10000000',
+  ticks: `a whole number from 0 to ${MAX_RUN_TICKS} (an hour)`,
   rulesSource: 'a string of at most 500 characters',
   rules: 'the rules file text, a string of at most 1000000 characters',
   records: 'an array of records {"tick", "input"?, "rules"?, "toggle"?}',
@@ -84,7 +87,7 @@ function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string 
   const expected =
     path.length && typeof path[path.length - 1] === 'number' && field === 'records'
       ? 'a record {"tick", "input"?, "rules"?, "toggle"?}'
-      : (EXPECTED[field] ?? issue.message);
+      : (own(EXPECTED, field) ?? issue.message);
   return `${file}: ${where}: expected ${expected}, found ${describeFound(found)}`;
 }
 
@@ -129,7 +132,7 @@ export function parseRun(
       errors: parsed.error.issues.slice(0, 20).map((i) => runIssue(file, i, data)),
     };
   const run = parsed.data as RunFile;
-  const scenario = scenarios[run.scenario];
+  const scenario = own(scenarios, run.scenario);
   if (!scenario)
     return {
       ok: false,
@@ -159,12 +162,21 @@ export function parseRun(
   return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, run };
 }
 
-/** Replays a (checked) run from its rules, seed and records; returns the engine at the run's last tick. */
-export function replayRun<W, R, I>(
+/** A replay in progress: advance it a slice at a time (the page never blocks on a long run). */
+export interface Replay<W, R, I> {
+  readonly engine: Engine<W, R, I>;
+  /** Ticks replayed so far, of `run.ticks`. */
+  readonly done: number;
+  /** Replays at most `maxTicks` more ticks; returns true once the run's last tick is reached. */
+  advance(maxTicks: number): boolean;
+}
+
+/** Starts replaying a (checked) run from its rules, seed and records. */
+export function createReplay<W, R, I>(
   run: RunFile<I>,
   scenario: Scenario<W, R, I>,
   options: Partial<EngineOptions<W, R, I>> = {},
-): Engine<W, R, I> {
+): Replay<W, R, I> {
   const catalogue = scenarioCatalogue(scenario);
   const loaded = loadRules(run.rules, catalogue, run.rulesSource);
   if (!loaded.ok) throw new RulesError(loaded.errors);
@@ -172,12 +184,34 @@ export function replayRun<W, R, I>(
   let input = scenario.idleInput;
   let k = 0;
   // Records at the last tick (a rules edit or toggle after the last step) are applied too: they are part of the run.
-  for (;;) {
+  const applyDue = () => {
     while (k < run.records.length && (run.records[k] as RunRecord<I>).tick <= engine.tick) {
       input = applyRecord(engine, run.records[k++] as RunRecord<I>, catalogue, input, run.rulesSource);
     }
-    if (engine.tick >= run.ticks) break;
-    engine.step(input);
-  }
-  return engine;
+  };
+  return {
+    engine,
+    get done() {
+      return engine.tick;
+    },
+    advance(maxTicks) {
+      for (let n = 0; ; n++) {
+        applyDue();
+        if (engine.tick >= run.ticks) return true;
+        if (n >= maxTicks) return false;
+        engine.step(input);
+      }
+    },
+  };
+}
+
+/** Replays a (checked) run from its rules, seed and records; returns the engine at the run's last tick. */
+export function replayRun<W, R, I>(
+  run: RunFile<I>,
+  scenario: Scenario<W, R, I>,
+  options: Partial<EngineOptions<W, R, I>> = {},
+): Engine<W, R, I> {
+  const replay = createReplay(run, scenario, options);
+  replay.advance(Infinity);
+  return replay.engine;
 }

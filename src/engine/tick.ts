@@ -24,6 +24,7 @@ export function beginTick<W, R, I>(
 ): void {
   recordInput(core.recorder, core.tick, input);
   core.bus.beginTick(core.tick);
+  core.work.begin();
   const draft = createDraft(core.world as object) as Draft<W>;
   core.draft = draft;
   core.fc.world = draft;

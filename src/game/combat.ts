@@ -94,7 +94,7 @@ export function findTarget(
   let bestScore = Infinity;
   for (let k = 0; k < n; k++) {
     const i = ids[k] as number;
-    if (i === shooter || agents.alive[i] === 0 || agents.car[i] >= 0) continue;
+    if (i === shooter || agents.alive[i] === 0 || (agents.car[i] ?? -1) >= 0) continue;
     const dx = (agents.x[i] as number) - x;
     const dy = (agents.y[i] as number) - y;
     if (dx * dx + dy * dy > range * range) continue;

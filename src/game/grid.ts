@@ -53,19 +53,20 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
       cellOf[i] = -1;
       continue;
     }
-    const c = cellIndex(g, x[i] as number, y[i] as number);
+    const c = cellIndex(g, x[i] ?? 0, y[i] ?? 0);
     cellOf[i] = c;
-    cellStart[c + 1]++;
+    cellStart[c + 1] = (cellStart[c + 1] ?? 0) + 1;
     count++;
   }
-  for (let c = 0; c < cells; c++) cellStart[c + 1] += cellStart[c] as number;
+  for (let c = 0; c < cells; c++) cellStart[c + 1] = (cellStart[c + 1] ?? 0) + (cellStart[c] ?? 0);
   // Place items using a running cursor per cell, kept in `items` order by scanning ids ascending (deterministic).
   const cursor = cellStart; // shift trick: fill then restore
   for (let i = 0; i < n; i++) {
-    const c = cellOf[i] as number;
+    const c = cellOf[i] ?? -1;
     if (c < 0) continue;
-    items[cursor[c] as number] = i;
-    cursor[c]++;
+    const at = cursor[c] ?? 0;
+    items[at] = i;
+    cursor[c] = at + 1;
   }
   // cursor[c] now equals the old cellStart[c + 1]; shift back by one cell.
   for (let c = cells; c > 0; c--) cellStart[c] = cellStart[c - 1] as number;

@@ -59,6 +59,107 @@ export const defaultMapOptions: CityMapOptions = {
   turfs: 3,
 };
 
+/** What the generator builds up as it goes through the blocks. */
+interface Draft {
+  readonly o: CityMapOptions;
+  /** Tiles per block and street together; the map's width in tiles. */
+  readonly period: number;
+  readonly cols: number;
+  readonly tiles: Uint8Array;
+  readonly zones: Zone[];
+  readonly garages: Spot[];
+  readonly parking: Spot[];
+  readonly alleyBlocks: { bx: number; by: number; vertical: boolean }[];
+}
+
+/** One block being built: its top-left tile, its corner and side in metres. */
+interface Block {
+  readonly bx: number;
+  readonly by: number;
+  readonly tx0: number;
+  readonly ty0: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly size: number;
+}
+
+function addZone(d: Draft, kind: ZoneKind, x: number, y: number, w: number, h: number): void {
+  const n = d.zones.filter((z) => z.kind === kind).length + 1;
+  d.zones.push({ id: d.zones.length, name: `${kind}-${n}`, kind, x, y, w, h });
+}
+
+/** Sets a w × h rectangle of tiles at (dx0, dy0) inside the block to `k`. */
+function fill(d: Draft, b: Block, k: TileKind, dx0: number, dy0: number, w: number, h: number): void {
+  for (let dy = dy0; dy < dy0 + h; dy++)
+    for (let dx = dx0; dx < dx0 + w; dx++) d.tiles[(b.ty0 + dy) * d.cols + b.tx0 + dx] = k;
+}
+
+/** Maybe an alley straight through the middle of the block, across or down. */
+function maybeAlley(d: Draft, rng: Rng, b: Block): void {
+  if (rng.next() >= d.o.alleyChance) return;
+  const { blockTiles: bt, tileSize: ts } = d.o;
+  const mid = Math.floor(bt / 2);
+  const vertical = rng.chance(0.5);
+  if (vertical) fill(d, b, TileKind.Alley, mid, 0, 1, bt);
+  else fill(d, b, TileKind.Alley, 0, mid, bt, 1);
+  if (vertical) addZone(d, 'alley', b.x0 + mid * ts, b.y0, ts, b.size);
+  else addZone(d, 'alley', b.x0, b.y0 + mid * ts, b.size, ts);
+  d.alleyBlocks.push({ bx: b.bx, by: b.by, vertical });
+}
+
+/** Headings out of a garage on each side: 0 = north, 1 = south, 2 = west, 3 = east. */
+const GARAGE_HEADING = [-Math.PI / 2, Math.PI / 2, Math.PI, 0] as const;
+
+/** Maybe a 2 × 2 garage on one side of the block; the side (see GARAGE_HEADING), or -1 when there is none. */
+function maybeGarage(d: Draft, rng: Rng, b: Block): number {
+  if (rng.next() >= d.o.garageChance) return -1;
+  const { blockTiles: bt, tileSize: ts } = d.o;
+  const side = rng.int(0, 3);
+  const gx = side === 2 ? 0 : side === 3 ? bt - 2 : 1;
+  const gy = side === 0 ? 0 : side === 1 ? bt - 2 : 1;
+  fill(d, b, TileKind.Garage, gx, gy, 2, 2);
+  addZone(d, 'garage', (b.tx0 + gx) * ts, (b.ty0 + gy) * ts, 2 * ts, 2 * ts);
+  d.garages.push({ x: (b.tx0 + gx + 1) * ts, y: (b.ty0 + gy + 1) * ts, heading: GARAGE_HEADING[side] ?? 0 });
+  return side;
+}
+
+/** Maybe a parked car along each side of the block but the garage's. */
+function maybeParking(d: Draft, rng: Rng, b: Block, garageSide: number): void {
+  const { blockTiles: bt, tileSize: ts } = d.o;
+  const { x0, y0, size } = b;
+  for (let side = 0; side < 4; side++) {
+    if (side === garageSide || !rng.chance(d.o.parkingChance)) continue;
+    const along = (rng.int(1, bt - 2) + 0.5) * ts;
+    if (side === 0) d.parking.push({ x: x0 + along, y: y0 - ts / 2, heading: 0 });
+    else if (side === 1) d.parking.push({ x: x0 + along, y: y0 + size + ts / 2, heading: Math.PI });
+    else if (side === 2) d.parking.push({ x: x0 - ts / 2, y: y0 + along, heading: Math.PI / 2 });
+    else d.parking.push({ x: x0 + size + ts / 2, y: y0 + along, heading: -Math.PI / 2 });
+  }
+}
+
+/** Goon turf: some alley blocks; the goons stand at the alley's street end. */
+function placeTurfs(d: Draft, rng: Rng): Spot[] {
+  const { blockTiles: bt, tileSize: ts, streetTiles } = d.o;
+  const turfs: Spot[] = [];
+  const pool = d.alleyBlocks.slice();
+  for (let k = 0; k < d.o.turfs && pool.length; k++) {
+    const [b] = pool.splice(rng.int(0, pool.length - 1), 1);
+    if (!b) break;
+    const x0 = (b.bx * d.period + streetTiles) * ts;
+    const y0 = (b.by * d.period + streetTiles) * ts;
+    const size = bt * ts;
+    const c = (Math.floor(bt / 2) + 0.5) * ts;
+    const end = rng.chance(0.5);
+    turfs.push(
+      b.vertical
+        ? { x: x0 + c, y: end ? y0 - ts / 2 : y0 + size + ts / 2, heading: end ? -Math.PI / 2 : Math.PI / 2 }
+        : { x: end ? x0 - ts / 2 : x0 + size + ts / 2, y: y0 + c, heading: end ? Math.PI : 0 },
+    );
+    addZone(d, 'turf', x0 - ts * 1.5, y0 - ts * 1.5, size + ts * 3, size + ts * 3);
+  }
+  return turfs;
+}
+
 /** Generates a grid city from a seeded RNG: same RNG state, same city. */
 export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): CityMap {
   const o = { ...defaultMapOptions, ...options };
@@ -67,32 +168,13 @@ export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): C
   const rows = o.blocksY * period + o.streetTiles;
   const ts = o.tileSize;
   const base = createTileMap(cols, rows, ts, TileKind.Building);
-  const { tiles } = base;
-  const set = (tx: number, ty: number, k: TileKind) => {
-    tiles[ty * cols + tx] = k;
-  };
+  const d: Draft = { o, period, cols, tiles: base.tiles, zones: [], garages: [], parking: [], alleyBlocks: [] };
   // Streets: every row and column strip between blocks.
   for (let ty = 0; ty < rows; ty++)
     for (let tx = 0; tx < cols; tx++)
-      if (ty % period < o.streetTiles || tx % period < o.streetTiles) set(tx, ty, TileKind.Street);
+      if (ty % period < o.streetTiles || tx % period < o.streetTiles) base.tiles[ty * cols + tx] = TileKind.Street;
 
-  const zones: Zone[] = [];
-  const addZone = (kind: ZoneKind, x: number, y: number, w: number, h: number) => {
-    zones.push({
-      id: zones.length,
-      name: `${kind}-${zones.filter((z) => z.kind === kind).length + 1}`,
-      kind,
-      x,
-      y,
-      w,
-      h,
-    });
-  };
-  const garages: Spot[] = [];
-  const parking: Spot[] = [];
-  const alleyBlocks: { bx: number; by: number; vertical: boolean }[] = [];
   const bt = o.blockTiles;
-  const mid = Math.floor(bt / 2);
   const hbx = rng.int(Math.floor(o.blocksX / 4), Math.max(0, Math.ceil((3 * o.blocksX) / 4) - 1));
   const hby = rng.int(Math.floor(o.blocksY / 4), Math.max(0, Math.ceil((3 * o.blocksY) / 4) - 1));
   let hospital: CityMap['hospital'] = { x: 0, y: 0, w: 0, h: 0, doorX: 0, doorY: 0 };
@@ -101,73 +183,24 @@ export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): C
     for (let bx = 0; bx < o.blocksX; bx++) {
       const tx0 = bx * period + o.streetTiles;
       const ty0 = by * period + o.streetTiles;
-      const x0 = tx0 * ts;
-      const y0 = ty0 * ts;
-      const size = bt * ts;
-      const fill = (k: TileKind, dx0: number, dy0: number, w: number, h: number) => {
-        for (let dy = dy0; dy < dy0 + h; dy++) for (let dx = dx0; dx < dx0 + w; dx++) set(tx0 + dx, ty0 + dy, k);
-      };
+      const b: Block = { bx, by, tx0, ty0, x0: tx0 * ts, y0: ty0 * ts, size: bt * ts };
+      const { x0, y0, size } = b;
       if (bx === hbx && by === hby) {
-        fill(TileKind.Hospital, 0, 0, bt, bt);
+        fill(d, b, TileKind.Hospital, 0, 0, bt, bt);
         hospital = { x: x0, y: y0, w: size, h: size, doorX: x0 + size / 2, doorY: y0 + size + ts / 2 };
-        addZone('hospital', x0, y0 + size, size, ts * 1.5);
+        addZone(d, 'hospital', x0, y0 + size, size, ts * 1.5);
         continue;
       }
       if (rng.chance(o.parkChance)) {
-        fill(TileKind.Park, 0, 0, bt, bt);
-        addZone('park', x0, y0, size, size);
+        fill(d, b, TileKind.Park, 0, 0, bt, bt);
+        addZone(d, 'park', x0, y0, size, size);
         continue;
       }
-      // Sides: 0 = north, 1 = south, 2 = west, 3 = east.
-      let garageSide = -1;
-      if (rng.next() < o.alleyChance) {
-        const vertical = rng.chance(0.5);
-        if (vertical) fill(TileKind.Alley, mid, 0, 1, bt);
-        else fill(TileKind.Alley, 0, mid, bt, 1);
-        if (vertical) addZone('alley', x0 + mid * ts, y0, ts, size);
-        else addZone('alley', x0, y0 + mid * ts, size, ts);
-        alleyBlocks.push({ bx, by, vertical });
-      }
-      if (rng.next() < o.garageChance) {
-        garageSide = rng.int(0, 3);
-        const gx = garageSide === 2 ? 0 : garageSide === 3 ? bt - 2 : 1;
-        const gy = garageSide === 0 ? 0 : garageSide === 1 ? bt - 2 : 1;
-        fill(TileKind.Garage, gx, gy, 2, 2);
-        addZone('garage', (tx0 + gx) * ts, (ty0 + gy) * ts, 2 * ts, 2 * ts);
-        garages.push({
-          x: (tx0 + gx + 1) * ts,
-          y: (ty0 + gy + 1) * ts,
-          heading: [-Math.PI / 2, Math.PI / 2, Math.PI, 0][garageSide] as number,
-        });
-      }
-      for (let side = 0; side < 4; side++) {
-        if (side === garageSide || !rng.chance(o.parkingChance)) continue;
-        const along = (rng.int(1, bt - 2) + 0.5) * ts;
-        if (side === 0) parking.push({ x: x0 + along, y: y0 - ts / 2, heading: 0 });
-        else if (side === 1) parking.push({ x: x0 + along, y: y0 + size + ts / 2, heading: Math.PI });
-        else if (side === 2) parking.push({ x: x0 - ts / 2, y: y0 + along, heading: Math.PI / 2 });
-        else parking.push({ x: x0 + size + ts / 2, y: y0 + along, heading: -Math.PI / 2 });
-      }
+      maybeAlley(d, rng, b);
+      maybeParking(d, rng, b, maybeGarage(d, rng, b));
     }
 
-  // Goon turf: some alley blocks; the goons stand at the alley's street end.
-  const turfs: Spot[] = [];
-  const pool = alleyBlocks.slice();
-  for (let k = 0; k < o.turfs && pool.length; k++) {
-    const b = pool.splice(rng.int(0, pool.length - 1), 1)[0] as (typeof pool)[number];
-    const x0 = (b.bx * period + o.streetTiles) * ts;
-    const y0 = (b.by * period + o.streetTiles) * ts;
-    const size = bt * ts;
-    const c = (mid + 0.5) * ts;
-    const end = rng.chance(0.5);
-    turfs.push(
-      b.vertical
-        ? { x: x0 + c, y: end ? y0 - ts / 2 : y0 + size + ts / 2, heading: end ? -Math.PI / 2 : Math.PI / 2 }
-        : { x: end ? x0 - ts / 2 : x0 + size + ts / 2, y: y0 + c, heading: end ? Math.PI : 0 },
-    );
-    addZone('turf', x0 - ts * 1.5, y0 - ts * 1.5, size + ts * 3, size + ts * 3);
-  }
-
+  const turfs = placeTurfs(d, rng);
   const streets: StreetGrid = {
     nodesX: o.blocksX + 1,
     nodesY: o.blocksY + 1,
@@ -175,5 +208,6 @@ export function generateCity(rng: Rng, options: Partial<CityMapOptions> = {}): C
     spacing: period * ts,
     halfWidth: (o.streetTiles / 2) * ts,
   };
+  const { zones, garages, parking } = d;
   return { ...base, ...indexZones(base, zones), streets, hospital, garages, parking, turfs };
 }

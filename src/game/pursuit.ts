@@ -116,18 +116,20 @@ export function stepPursuit(
       ctx.emit('pursuit.spotted', { police: see.seer, x: see.x, y: see.y, wanted: see.wanted, resumed: true });
     return;
   }
-  t[0]++;
+  const unseen = (t[0] ?? 0) + 1;
+  t[0] = unseen;
   const r = searchRadius(p, see.wanted);
   if (s.radius !== r) s.radius = r;
   if (s.state === 'chasing') {
-    if ((t[0] as number) >= p.loseSightTicks) {
+    if (unseen >= p.loseSightTicks) {
       s.state = 'searching';
       ctx.emit('pursuit.searching', { x: s.x, y: s.y, radius: s.radius });
     }
     return;
   }
-  t[1] = see.hidden || !insideCircle(s, see.x, see.y) ? (t[1] as number) + 1 : 0;
-  if ((t[1] as number) >= p.escapeTicks || (t[0] as number) >= p.giveUpTicks) {
+  const escaping = see.hidden || !insideCircle(s, see.x, see.y) ? (t[1] ?? 0) + 1 : 0;
+  t[1] = escaping;
+  if (escaping >= p.escapeTicks || unseen >= p.giveUpTicks) {
     s.state = 'none';
     ctx.emit('pursuit.lost', { reason: 'escaped', wanted: see.wanted });
   }

@@ -1,4 +1,4 @@
-import { OPAQUE } from './tiles';
+import { isOpaque } from './tiles';
 import type { TileMap } from './tiles';
 
 /** A sight cone: how far and how wide someone sees. */
@@ -43,7 +43,7 @@ export function lineOfSight(map: TileMap, x0: number, y0: number, x1: number, y1
     }
     if (tx === ex && ty === ey) return true;
     if (tx < 0 || ty < 0 || tx >= cols || ty >= rows) return false;
-    if (OPAQUE[tiles[ty * cols + tx] as number] === 1) return false;
+    if (isOpaque(tiles, ty * cols + tx)) return false;
   }
   return true;
 }

@@ -27,6 +27,12 @@ export const DRIVABLE: Readonly<Uint8Array> = Uint8Array.of(1, 0, 0, 1, 0, 1);
 /** 1 where tiles stop sight lines, by tile kind. */
 export const OPAQUE: Readonly<Uint8Array> = Uint8Array.of(0, 1, 0, 1, 1, 0);
 
+/** Whether tile `t` of a row-major tile array stops sight lines (false past its end). */
+export function isOpaque(tiles: Uint8Array, t: number): boolean {
+  const kind = tiles[t];
+  return kind !== undefined && OPAQUE[kind] === 1;
+}
+
 /** A grid of square tiles; positions are in metres, x to the right, y down, tile (0,0) at the origin. */
 export interface TileMap {
   /** Tiles across and down. */

@@ -29,7 +29,10 @@ const PRIORITY: readonly ZoneKind[] = ['garage', 'alley', 'hospital', 'turf', 'p
 /** Builds the per-tile zone index; where zones overlap, garage > alley > hospital > turf > park. */
 export function indexZones(map: TileMap, zones: readonly Zone[]): ZoneIndex {
   const zoneOf = new Int16Array(map.cols * map.rows).fill(-1);
-  const rank = (id: number) => (id < 0 ? 99 : PRIORITY.indexOf((zones[id] as Zone).kind));
+  const rank = (id: number) => {
+    const z = zones[id];
+    return z ? PRIORITY.indexOf(z.kind) : 99;
+  };
   for (const z of zones) {
     const tx0 = Math.max(0, Math.floor(z.x / map.tileSize));
     const ty0 = Math.max(0, Math.floor(z.y / map.tileSize));
@@ -38,7 +41,7 @@ export function indexZones(map: TileMap, zones: readonly Zone[]): ZoneIndex {
     for (let ty = ty0; ty < ty1; ty++)
       for (let tx = tx0; tx < tx1; tx++) {
         const k = ty * map.cols + tx;
-        if (PRIORITY.indexOf(z.kind) < rank(zoneOf[k] as number)) zoneOf[k] = z.id;
+        if (PRIORITY.indexOf(z.kind) < rank(zoneOf[k] ?? -1)) zoneOf[k] = z.id;
       }
   }
   return { zones, zoneOf };
@@ -49,7 +52,7 @@ export function zoneAt(map: TileMap, index: ZoneIndex, x: number, y: number): nu
   const tx = Math.floor(x / map.tileSize);
   const ty = Math.floor(y / map.tileSize);
   if (tx < 0 || ty < 0 || tx >= map.cols || ty >= map.rows) return -1;
-  return index.zoneOf[ty * map.cols + tx] as number;
+  return index.zoneOf[ty * map.cols + tx] ?? -1;
 }
 
 /** What a zone tracker needs: somewhere to report entering and leaving. */
@@ -60,13 +63,9 @@ export interface ZoneContext {
 /** Compares the zone a mover is in now with the one it was in; emits `zone.left` then `zone.entered`. Returns the new id. */
 export function trackZone(ctx: ZoneContext, index: ZoneIndex, previous: number, current: number): number {
   if (previous === current) return current;
-  if (previous >= 0) {
-    const z = index.zones[previous] as Zone;
-    ctx.emit('zone.left', { zone: z.name, kind: z.kind });
-  }
-  if (current >= 0) {
-    const z = index.zones[current] as Zone;
-    ctx.emit('zone.entered', { zone: z.name, kind: z.kind });
-  }
+  const left = index.zones[previous];
+  if (left) ctx.emit('zone.left', { zone: left.name, kind: left.kind });
+  const entered = index.zones[current];
+  if (entered) ctx.emit('zone.entered', { zone: entered.name, kind: entered.kind });
   return current;
 }

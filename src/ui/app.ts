@@ -1,58 +1,57 @@
-import { batch, effect, signal } from '@preact/signals';
-import {
-  configureFreezing,
-  createEngine,
-  createLoop,
-  formatError,
-  loadRules,
-  replayRun,
-  scenarioCatalogue,
-  TICKS_PER_SECOND,
-} from '../engine';
-import type { AnyEngine, CompiledRules, SirenEvent } from '../engine';
+import { effect, signal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
+import { configureFreezing, createLoop, scenarioCatalogue } from '../engine';
+import type { AnyEngine } from '../engine';
 import { scenarios } from '../scenarios';
-import { createCityScenario } from '../scenarios/city';
 import type { RulesUpdate } from '../dev/rulesPlugin';
-import { createDebugBanner } from './debug/banner';
-import { createDebugSession } from './debug/session';
 import { createEngineAlerts } from './engineAlerts';
+import { startFrames } from './frameLoop';
 import { createFrameStats } from './frameStats';
 import { createKeyboard } from './keyboard';
+import { createGamepadInput } from './input/gamepad';
+import { createTouchControls, isTouchScreen } from './input/touch';
+import { createLiveRules, LOOP_NOTE } from './liveRules';
 import { createOverlay } from './overlay';
 import type { PanelContext } from './panels/context';
 import { panelEntries } from './panels';
+import { installPageHook } from './pageHook';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
+import { createSession } from './session';
+import { createDebugBanner } from './debug/banner';
+import { createDebugSession } from './debug/session';
+import type { DebugSession } from './debug/session';
 import { parseParams } from './urlParams';
-import type { Hud, ScenarioRenderer, ScenarioView, ViewSettings } from './view';
+import type { ScenarioRenderer, ViewSettings } from '../render/contract';
+import type { Hud, ScenarioView } from './view';
 import { views } from './views';
 
-/** How often panels re-read the engine while it runs (they never slow the game below its frame budget). */
-const PANEL_REFRESH_MS = 250;
-
-/** Boots the page: reads the URL, loads rules, runs the fixed-step loop, draws, and applies rule edits live. */
-export async function startApp(root: HTMLElement): Promise<void> {
-  configureFreezing(import.meta.env.DEV);
-  performance.mark('siren:start');
-  const { options, errors: urlErrors } = parseParams(location.search, location.href, Object.keys(views));
-  // ?civilians=N asks for a bigger city (a stress test); its runs replay on a page asking for the same.
-  const scenario =
-    options.civilians !== null
-      ? (createCityScenario({ civilians: options.civilians }) as unknown as (typeof scenarios)[string])
-      : (scenarios[options.scenario] as (typeof scenarios)[string]);
+/** What the URL and a share link ask for: the scenario, its view and catalogue, and the start rules and seed. */
+async function readPage() {
+  const viewParams = Object.fromEntries(Object.entries(views).map(([name, v]) => [name, v.params ?? []]));
+  const { options, errors: urlErrors } = parseParams(location.search, location.href, viewParams);
   const view = views[options.scenario] as ScenarioView;
+  // The scenario's own URL parameters (e.g. ?civilians=N, a stress city) make another instance of it.
+  const scenario =
+    options.scenarioParams.size && view.createScenario
+      ? view.createScenario(options.scenarioParams)
+      : (scenarios[options.scenario] as (typeof scenarios)[string]);
   const catalogue = scenarioCatalogue(scenario);
   // A share link (#share=v1.<seed>.<data>) replaces the start rules and seed; a bad one is reported and ignored.
   const share = location.hash.startsWith('#share=')
     ? (await import('./panels/runs/shareLink')).readShareLink(location.hash, catalogue)
     : null;
   const linkErrors = share && !share.ok ? share.errors : [];
+  return { options, urlErrors, view, scenario, catalogue, share, linkErrors };
+}
 
+/** The stage and its overlays (notices, rules errors, engine alerts); shows what the URL got wrong. */
+function createStagePage(root: HTMLElement, scenario: string, urlErrors: string[], linkErrors: string[]) {
   root.classList.add('siren');
   const stage = document.createElement('main');
   stage.className = 'stage';
   root.append(stage);
-  if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(options.scenario));
+  if (Object.keys(views).length > 1) stage.append(createScenarioSwitcher(scenario));
   const notices = createOverlay(stage, 'notices');
   const rulesOverlay = createOverlay(stage, 'rules-errors');
   // Safety limits (runaway cascades) and failing behaviours, shown whichever panel is open.
@@ -63,7 +62,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
       [...linkErrors, ...urlErrors],
       linkErrors.length ? 'The game is running on its default rules.' : '',
     );
+  return { stage, notices, rulesOverlay, alerts };
+}
 
+/** Boots the page: reads the URL, loads rules, runs the fixed-step loop, draws, and applies rule edits live. */
+export async function startApp(root: HTMLElement): Promise<void> {
+  configureFreezing(import.meta.env.DEV);
+  performance.mark('siren:start');
+  const { options, urlErrors, view, scenario, catalogue, share, linkErrors } = await readPage();
+  const { stage, notices, rulesOverlay, alerts } = createStagePage(root, options.scenario, urlErrors, linkErrors);
   const settings: ViewSettings = {
     reducedMotion: savedSetting('siren.reducedMotion') ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
     muted: options.muted,
@@ -72,89 +79,69 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const start = await loadStartRules(options.scenario, catalogue, options.rules);
   if (start.errors.length)
     rulesOverlay.show('The rules file has errors', start.errors, 'The game is running on the bundled default rules.');
+  else if (start.warnings?.length) rulesOverlay.show('The rules loaded, with warnings', start.warnings, LOOP_NOTE);
 
-  let rules: CompiledRules = share?.ok ? share.rules : start.rules;
-  let seed = share?.ok ? share.seed : options.seed;
-  const newEngine = () =>
-    createEngine({ scenario, rules, seed, logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND });
-  const engine = signal<AnyEngine>(newEngine());
   const version = signal(0);
-  effect(() => alerts.watch(engine.value));
+  const touch = () => (version.value = version.value + 1);
   const selected = signal<number | null>(null);
+  let hud: Hud | null = null;
+  let debug: DebugSession | null = null;
+  const session = createSession(
+    scenario,
+    catalogue,
+    share?.ok ? { rules: share.rules, seed: share.seed } : { rules: start.rules, seed: options.seed },
+    (next) => {
+      selected.value = null;
+      debug?.attach(next);
+      touch();
+      hud?.destroy();
+      hud = view.createHud(stage, next, settings);
+    },
+  );
+  const engine = session.engine;
+  effect(() => alerts.watch(engine.value));
   const loop = createLoop();
   const keys = createKeyboard(window);
+  const gamepad = createGamepadInput(keys);
+  if (view.touchButtons && isTouchScreen()) createTouchControls(stage, keys, view.touchButtons);
   const stats = createFrameStats();
   const renderer: ScenarioRenderer = await view.createRenderer(stage, engine.value, settings);
-  let hud: Hud = view.createHud(stage, engine.value, settings);
-  let audio: ReturnType<NonNullable<ScenarioView['createAudio']>> | null = null;
+  hud = view.createHud(stage, engine.value, settings);
+  const audio = startAudioOnGesture(view, engine, settings);
   const autopilot = options.autopilot ? scenario.createAutopilot(options.seed) : null;
-  const readInput = () => {
-    const e = engine.value;
-    return autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys);
-  };
   // Breakpoints and watches: pausing at an event (F8 continue, F10 next event, F9 next tick).
-  const debug = createDebugSession({
+  debug = createDebugSession({
     scenario: options.scenario,
     catalogue,
     loop,
     selected,
     engine: () => engine.value,
-    input: readInput,
-    touch: () => touch(),
+    input: () =>
+      autopilot ? autopilot(engine.value.world, engine.value.runtime, engine.value.tick) : view.readInput(keys),
+    touch,
     open: (id) => shell.open(id),
   });
   createDebugBanner(stage, debug);
 
-  // Sound starts only after a gesture (no autoplay warnings).
-  const startAudio = () => {
-    if (!audio && view.createAudio) audio = view.createAudio(engine.value, settings);
-  };
-  window.addEventListener('keydown', startAudio, { once: true });
-  window.addEventListener('pointerdown', startAudio, { once: true });
-
-  const touch = () => (version.value = version.value + 1);
-
-  /** The file whose errors the rules overlay shows (null when it shows none, or the start-up file's). */
-  let rulesErrorsFile: string | null = null;
-
-  /** Applies rules text (live edits, editor), keeping the game state; on errors keeps the last good rules. */
-  function applyRulesText(text: string, file: string): string[] {
-    const r = loadRules(text, catalogue, file);
-    if (!r.ok) {
-      const lines = r.errors.map(formatError);
-      rulesErrorsFile = file;
-      rulesOverlay.show(
-        `${file} has ${lines.length} error${lines.length === 1 ? '' : 's'}`,
-        lines,
-        'The game keeps running on the last good rules. Fix the file and save: this clears by itself.',
-      );
-      return lines;
-    }
-    rules = r.rules;
-    engine.value.applyRules(rules);
-    debug.rulesChanged();
-    rulesOverlay.hide();
-    rulesErrorsFile = null;
-    touch();
-    return [];
-  }
-
-  if (import.meta.hot) {
-    import.meta.hot.on('siren:rules', (u: RulesUpdate) => {
-      if (u.file.endsWith(`/rules/${options.scenario}.json`) && !options.rules) applyRulesText(u.text, u.file);
-    });
-  }
-
-  function swapEngine(next: AnyEngine): void {
-    batch(() => {
-      engine.value = next;
-      selected.value = null;
-      debug.attach(next);
+  const live = createLiveRules(catalogue, rulesOverlay, (rules) => session.applyRules(rules));
+  const applyRulesText = (text: string, file: string) => {
+    const errors = live.apply(text, file);
+    if (!errors.length) {
+      debug?.rulesChanged();
       touch();
+    }
+    return errors;
+  };
+  // In dev, saving the scenario's rules file applies it live (unless ?rules= chose another file).
+  if (!options.rules)
+    followRulesFile(options.scenario, (text, file) => {
+      // A share link's rules stay until the learner chooses otherwise (the Rules panel, or the page without the link).
+      if (!share?.ok) applyRulesText(text, file);
+      else if (text !== session.rules().text)
+        notices.show(`${file} changed`, [
+          'This page keeps running the rules from its share link. To run the saved file, paste it into the Rules panel and Apply, or open the page without the link.',
+        ]);
     });
-    hud.destroy();
-    hud = view.createHud(stage, next, settings);
-  }
 
   const panelCtx: PanelContext = {
     engine,
@@ -162,127 +149,62 @@ export async function startApp(root: HTMLElement): Promise<void> {
     loop,
     selected,
     scenario: options.scenario,
+    view,
     catalogue,
     dev: import.meta.env.DEV,
     applyRulesText,
-    dismissRulesErrors(file) {
-      if (rulesErrorsFile !== file) return;
-      rulesOverlay.hide();
-      rulesErrorsFile = null;
-    },
-    rules: () => rules,
-    restart(opts = {}) {
-      if (opts.rules) rules = opts.rules;
-      if (opts.seed !== undefined) seed = opts.seed;
-      swapEngine(newEngine());
-    },
-    replay(run) {
-      const loaded = loadRules(run.rules, catalogue, run.rulesSource);
-      if (loaded.ok) rules = loaded.rules;
-      seed = run.seed;
-      swapEngine(replayRun(run, scenario, { logCapacity: 20_000, historyTicks: 5 * 60 * TICKS_PER_SECOND }));
-    },
+    dismissRulesErrors: (file) => live.dismiss(file),
+    rules: session.rules,
+    restart: session.restart,
+    replay: session.replay,
     touch,
     open: (id) => shell.open(id),
     debug,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
-  let last = performance.now();
-  let lastPanelRefresh = 0;
-  let firstFrame = true;
-  function frame(now: number): void {
-    const t0 = performance.now();
-    for (const k of keys.takePressed()) {
-      if (k === 'p') loop.paused = !loop.paused;
-      else if (k === '.') {
-        loop.paused = true;
-        loop.stepOnce();
-      } else if (k === 'r') panelCtx.restart();
-      else if (k === 'm') settings.muted = !settings.muted;
-      else if (k === 'i') shell.toggle();
-      else if (k === 'F8') debug.resume();
-      else if (k === 'F10') debug.stepEvent();
-      else if (k === 'F9') debug.stepTick();
-      else continue;
-      touch();
-    }
-    document.body.dataset.paused = String(loop.paused);
-    const n = loop.advance(now - last);
-    last = now;
-    const e = engine.value;
-    // A breakpoint can suspend a tick: the frame stops stepping there (the next step would resume it).
-    for (let i = 0; i < n && !e.suspendedAt; i++) e.step(readInput());
-    debug.afterSteps();
-    renderer.draw(e, loop.alpha);
-    hud.update(e);
-    audio?.update(e);
-    alerts.update(now);
-    if (n > 0 && now - lastPanelRefresh > PANEL_REFRESH_MS) {
-      lastPanelRefresh = now;
-      touch();
-    }
-    stats.record(performance.now() - t0);
-    if (firstFrame) {
-      firstFrame = false;
-      performance.mark('siren:first-frame');
-    }
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-
-  // A read-only window into the game for tests and curious players.
-  const hook = {
-    get scenario() {
-      return options.scenario;
-    },
-    get tick() {
-      return engine.value.tick;
-    },
-    get world() {
-      return engine.value.world;
-    },
-    get hash() {
-      return engine.value.log.hash();
-    },
-    get paused() {
-      return loop.paused;
-    },
-    /** The debugger's stop: its reason and the event it is at (null while running). */
-    get stop() {
-      const st = debug.stop.value;
-      return st ? { reason: st.reason, seq: st.event.seq, type: st.event.type, tick: st.event.tick } : null;
-    },
-    get selected() {
-      return selected.value;
-    },
-    get rulesErrors() {
-      return rulesOverlay.visible ? [...rulesOverlay.lines] : [];
-    },
-    get notices() {
-      return notices.visible ? [...notices.lines] : [];
-    },
-    get alerts() {
-      return [...alerts.lines];
-    },
-    get rulesSource() {
-      return rules.source;
-    },
-    get panel() {
-      return shell.openId;
-    },
-    events(from = 0, type?: string): SirenEvent[] {
-      const all = engine.value.log.slice(from);
-      return type ? all.filter((ev) => ev.type === type) : all;
-    },
-    triggers: () => engine.value.triggerStates().map((s) => ({ ...s })),
-    summary: () => engine.value.summary(),
-    probe: () => view.probe?.(engine.value) ?? {},
-    frameStats: () => stats.read(),
-    settings: () => ({ ...settings }),
+  const frameParts = {
+    engine,
+    loop,
+    keys,
+    gamepad,
+    view,
+    autopilot,
+    renderer,
+    alerts,
+    stats,
+    settings,
+    touch,
+    audio,
+    debug,
   };
-  Object.defineProperty(window, 'siren', { value: Object.freeze(hook), configurable: true });
+  const restart = () => session.restart();
+  startFrames({ ...frameParts, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
+  const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view, debug };
+  installPageHook({ ...hookSources, rules: session.rules, stats, settings });
   document.body.dataset.ready = 'true';
+}
+
+/** Under `npm run dev`: applies the scenario's rules file each time it is saved. */
+function followRulesFile(scenario: string, apply: (text: string, file: string) => void): void {
+  import.meta.hot?.on('siren:rules', (u: RulesUpdate) => {
+    if (u.file.endsWith(`/rules/${scenario}.json`)) apply(u.text, u.file);
+  });
+}
+
+/** Starts the scenario's sound after the first key or pointer press (no autoplay warnings); returns it once started. */
+function startAudioOnGesture(
+  view: ScenarioView,
+  engine: ReadonlySignal<AnyEngine>,
+  settings: ViewSettings,
+): () => ReturnType<NonNullable<ScenarioView['createAudio']>> | null {
+  let audio: ReturnType<NonNullable<ScenarioView['createAudio']>> | null = null;
+  const start = () => {
+    if (!audio && view.createAudio) audio = view.createAudio(engine.value, settings);
+  };
+  window.addEventListener('keydown', start, { once: true });
+  window.addEventListener('pointerdown', start, { once: true });
+  return () => audio;
 }
 
 /** A boolean the player saved (null when never set or storage is unavailable). */

@@ -1,16 +1,10 @@
-import { formatError, loadRules, RulesError } from '../engine';
+import { formatError, formatWarning, loadRules, RulesError } from '../engine';
 import type { Catalogue, CompiledRules } from '../engine';
-
-/** Every rules file in public/rules, bundled as text: the fallback when the served file is missing or bad. */
-const bundled = import.meta.glob('../../public/rules/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+import bundled from 'virtual:siren-bundled-rules';
 
 /** The bundled default rules text of a scenario. */
 export function bundledRules(scenario: string): string {
-  const text = bundled[`../../public/rules/${scenario}.json`];
+  const text = Object.hasOwn(bundled, scenario) ? bundled[scenario] : undefined;
   if (text === undefined) throw new Error(`no bundled rules for scenario "${scenario}"`);
   return text;
 }
@@ -20,7 +14,7 @@ export async function loadStartRules(
   scenario: string,
   catalogue: Catalogue,
   url: string | null,
-): Promise<{ rules: CompiledRules; errors: string[] }> {
+): Promise<{ rules: CompiledRules; errors: string[]; warnings?: string[] }> {
   const path = url ?? `rules/${scenario}.json`;
   const label = url ? new URL(url).pathname.replace(/^\//, '') : `public/rules/${scenario}.json`;
   const fallback = () => {
@@ -50,6 +44,6 @@ export async function loadStartRules(
     };
   }
   const r = loadRules(text, catalogue, label);
-  if (r.ok) return { rules: r.rules, errors: [] };
+  if (r.ok) return { rules: r.rules, errors: [], warnings: r.warnings.map(formatWarning) };
   return { rules: fallback(), errors: r.errors.map(formatError) };
 }

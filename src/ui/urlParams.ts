@@ -1,4 +1,4 @@
-import { unknownName } from '../engine';
+import { quoteName, unknownName } from '../engine';
 
 /** What the page's URL may set. */
 export interface PageOptions {
@@ -10,20 +10,32 @@ export interface PageOptions {
   autopilot: boolean;
   /** Start muted. */
   muted: boolean;
-  /** A city with this many civilians instead of the default (a stress test; the city only). */
-  civilians: number | null;
+  /** The scenario's own parameters that the URL set (e.g. the city's `civilians`), checked. */
+  scenarioParams: ReadonlyMap<string, number>;
 }
 
-const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'civilians'];
-/** The most civilians a page may ask for (the stress city of the tests and benchmarks has 2,000). */
-export const MAX_CIVILIANS = 5000;
+/** A URL parameter only one scenario has (e.g. the city's `civilians`). */
+export interface ScenarioParam {
+  readonly name: string;
+  /** The value of the text, or what was expected and found (the page says it and ignores the parameter). */
+  parse(text: string): { ok: true; value: number } | { ok: false; error: string };
+}
+
+const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted'];
+/** Unknown parameters named one by one; past these, one line counts the rest. */
+const MAX_UNKNOWN_REPORTED = 5;
 
 /** Parses and checks the URL's query; each bad parameter is reported and ignored (its default is used). */
 export function parseParams(
   search: string,
   pageUrl: string,
-  scenarioNames: readonly string[],
+  scenarios: Readonly<Record<string, readonly ScenarioParam[]>>,
 ): { options: PageOptions; errors: string[] } {
+  const scenarioNames = Object.keys(scenarios);
+  const owned = new Map(
+    scenarioNames.flatMap((s) => (scenarios[s] ?? []).map((p) => [p.name, { owner: s, p }] as const)),
+  );
+  const known = [...KNOWN, ...owned.keys()];
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const options: PageOptions = {
@@ -32,12 +44,13 @@ export function parseParams(
     rules: null,
     autopilot: false,
     muted: false,
-    civilians: null,
+    scenarioParams: new Map(),
   };
-  for (const key of new Set(q.keys())) {
-    if (!KNOWN.includes(key))
-      errors.push(`URL parameter "${key}": ${unknownName('parameter', key, KNOWN)}; it was ignored`);
-  }
+  const unknown = [...new Set(q.keys())].filter((key) => !known.includes(key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_REPORTED))
+    errors.push(`URL parameter ${quoteName(key)}: ${unknownName('parameter', key, known)}; it was ignored`);
+  if (unknown.length > MAX_UNKNOWN_REPORTED)
+    errors.push(`${unknown.length - MAX_UNKNOWN_REPORTED} more unknown URL parameters were ignored`);
   const scenario = q.get('scenario');
   if (scenario !== null) {
     if (scenarioNames.includes(scenario)) options.scenario = scenario;
@@ -51,7 +64,7 @@ export function parseParams(
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) options.seed = Number(seed);
     else
       errors.push(
-        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${JSON.stringify(seed)}; using seed 1`,
+        `URL parameter "seed": expected a whole number from 0 to 4294967295, found ${quoteName(seed)}; using seed 1`,
       );
   }
   const rules = q.get('rules');
@@ -60,7 +73,7 @@ export function parseParams(
     try {
       url = new URL(rules, pageUrl);
     } catch {
-      errors.push(`URL parameter "rules": ${JSON.stringify(rules)} is not a URL; using the default rules`);
+      errors.push(`URL parameter "rules": ${quoteName(rules)} is not a URL; using the default rules`);
     }
     if (url && url.origin !== new URL(pageUrl).origin)
       errors.push(
@@ -73,17 +86,18 @@ export function parseParams(
     if (v === null) continue;
     if (v === '' || v === '1' || v === 'true') options[flag] = true;
     else if (v === '0' || v === 'false') options[flag] = false;
-    else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${JSON.stringify(v)}; it was ignored`);
+    else errors.push(`URL parameter "${flag}": expected 1 or 0, found ${quoteName(v)}; it was ignored`);
   }
-  const civilians = q.get('civilians');
-  if (civilians !== null) {
-    if (!/^\d{1,5}$/.test(civilians) || Number(civilians) > MAX_CIVILIANS)
-      errors.push(
-        `URL parameter "civilians": expected a whole number from 0 to ${MAX_CIVILIANS}, found ${JSON.stringify(civilians)}; it was ignored`,
-      );
-    else if (options.scenario !== 'city')
-      errors.push(`URL parameter "civilians": only the city has civilians, not "${options.scenario}"; it was ignored`);
-    else options.civilians = Number(civilians);
+  const params = new Map<string, number>();
+  for (const [name, { owner, p }] of owned) {
+    const text = q.get(name);
+    if (text === null) continue;
+    const r = p.parse(text);
+    if (!r.ok) errors.push(`URL parameter "${name}": ${r.error}; it was ignored`);
+    else if (owner !== options.scenario)
+      errors.push(`URL parameter "${name}": only the ${owner} has ${name}, not "${options.scenario}"; it was ignored`);
+    else params.set(name, r.value);
   }
+  options.scenarioParams = params;
   return { options, errors };
 }

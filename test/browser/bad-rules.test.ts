@@ -8,7 +8,7 @@ import { CORPUS_DIR, corpusExpected, corpusText } from './corpus';
 import type { SirenWindow } from './hook';
 
 const base = inject('baseUrl');
-/** The name the editor gives its drafts in error lines (src/ui/panels/editor/model.ts). */
+/** The name the editor gives its drafts in error lines (src/ui/panels/rules/model.ts). */
 const EDITOR_FILE = 'city.json (editor)';
 const city = scenarioCatalogue(scenarios.city as NonNullable<(typeof scenarios)['city']>);
 

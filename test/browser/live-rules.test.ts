@@ -8,7 +8,8 @@ import { scenarios } from '../../src/scenarios';
 import { launch, openPage } from './browser';
 import { corpusExpected, corpusText } from './corpus';
 import type { SirenWindow } from './hook';
-import { startVite } from './server';
+import { encodeShareLink } from '../../src/ui/panels/runs/shareLink';
+import { startVite } from '../../src/tools/browser/server';
 
 // The dev server serves a temp copy of public/, so editing rules here never touches the real files.
 let publicDir: string;
@@ -266,5 +267,37 @@ describe('bad-rules corpus files as the live rules file (vite dev server)', () =
     expect(state.marker).toBe('still here');
     expect(state.navigation).not.toBe('reload');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('a page opened from a share link, in dev', () => {
+  it('keeps its shared rules when city.json is saved, and says so', async () => {
+    writeRules(original);
+    const shared = withTrigger({ ...DRAIN, id: 'shared-only', every: 60 });
+    const { page: p, problems: pp } = await openPage(browser, `${server.url}${encodeShareLink(shared, 7)}`, {
+      width: 640,
+      height: 400,
+    });
+    try {
+      await settle(p);
+      const ids = () => p.evaluate(() => (window as SirenWindow).siren.triggers().map((t) => t.id));
+      expect(await ids()).toContain('shared-only');
+      writeRules(withTrigger(DRAIN));
+      await p.waitForFunction(
+        () =>
+          (window as SirenWindow).siren.notices.some((l) => l.includes('keeps running the rules from its share link')),
+        undefined,
+        {
+          timeout: 20_000,
+          polling: 100,
+        },
+      );
+      expect(await ids()).toContain('shared-only');
+      expect(await ids()).not.toContain('test-drain');
+      expect(pp).toEqual([]);
+    } finally {
+      await p.close();
+      writeRules(original);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SirenEvent } from '../../src/engine';
 import { launch, openPage, shot } from './browser';
 import type { SirenWindow } from './hook';
-import { measureFrames } from './measure';
+import { measureFrames } from '../../src/tools/browser/measure';
 
 const base = inject('baseUrl');
 /** How long each frame-rate window lasts (ms): long enough to smooth a shared, software-rendered machine. */

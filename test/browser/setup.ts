@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildIfStale, startVite } from './server';
+import { buildIfStale, startVite } from '../../src/tools/browser/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

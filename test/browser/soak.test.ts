@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
-import { runSoak, soakReport } from './soak';
+import { runSoak, soakReport } from '../../src/tools/soak/pageSoak';
 
 const base = inject('baseUrl');
 

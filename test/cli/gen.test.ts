@@ -67,6 +67,16 @@ describe('npm run gen', () => {
     for (const name of Object.keys(scenarios)) expect(ref).toContain(`## Scenario \`${name}\``);
     expect((schema.properties as { scenario: { enum: string[] } }).scenario.enum).toEqual(Object.keys(scenarios));
   });
+
+  it('names only behaviours its scenario has as the producers of events', () => {
+    const unknown: string[] = [];
+    for (const c of catalogues())
+      for (const [type, spec] of Object.entries(c.events)) {
+        const named = /^behaviour (.+)$/.exec(spec.producer)?.[1]?.split(' / ') ?? [];
+        for (const name of named) if (!c.behaviours.has(name)) unknown.push(`${type}: ${name}`);
+      }
+    expect(unknown).toEqual([]);
+  });
 });
 
 describe('the JSON Schema an editor uses', () => {

@@ -7,13 +7,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node --import tsx <script> …args` from the project root (not through npm, which prints a banner). */
-export function runCli(script: string, args: string[]): Promise<CliResult> {
+/** Runs `node --import tsx <script> …args` from the project root (not through npm, which prints a banner); `env` adds variables. */
+export function runCli(script: string, args: string[], env?: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', script, ...args],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(env ? { env: { ...process.env, ...env } } : {}) },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -144,7 +144,7 @@ describe('bus safety limits under rules', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.payload.triggers).toEqual(['echo-loop']);
     expect(warnings[0]!.payload.reason).toBe(
-      'cascade depth limit (32) reached while handling "demo.echo": triggers echo-loop keep causing each other; further events of this chain were dropped this tick',
+      'cascade depth limit (32) reached while handling "demo.echo": triggers echo-loop keep causing each other; this chain of causes was cut and its further events dropped (its depth counts every hop, also across ticks through a "delay")',
     );
     expect(warnings[0]!.tick).toBe(0);
     // The chain ran to the limit and no further.

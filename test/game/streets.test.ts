@@ -45,7 +45,7 @@ describe('street driving', () => {
       let offRoad = 0;
       for (let t = 0; t < 60 * 120 && !arrived; t++) {
         arrived = driveStreets(s, cars, 0, tx, ty, 15, 8, 1 / 60, scratch);
-        if (tileAt(map, cars.x[0]!, cars.y[0]!) !== TileKind.Street) offRoad++;
+        if (tileAt(map, cars.x[0], cars.y[0]) !== TileKind.Street) offRoad++;
       }
       expect(offRoad).toBe(0);
       expect(arrived).toBe(true);
@@ -69,7 +69,7 @@ describe('street driving', () => {
         dy = rng.int(-1, 1);
       }
       driveCar(map, cars, 0, dx, dy, handling, 1 / 60, scratch);
-      if (!isClear(map, DRIVABLE, cars.x[0]!, cars.y[0]!, 1.2)) bad++;
+      if (!isClear(map, DRIVABLE, cars.x[0], cars.y[0], 1.2)) bad++;
     }
     expect(bad).toBe(0);
   });
@@ -92,7 +92,7 @@ describe('walking', () => {
         dy = rng.int(-1, 1);
       }
       walk(map, agents, 0, dx, dy, 5.5, 1 / 60, scratch);
-      if (!isClear(map, WALKABLE, agents.x[0]!, agents.y[0]!, 0.4)) bad++;
+      if (!isClear(map, WALKABLE, agents.x[0], agents.y[0], 0.4)) bad++;
     }
     expect(bad).toBe(0);
   });

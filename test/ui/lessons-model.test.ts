@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules, scenarioCatalogue } from '../../src/engine';
 import type { CompiledRules, SirenEvent } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
-import type { Lesson, LessonCheck } from '../../src/scenarios/city/lessons';
+import type { Lesson, LessonCheck } from '../../src/scenarios/lesson';
 import { cityLessons } from '../../src/scenarios/city/lessons';
 import { lessonsByScenario } from '../../src/ui/panels/lessons/catalogue';
 import type { Observation, RunnerState } from '../../src/ui/panels/lessons/model';

@@ -124,6 +124,22 @@ describe('log index', () => {
     expect(index.matches().length).toBe(400);
   });
 
+  it('matches what a row shows (kind=hospital, 100 → 95) as well as the JSON ("kind":"hospital")', () => {
+    const log = createLog(100, { hash: false });
+    log.append(createEvent(0, 'zone.entered', 0, { zone: 'hospital-1', kind: 'hospital' }));
+    log.append(createEvent(1, 'zone.entered', 1, { zone: 'turf-2', kind: 'turf' }));
+    log.append(createEvent(2, 'health.changed', 2, { entity: 0, from: 100, to: 95 }));
+    const index = createLogIndex({ hidden: new Set(), text: 'kind=hospital' });
+    index.update(log);
+    expect(index.matches()).toEqual([0]);
+    index.setFilter({ hidden: new Set(), text: '"kind":"turf"' });
+    expect(index.matches()).toEqual([1]);
+    index.setFilter({ hidden: new Set(), text: '100 → 95' });
+    expect(index.matches()).toEqual([2]);
+    index.setFilter({ hidden: new Set(), text: 'kind=nowhere' });
+    expect(index.matches()).toEqual([]);
+  });
+
   it('keeps up with a ring that evicts, over 15,000 events', () => {
     const log = createLog(10_000, { hash: false });
     const index = createLogIndex({ hidden: new Set(['npc.spawned']), text: '' });

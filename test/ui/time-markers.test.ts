@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLog } from '../../src/engine';
 import type { SirenEvent } from '../../src/engine';
+import { cityTimeline } from '../../src/ui/city/timeline';
 import { createMarkerTracker } from '../../src/ui/panels/time/markers';
 import { runScenario } from './helpers';
 
@@ -23,7 +24,7 @@ describe('timeline markers', () => {
       ev(8, 950, 'player.died', { x: 1, y: 2 }),
     ];
     for (const e of events) log.append(e);
-    const markers = createMarkerTracker().update(log);
+    const markers = createMarkerTracker(cityTimeline).update(log);
     expect(markers.map((m) => [m.kind, m.tick, m.seq, m.label])).toEqual([
       ['rules', 10, 0, 'rules loaded (21 triggers from editor)'],
       ['damage', 20, 1, 'you were hit 3× (28 damage)'],
@@ -36,7 +37,7 @@ describe('timeline markers', () => {
 
   it('reads only new events each update, and grows a cluster across updates', () => {
     const log = createLog(100);
-    const tracker = createMarkerTracker();
+    const tracker = createMarkerTracker(cityTimeline);
     log.append(ev(0, 5, 'damage', { target: 0, source: 'goon', amount: 4 }));
     expect(tracker.update(log)).toHaveLength(1);
     log.append(ev(1, 30, 'damage', { target: 0, source: 'goon', amount: 4 }));
@@ -47,7 +48,7 @@ describe('timeline markers', () => {
 
   it('starts over when the log is rewound or replaced', () => {
     const engine = runScenario('city', 12);
-    const tracker = createMarkerTracker();
+    const tracker = createMarkerTracker(cityTimeline);
     const before = tracker.update(engine.log).slice();
     engine.rewind(120);
     const after = tracker.update(engine.log);

@@ -38,6 +38,11 @@ export interface BehaviourDef<W = unknown, R = unknown> {
   readonly name: string;
   readonly description: string;
   readonly params: Readonly<Record<string, ParamSpec>>;
+  /**
+   * The event types it may emit, for static analysis (loop warnings, the rule graph). A parameter of kind "event" adds
+   * the type it names. Absent means "none declared".
+   */
+  readonly emits?: readonly string[];
   run(ctx: BehaviourContext<W, R>, params: Record<string, unknown>): void;
 }
 
@@ -46,6 +51,7 @@ export function defineBehaviour<W, R, const P extends Record<string, ParamSpec>>
   name: string;
   description: string;
   params: P;
+  emits?: readonly string[];
   run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
 }): BehaviourDef<W, R> {
   return def as unknown as BehaviourDef<W, R>;
@@ -57,6 +63,7 @@ export function behaviourFactory<W, R = unknown>() {
     name: string;
     description: string;
     params: P;
+    emits?: readonly string[];
     run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
   }): BehaviourDef<W, R> => def as unknown as BehaviourDef<W, R>;
 }

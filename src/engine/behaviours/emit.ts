@@ -4,6 +4,7 @@ import { defineBehaviour } from './define';
 /** Emits an event (declared in the rules file's `events`, or one of the scenario's), so rules chain. */
 export const emit = defineBehaviour({
   name: 'emit',
+  emits: [],
   description:
     'Emits an event, caused by this trigger. Its type must be declared in the file\'s "events" or be a scenario event.',
   params: {

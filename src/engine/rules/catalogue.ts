@@ -2,6 +2,7 @@ import type { EventSpec, EventSpecs, FieldType } from '../events';
 import { engineEvents } from '../events';
 import type { BehaviourDef } from '../behaviours';
 import { engineBehaviours } from '../behaviours';
+import { own } from '../own';
 
 /** A fact a rule can read from the world or an entity. */
 export interface FactSpec {
@@ -53,7 +54,7 @@ export function eventSpecOf(
   declared: ReadonlyMap<string, EventSpec>,
   type: string,
 ): EventSpec | undefined {
-  return catalogue.events[type] ?? declared.get(type);
+  return own(catalogue.events, type) ?? declared.get(type);
 }
 
 /** The catalogue of a scenario: what its rules files may name. */

@@ -1,11 +1,15 @@
 import type { BehaviourDef } from '../behaviours';
 import type { EventSpec } from '../events';
+import { own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { Explain, Test } from './compileCondition';
 import { compileCondition, compileValue } from './compileCondition';
 import type { FactContext, FactGetter, FactScope } from './facts';
-import type { ActionSpec, RulesFile, TriggerSpec } from './format';
+import type { ActionSpec, Condition, RulesFile, TriggerSpec } from './format';
 import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
+import type { FactRef } from './format';
+import { describeFound } from './errors';
+import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
 import type { CompiledWindow } from './windows';
 import type { SirenEvent } from '../events';
@@ -34,6 +38,8 @@ export interface CompiledTrigger {
   /** `when` (for on/every) or `while` (for state triggers); null = always. */
   readonly test: Test | null;
   readonly explain: Explain | null;
+  /** Comparisons in its condition: what one test of it counts against the per-tick work budget. */
+  readonly cost: number;
   readonly actions: readonly CompiledAction[];
 }
 
@@ -63,7 +69,7 @@ function readsFacts(v: unknown): boolean {
   return false;
 }
 
-function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['params'] {
+function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef): CompiledAction['params'] {
   let reads = false;
   for (const k in action)
     if (k !== 'behaviour' && readsFacts(action[k])) {
@@ -95,14 +101,46 @@ function compileParams(scope: FactScope, action: ActionSpec): CompiledAction['pa
       ]);
     } else entries.push([k, () => v]);
   }
+  const check = paramCheck(action, def);
   return (ev, fc) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i] as [string, FactGetter];
       o[e[0]] = e[1](ev, fc);
     }
+    check(o);
     return o;
   };
+}
+
+/**
+ * The run-time check of parameters read from facts (literals were checked at load): a value its schema rejects, or a
+ * number that is not finite anywhere in a payload, throws, and the engine turns that into `engine.error`.
+ */
+function paramCheck(action: ActionSpec, def: BehaviourDef): (params: Record<string, unknown>) => void {
+  const read = Object.keys(action).filter((k) => k !== 'behaviour' && readsFacts(action[k]));
+  return (params) => {
+    for (const k of read) {
+      const v = params[k];
+      const schema = Object.hasOwn(def.params, k) ? def.params[k]?.schema : undefined;
+      if (isFactRef(action[k]) && schema && !fastAccepts(schema, v) && !schema.safeParse(v).success)
+        throw new Error(
+          `parameter "${k}" read ${v === undefined ? 'nothing' : describeFound(v)} from "${(action[k] as FactRef).fact}", which it does not take`,
+        );
+      if (!isFactRef(action[k]) && typeof v === 'object' && v !== null)
+        for (const [field, x] of Object.entries(v))
+          if (typeof x === 'number' && !Number.isFinite(x))
+            throw new Error(`parameter "${k}" field "${field}" read ${x}, not a finite number`);
+    }
+  };
+}
+
+/** How many comparisons a condition tree holds. */
+function comparisons(c: Condition): number {
+  if ('all' in c) return c.all.reduce((n, x) => n + comparisons(x), 0);
+  if ('any' in c) return c.any.reduce((n, x) => n + comparisons(x), 0);
+  if ('not' in c) return comparisons(c.not);
+  return 1;
 }
 
 /** Firing order: priority, highest first, then file order. */
@@ -116,7 +154,10 @@ function compileTrigger(spec: TriggerSpec, index: number, scope: FactScope, cata
   const actions: CompiledAction[] = [];
   for (let i = 0; i < spec.do.length; i++) {
     const a = spec.do[i] as ActionSpec;
-    actions.push({ behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef, params: compileParams(scope, a) });
+    actions.push({
+      behaviour: catalogue.behaviours.get(a.behaviour) as BehaviourDef,
+      params: compileParams(scope, a, catalogue.behaviours.get(a.behaviour) as BehaviourDef),
+    });
   }
   return {
     id: spec.id,
@@ -132,6 +173,7 @@ function compileTrigger(spec: TriggerSpec, index: number, scope: FactScope, cata
     forTicks: secondsToTicks(spec.for ?? 0),
     everyTicks: Math.max(1, secondsToTicks(spec.every ?? 0)),
     test: compiled?.test ?? null,
+    cost: cond ? comparisons(cond) : 0,
     explain: compiled?.explain ?? null,
     actions,
   };
@@ -158,7 +200,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
       scope = on
         ? {
             eventType: on,
-            spec: catalogue.events[on] ?? declared.get(on),
+            spec: own(catalogue.events, on) ?? declared.get(on),
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
           }

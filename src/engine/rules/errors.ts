@@ -32,40 +32,67 @@ export function pathToString(path: readonly (string | number)[]): string {
   return out;
 }
 
-/** Damerau-free Levenshtein distance, small and allocation-light. */
-function distance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
+/** Names longer than this get no did-you-mean (a typo of a known name is never this long). */
+export const MAX_SUGGEST_NAME = 64;
+/** At most this many known names are compared with an unknown one. */
+export const MAX_SUGGEST_CANDIDATES = 1000;
+/** Names in messages are cut to this many characters. */
+export const MAX_SHOWN_NAME = 80;
+
+/** Levenshtein distance if it is at most `k`, else k + 1: only a band of 2k + 1 cells a row, stopping early. */
+function distanceAtMost(a: string, b: string, k: number): number {
+  if (Math.abs(a.length - b.length) > k) return k + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+    const from = Math.max(1, i - k);
+    const to = Math.min(b.length, i + k);
+    cur[from - 1] = from === 1 ? i : k + 1;
+    let rowMin = cur[from - 1] as number;
+    for (let j = from; j <= to; j++) {
+      const up = j <= i - 1 + k ? (prev[j] as number) : k + 1;
+      const d = Math.min(up + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (to < b.length) cur[to + 1] = k + 1;
+    if (rowMin > k) return k + 1;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length] as number;
+  return Math.min(prev[b.length] as number, k + 1);
 }
 
-/** The closest known name to `name`, if one is close enough to be a likely typo. */
+/**
+ * The closest known name to `name`, if one is close enough to be a likely typo. Bounded work: names longer than
+ * MAX_SUGGEST_NAME get none, at most MAX_SUGGEST_CANDIDATES names are compared, each only within the allowed distance.
+ */
 export function didYouMean(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
+  if (name.length > MAX_SUGGEST_NAME) return undefined;
   const lower = name.toLowerCase();
-  for (const k of known) {
-    const d = distance(lower, k.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
+  let k = Math.max(2, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let seen = 0;
+  for (const cand of known) {
+    if (++seen > MAX_SUGGEST_CANDIDATES) break;
+    const d = distanceAtMost(lower, cand.toLowerCase(), k);
+    if (d > k) continue;
+    best = cand;
+    if (d === 0) break;
+    k = d - 1;
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best;
+}
+
+/** A name as a message quotes it: JSON-quoted, cut to MAX_SHOWN_NAME characters with its length said. */
+export function quoteName(name: string): string {
+  if (name.length <= MAX_SHOWN_NAME) return JSON.stringify(name);
+  return `${JSON.stringify(name.slice(0, MAX_SHOWN_NAME))}… (${name.length.toLocaleString('en')} characters)`;
 }
 
 /** `unknown <what> "x" [of <owner>]; did you mean "y"?` or, with no close match, a list of what is allowed. */
 export function unknownName(what: string, name: string, known: readonly string[], owner?: string): string {
-  const unknown = `unknown ${what} ${JSON.stringify(name)}${owner ? ` of ${owner}` : ''}`;
+  const unknown = `unknown ${what} ${quoteName(name)}${owner ? ` of ${owner}` : ''}`;
   const guess = didYouMean(name, known);
   if (guess) return `${unknown}; did you mean ${JSON.stringify(guess)}?`;
   if (!known.length) return `${unknown}; there are none`;

@@ -1,6 +1,7 @@
 import type { EventSpec, FieldType, SirenEvent } from '../events';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
+import { isInheritedName, own } from '../own';
 import { unknownName } from './errors';
 import { windowAggregates } from './windows';
 import type { WindowAggregate } from './windows';
@@ -41,7 +42,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
       return ids.length
         ? unknownName('window', id, ids)
         : `fact ${JSON.stringify(path)} reads a window, but this file declares no "windows"`;
-    if (!(agg in windowAggregates) || more.length)
+    if (!Object.hasOwn(windowAggregates, agg) || more.length)
       return unknownName(
         `aggregate of window "${id}"`,
         `${agg}${more.length ? '.' + more.join('.') : ''}`,
@@ -59,7 +60,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
     )} (facts look like "event.<field>", "meta.tick", "entity.<field>", "world.<fact>" or "window.<id>.<aggregate>")`;
   }
   if (root === 'world') {
-    return catalogue.worldFacts[rest]
+    return own(catalogue.worldFacts, rest)
       ? null
       : unknownName(
           'world fact',
@@ -71,7 +72,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
     return `fact ${JSON.stringify(path)} reads an event, but this trigger has no event (it is a "while" or "every" trigger); use world.* facts`;
   }
   if (root === 'meta')
-    return metaFacts[rest]
+    return own(metaFacts, rest)
       ? null
       : unknownName(
           'meta fact',
@@ -81,7 +82,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   if (root === 'entity') {
     if (!scope.spec?.entityField && !scope.anyFields)
       return `fact ${JSON.stringify(path)}: "${scope.eventType}" events do not name an entity, so entity.* facts are not available`;
-    return catalogue.entityFacts[rest]
+    return own(catalogue.entityFacts, rest)
       ? null
       : unknownName(
           'entity fact',
@@ -104,10 +105,10 @@ export function factType(catalogue: Catalogue, scope: FactScope, path: string): 
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
   if (root === 'window') return 'number';
-  if (root === 'world') return catalogue.worldFacts[rest]?.type;
-  if (root === 'meta') return metaFacts[rest]?.type;
-  if (root === 'entity') return catalogue.entityFacts[rest]?.type;
-  return scope.anyFields ? undefined : scope.spec?.fields[rest];
+  if (root === 'world') return own(catalogue.worldFacts, rest)?.type;
+  if (root === 'meta') return own(metaFacts, rest)?.type;
+  if (root === 'entity') return own(catalogue.entityFacts, rest)?.type;
+  return scope.anyFields || !scope.spec ? undefined : own(scope.spec.fields, rest);
 }
 
 /** Compiles a (checked) fact path into a getter closure. */
@@ -115,6 +116,8 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
   const dot = path.indexOf('.');
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
+  // A name every object inherits (`constructor`, `toString` …) is read as an own property only: never a function.
+  if (root !== 'window' && rest.split('.').some(isInheritedName)) return compileOwnFact(scope, root, rest);
   switch (root) {
     case 'event':
       return (ev) => (ev?.payload as Record<string, unknown> | undefined)?.[rest];
@@ -142,4 +145,21 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
       };
     }
   }
+}
+
+/** Reads one value's own property, or undefined (also for anything that is not an object). */
+const ownProp = (v: unknown, k: string): unknown =>
+  typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+
+/** A fact getter that reads only own properties at every step: for paths naming what objects inherit. */
+function compileOwnFact(scope: FactScope, root: string, rest: string): FactGetter {
+  const keys = rest.split('.');
+  const walk = (v: unknown): unknown => keys.reduce(ownProp, v);
+  if (root === 'event') return (ev) => walk(ev?.payload);
+  if (root === 'meta') return (ev) => walk(ev);
+  if (root === 'entity') {
+    const field = scope.spec?.entityField ?? 'entity';
+    return (ev, fc) => walk(fc.entity(ownProp(ev?.payload, field)));
+  }
+  return (_ev, fc) => walk(fc.world);
 }

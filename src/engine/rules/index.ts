@@ -9,6 +9,8 @@ export * from './validate';
 export * from './compileCondition';
 export * from './compileRules';
 export * from './loadRules';
+export * from './loops';
 export * from './schema';
 export * from './reference';
 export * from './windows';
+export * from './sampleEvent';

@@ -2,11 +2,14 @@ import type { Catalogue } from './catalogue';
 import { compileRules } from './compileRules';
 import type { CompiledRules } from './compileRules';
 import type { RuleError } from './errors';
-import { parseJson } from './parseJson';
+import { loopWarnings } from './loops';
+import type { RuleWarning } from './loops';
+import { lineStartsOf, parseJson, parseLimits } from './parseJson';
 import { validateRules } from './validate';
 
-/** The outcome of loading a rules file: compiled rules, or every error found. */
-export type LoadResult = { ok: true; rules: CompiledRules } | { ok: false; errors: readonly RuleError[] };
+/** The outcome of loading a rules file: compiled rules with any warnings (loops), or every error found. */
+export type LoadResult =
+  { ok: true; rules: CompiledRules; warnings: readonly RuleWarning[] } | { ok: false; errors: readonly RuleError[] };
 
 /** Parses, validates and compiles a rules file's text. A bad file is rejected whole, with every error. */
 export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json'): LoadResult {
@@ -15,19 +18,26 @@ export function loadRules(text: string, catalogue: Catalogue, file = 'rules.json
   if (errors.length) return { ok: false, errors };
   const checked = validateRules(doc, catalogue, file);
   if (!checked.rules) return { ok: false, errors: checked.errors };
-  return { ok: true, rules: compileRules(checked.rules, catalogue, file, src) };
+  const rules = compileRules(checked.rules, catalogue, file, src);
+  const warnings = loopWarnings(rules.triggers, (i) => doc.locate(['triggers', i]), file);
+  return { ok: true, rules, warnings };
 }
 
 /** Decodes bytes as strict UTF-8 (a BOM is allowed) before loading. */
 export function loadRulesBytes(bytes: Uint8Array, catalogue: Catalogue, file = 'rules.json'): LoadResult {
+  if (bytes.length > parseLimits.maxBytes) {
+    const message = `file is too large: ${bytes.length} bytes, the limit is ${parseLimits.maxBytes}`;
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }] };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
+    const starts = lineStartsOf(before);
+    const line = starts.length;
+    const column = before.length - (starts[starts.length - 1] as number) + 1;
     return {
       ok: false,
       errors: [

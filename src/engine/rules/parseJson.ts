@@ -38,13 +38,20 @@ const SYNTAX_HINTS: Record<string, string> = {
 /** jsonc-parser's options: strict JSON, for the tree the slow path and `locate` build. */
 const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
+/** Offsets where lines start; a line ends with LF, CR LF or a lone CR (old Mac files), as editors count them. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  const re = /\r\n?|\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
 /** Line and column (1-based) of offsets in a text; the line table is built on first use. */
 function positions(text: string): (offset: number) => { line: number; column: number } {
   let lineStarts: number[] | undefined;
   return (offset) => {
     if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+      lineStarts = lineStartsOf(text);
     }
     let lo = 0,
       hi = lineStarts.length - 1;
@@ -253,7 +260,7 @@ export function parseJson(text: string, file: string): { doc: LocatedJson; error
 
 /** Source text as shown in a message: one line, control characters escaped, in backticks. */
 function excerpt(raw: string): string {
-  const line = raw.split('\n')[0] as string;
+  const line = raw.split(/\r\n?|\n/)[0] as string;
   return `\`${line.replace(/[^\x20-\uffff]/g, (c) => JSON.stringify(c).slice(1, -1))}\``;
 }
 

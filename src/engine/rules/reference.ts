@@ -63,12 +63,21 @@ export function rulesReference(catalogues: readonly Catalogue[]): string {
     out.push('', '### Entity facts (for events that name an entity)', '', '| fact | type | meaning |', '|---|---|---|');
     for (const [k, f] of Object.entries(c.entityFacts))
       out.push(`| \`entity.${k}\` | ${f.type} | ${esc(f.description)} |`);
-    out.push('', '### Behaviours', '', '| behaviour | parameters | what it does |', '|---|---|---|');
+    out.push(
+      '',
+      '### Behaviours',
+      '',
+      'What each may emit is what the loop check and the rule graph follow (an `emit` adds the event it names).',
+      '',
+      '| behaviour | parameters | emits | what it does |',
+      '|---|---|---|---|',
+    );
     for (const b of c.behaviours.values()) {
       const params = Object.entries(b.params)
         .map(([n, p]) => `\`${n}\`${p.schema.safeParse(undefined).success ? '?' : ''}: ${esc(p.description)}`)
         .join('<br>');
-      out.push(`| \`${b.name}\` | ${params || '—'} | ${esc(b.description)} |`);
+      const emits = (b.emits ?? []).map((e) => `\`${e}\``).join(', ');
+      out.push(`| \`${b.name}\` | ${params || '—'} | ${emits || '—'} | ${esc(b.description)} |`);
     }
     out.push('');
   }

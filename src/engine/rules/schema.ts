@@ -69,11 +69,14 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     z.array(z.union([z.string(), z.number(), z.boolean()])),
   ]);
 
+  const affix = z
+    .union([z.strictObject({ startsWith: z.string() }), z.strictObject({ endsWith: z.string() })])
+    .describe('For anythingBut: a string that does not start (or end) with this');
   const comparison = z
     .strictObject({
       fact: factPath,
-      op: z.enum(operatorNames).describe('eq ne lt lte gt gte between in notIn anythingBut exists startsWith contains'),
-      value: z.union([literal, factRef]).optional(),
+      op: z.enum(operatorNames).describe(operatorNames.join(' ')),
+      value: z.union([literal, factRef, affix]).optional(),
     })
     .describe('Compares a fact with a value');
   const condition: z.ZodType = z.union([

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BehaviourDef, ParamSpec } from '../behaviours';
 import type { EventSpec, FieldType } from '../events';
 import { engineEvents } from '../events';
+import { isInheritedName, own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
 import { describeFound, pathToString, unknownName } from './errors';
@@ -10,7 +11,7 @@ import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
 import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
 import type { FactRef, RulesFile } from './format';
-import { operators, operatorNames } from './operators';
+import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
 
 type Path = (string | number)[];
@@ -49,6 +50,9 @@ function paramsOf(def: BehaviourDef): ParamsInfo {
   return info;
 }
 
+/** The most errors one load reports: past it the checks stop, so a hostile file cannot make messages its work. */
+export const MAX_RULE_ERRORS = 200;
+
 const CONDITION_HELP =
   'a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"fact": "...", "op": "...", "value": ...}';
 
@@ -73,7 +77,7 @@ export function validateRules(
   // zod words every structural error; a valid file (the usual case) is recognised without it first, as that is cheaper.
   if (!fastAccepts(rulesFileSchema, value)) {
     const parsed = rulesFileSchema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues) zodIssue(issue, get, error);
+    if (!parsed.success) for (const issue of parsed.error.issues.slice(0, MAX_RULE_ERRORS)) zodIssue(issue, get, error);
   }
   if (!isObj(value)) return { errors };
 
@@ -94,7 +98,8 @@ export function validateRules(
             ? (d as { type?: unknown; fields?: unknown; description?: unknown })
             : null;
       if (!decl || typeof decl.type !== 'string') return;
-      if (catalogue.events[decl.type])
+      if (isInheritedName(decl.type)) return error(['events', i], inheritedMessage('event type', decl.type));
+      if (own(catalogue.events, decl.type))
         error(
           ['events', i],
           `event type ${JSON.stringify(decl.type)} already exists in scenario "${catalogue.scenario}"; declare only new types`,
@@ -121,6 +126,7 @@ export function validateRules(
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
     if (!isObj(t) || typeof t.id !== 'string') continue;
+    if (isInheritedName(t.id)) error(['triggers', i, 'id'], inheritedMessage('trigger id', t.id));
     const first = ids.get(t.id);
     if (first !== undefined)
       error(
@@ -138,6 +144,7 @@ export function validateRules(
   const windows = Array.isArray(value.windows) ? value.windows : [];
   windows.forEach((w, i) => {
     if (isObj(w) && typeof w.id === 'string') {
+      if (isInheritedName(w.id)) error(['windows', i, 'id'], inheritedMessage('window id', w.id));
       if (windowIds.has(w.id))
         error(['windows', i, 'id'], `duplicate window id ${JSON.stringify(w.id)}; ids must be unique`);
       windowIds.add(w.id);
@@ -179,8 +186,13 @@ export function validateRules(
   const scopes = new Map<string, FactScope>();
 
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
+  let unchecked = 0;
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
+    if (errors.length >= MAX_RULE_ERRORS) {
+      unchecked = triggers.length - i;
+      break;
+    }
     if (!isObj(t)) continue;
     at[1] = i;
     const hasWhile = t.while !== undefined;
@@ -238,6 +250,15 @@ export function validateRules(
   at.length = 0;
 
   errors.sort((x, y) => x.line - y.line || x.column - y.column);
+  if (errors.length > MAX_RULE_ERRORS || unchecked) {
+    errors.length = MAX_RULE_ERRORS;
+    const last = errors[MAX_RULE_ERRORS - 1] as RuleError;
+    errors.push({
+      ...last,
+      path: '',
+      message: `more errors may follow, not checked: fix these ${MAX_RULE_ERRORS} first`,
+    });
+  }
   return errors.length ? { errors } : { rules: value as unknown as RulesFile, errors };
 }
 
@@ -261,7 +282,7 @@ interface Pass {
 const here = (at: Path, ...keys: (string | number)[]): Path => [...at, ...keys];
 
 /** The spec of an event type the rules can see: the catalogue's or one the file declares. */
-const specOf = (p: Pass, type: string): EventSpec | undefined => p.catalogue.events[type] ?? p.declared.get(type);
+const specOf = (p: Pass, type: string): EventSpec | undefined => own(p.catalogue.events, type) ?? p.declared.get(type);
 
 /** The field names of an event type, listed once per load. */
 function fieldNames(p: Pass, spec: EventSpec): string[] {
@@ -362,6 +383,7 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
   switch (kind) {
     case 'any':
       if (v === undefined) p.error(p.at, `"${c.op}" needs a "value"`);
+      else if (c.op === 'anythingBut' && isObj(v)) checkAffix(p, v);
       else if (isObj(v))
         p.error(here(p.at, 'value'), `expected a literal or {"fact": "..."}, found an object without "fact"`);
       break;
@@ -373,13 +395,16 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
         );
       break;
     case 'range':
-      if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number')
+      if (!isRange(v))
         p.error(
           v === undefined ? p.at : here(p.at, 'value'),
-          `"between" needs "value": [min, max] with two numbers, found ${describeFound(v)}`,
+          `"between" needs "value": [min, max] with two numbers or two strings, found ${describeFound(v)}`,
         );
-      else if (v[0] > v[1])
-        p.error(here(p.at, 'value'), `"between" range is empty: min ${v[0]} is greater than max ${v[1]}`);
+      else if (typeof v[0] === 'number' ? v[0] > (v[1] as number) : compareCodePoints(v[0], v[1] as string) > 0)
+        p.error(
+          here(p.at, 'value'),
+          `"between" range is empty: min ${JSON.stringify(v[0])} is greater than max ${JSON.stringify(v[1])}`,
+        );
       break;
     case 'array':
       if (!Array.isArray(v) || v.length === 0)
@@ -433,7 +458,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
   const { paramNames, params } = paramsOf(def);
   for (const k in a) {
     if (k === 'behaviour') continue;
-    if (!def.params[k]) p.error(here(p.at, k), unknownName('parameter', k, paramNames, `"${def.name}"`), true);
+    if (!Object.hasOwn(def.params, k))
+      p.error(here(p.at, k), unknownName('parameter', k, paramNames, `"${def.name}"`), true);
   }
   for (let n = 0; n < params.length; n++) {
     const { name, spec, optional } = params[n] as ParamsInfo['params'][number];
@@ -446,9 +472,16 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload')
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
+        const before = p.errors.length;
         p.at.push(name);
         checkFactRef(p, v, scope);
         p.at.pop();
+        const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
+        if (type && !schemaTakesType(spec.schema, type))
+          p.error(
+            here(p.at, name, 'fact'),
+            `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
+          );
       }
       continue;
     }
@@ -464,8 +497,7 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
       p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
     if (spec.kind === 'event' && typeof v === 'string') {
-      if (engineEvents[v as keyof typeof engineEvents])
-        p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
+      if (Object.hasOwn(engineEvents, v)) p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
       else if (!specOf(p, v)) p.error(here(p.at, name), withDeclareHint(unknownName('event type', v, p.eventTypes)));
     }
     if (spec.kind === 'payload' && isObj(v)) {
@@ -494,6 +526,29 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
           if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
     }
   }
+}
+
+/** Sample values of each field type: a schema that accepts none of them never accepts a fact of that type. */
+const TYPE_SAMPLES: Record<string, readonly unknown[]> = {
+  number: [0, 1, -1, 0.5, 100, 1e6],
+  string: ['', 'x'],
+  boolean: [true, false],
+  'string[]': [[], ['x']],
+  'number[]': [[], [0]],
+};
+
+/** True when a parameter's schema can accept a value of a fact's type (a string also fits an enum of strings). */
+function schemaTakesType(schema: z.ZodType, type: FieldType): boolean {
+  const base = type.replace('?', '');
+  const options = (schema as { options?: unknown }).options;
+  const samples = [...(TYPE_SAMPLES[base] ?? []), ...(base === 'string' && Array.isArray(options) ? options : [])];
+  return samples.some((x) => schema.safeParse(x).success);
+}
+
+/** What a parameter's schema takes, in words, from the types it accepts. */
+function describeSchema(schema: z.ZodType): string {
+  const fits = Object.keys(TYPE_SAMPLES).filter((t) => schemaTakesType(schema, t as FieldType));
+  return fits.length ? fits.map((t) => typeName(t as FieldType)).join(' or ') : 'another kind of value';
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -552,6 +607,10 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     case 'ne':
       return scalar && !fitsType(type, value) ? wrongValue(fact, type, value) : null;
     case 'anythingBut':
+      if (isAffixPattern(value))
+        return base === 'string'
+          ? null
+          : { at: 'op', message: `"anythingBut" with a pattern reads a string, but "${fact}" is ${typeName(type)}` };
       return !scalar
         ? null
         : Array.isArray(value)
@@ -570,13 +629,14 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
         return { at: 'op', message: `"${op}" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
       return typeof value === base ? null : wrongValue(fact, type, value);
     case 'between':
-      return base === 'number'
-        ? null
-        : { at: 'op', message: `"between" compares numbers, but "${fact}" is ${typeName(type)}` };
+      if (base !== 'number' && base !== 'string')
+        return { at: 'op', message: `"between" compares numbers or strings, but "${fact}" is ${typeName(type)}` };
+      return Array.isArray(value) && typeof value[0] !== base ? wrongValue(fact, type, value[0], 0) : null;
     case 'startsWith':
+    case 'endsWith':
       return base === 'string'
         ? null
-        : { at: 'op', message: `"startsWith" reads a string, but "${fact}" is ${typeName(type)}` };
+        : { at: 'op', message: `"${op}" reads a string, but "${fact}" is ${typeName(type)}` };
     case 'contains':
       if (base === 'string' || base === 'string[]')
         return typeof value === 'string'
@@ -590,6 +650,36 @@ function typeMismatch(op: keyof typeof operators, fact: string, type: FieldType,
     default:
       return null;
   }
+}
+
+/** A `between` range: two numbers or two strings. */
+function isRange(v: unknown): v is [number, number] | [string, string] {
+  return (
+    Array.isArray(v) &&
+    v.length === 2 &&
+    (typeof v[0] === 'number' || typeof v[0] === 'string') &&
+    typeof v[1] === typeof v[0]
+  );
+}
+
+const AFFIX_KEYS = ['startsWith', 'endsWith'];
+
+/** `anythingBut`'s pattern object: exactly one of {"startsWith": "…"} or {"endsWith": "…"}. */
+function checkAffix(p: Pass, v: Record<string, unknown>): void {
+  const keys = Object.keys(v);
+  if (keys.length !== 1)
+    return p.error(
+      here(p.at, 'value'),
+      `"anythingBut" takes a value, an array, or one pattern {"startsWith": "…"} or {"endsWith": "…"}, found an object with keys ${keys.map((k) => `"${k}"`).join(', ') || '(none)'}`,
+    );
+  const k = keys[0] as string;
+  if (!AFFIX_KEYS.includes(k)) return p.error(here(p.at, 'value', k), unknownName('pattern', k, AFFIX_KEYS));
+  if (typeof v[k] !== 'string') p.error(here(p.at, 'value', k), `"${k}" needs a string, found ${describeFound(v[k])}`);
+}
+
+/** Why a name every JavaScript object already has (`toString`, `constructor` …) cannot be declared. */
+function inheritedMessage(what: string, name: string): string {
+  return `${what} ${JSON.stringify(name)} is a name every JavaScript object already has; choose another`;
 }
 
 /** Adds how to declare a new event type when no existing name is a likely typo. */

@@ -5,8 +5,16 @@ export interface Camera {
   zoom: number;
   /** False until the first follow (and after a reset): the next follow snaps instead of gliding. */
   placed: boolean;
-  /** The visible rectangle in metres (left, top, right, bottom), updated by followTarget. */
-  readonly view: Float64Array;
+  /** The visible rectangle in metres, updated by followTarget. */
+  readonly view: ViewRect;
+}
+
+/** A rectangle in metres, by its edges. */
+export interface ViewRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
 
 /** Metres of the shorter screen side at rest; zooms out up to 35 % more at full driving speed. */
@@ -20,7 +28,7 @@ const CUT_DISTANCE = 60;
 
 /** Creates a camera that has not been placed yet. */
 export function createCamera(): Camera {
-  return { x: 0, y: 0, zoom: 8, placed: false, view: new Float64Array(4) };
+  return { x: 0, y: 0, zoom: 8, placed: false, view: { left: 0, top: 0, right: 0, bottom: 0 } };
 }
 
 /** The zoom at rest (CSS pixels per metre) for a screen size. */
@@ -72,8 +80,8 @@ export function followTarget(
   const margin = 6;
   cam.x = mapW + 2 * margin <= 2 * halfW ? mapW / 2 : Math.max(halfW - margin, Math.min(mapW + margin - halfW, cam.x));
   cam.y = mapH + 2 * margin <= 2 * halfH ? mapH / 2 : Math.max(halfH - margin, Math.min(mapH + margin - halfH, cam.y));
-  cam.view[0] = cam.x - halfW;
-  cam.view[1] = cam.y - halfH;
-  cam.view[2] = cam.x + halfW;
-  cam.view[3] = cam.y + halfH;
+  cam.view.left = cam.x - halfW;
+  cam.view.top = cam.y - halfH;
+  cam.view.right = cam.x + halfW;
+  cam.view.bottom = cam.y + halfH;
 }

@@ -2,8 +2,10 @@ import { Container, MeshSimple, Texture } from 'pixi.js';
 import { AgentKind } from '../../game/motion';
 import type { Agents } from '../../game/motion';
 import type { SightCone } from '../../game/sight';
-import { OPAQUE } from '../../game/tiles';
+import { isOpaque } from '../../game/tiles';
 import type { TileMap } from '../../game/tiles';
+import type { ViewRect } from './camera';
+import { drawnX, drawnY } from './interpolate';
 import { palette } from './palette';
 
 /** Rays per cone: the cone's outline follows the walls it hits. */
@@ -37,7 +39,7 @@ export function castRay(map: TileMap, x: number, y: number, dx: number, dy: numb
     }
     if (t >= range) return range;
     if (tx < 0 || ty < 0 || tx >= cols || ty >= rows) return t;
-    if (OPAQUE[tiles[ty * cols + tx]] === 1) return t;
+    if (isOpaque(tiles, ty * cols + tx)) return t;
   }
 }
 
@@ -58,7 +60,7 @@ function fadeTexture(): Texture {
 /** Police sight cones clipped by buildings: one small mesh per police slot, its vertices rewritten in place. */
 export interface SightCones {
   readonly layer: Container;
-  update(map: TileMap, agents: Agents, sight: SightCone, alpha: number, view: Float64Array): void;
+  update(map: TileMap, agents: Agents, sight: SightCone, alpha: number, view: ViewRect): void;
   reset(): void;
   destroy(): void;
 }
@@ -99,9 +101,9 @@ export function createSightCones(): SightCones {
       for (let i = 0; i < agents.count; i++) {
         if (agents.kind[i] !== AgentKind.Police) continue;
         const existing = i < meshes.length ? meshes[i] : null;
-        const x = agents.prevX[i] + (agents.x[i] - agents.prevX[i]) * alpha;
-        const y = agents.prevY[i] + (agents.y[i] - agents.prevY[i]) * alpha;
-        const off = x < view[0] - range || x > view[2] + range || y < view[1] - range || y > view[3] + range;
+        const x = drawnX(agents, i, alpha);
+        const y = drawnY(agents, i, alpha);
+        const off = x < view.left - range || x > view.right + range || y < view.top - range || y > view.bottom + range;
         if (agents.present[i] === 0 || agents.alive[i] === 0 || off) {
           if (existing) existing.visible = false;
           continue;
@@ -112,7 +114,7 @@ export function createSightCones(): SightCones {
         v[0] = x;
         v[1] = y;
         uv[0] = 0;
-        const h = agents.heading[i];
+        const h = agents.heading[i] ?? 0;
         for (let k = 0; k <= RAYS; k++) {
           const a = h - half + (2 * half * k) / RAYS;
           const dx = Math.cos(a);

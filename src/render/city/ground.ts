@@ -1,6 +1,7 @@
 import { Container, Graphics } from 'pixi.js';
 import type { Shader } from 'pixi.js';
 import type { CityMap } from '../../game/mapgen';
+import type { ViewRect } from './camera';
 import { createFlatShader } from './flatShader';
 import { drawMap, drawOutside } from './mapLayer';
 import { mapShapes } from './shapes';
@@ -24,8 +25,8 @@ interface Region {
 export interface Ground {
   readonly layer: Container;
   setMap(map: CityMap): void;
-  /** Shows the regions that reach into `view` (metres: left, top, right, bottom). */
-  update(view: Float64Array): void;
+  /** Shows the regions that reach into `view`. */
+  update(view: ViewRect): void;
   destroy(): void;
 }
 
@@ -59,10 +60,10 @@ export function createGround(): Ground {
     update(view) {
       for (const r of regions)
         r.g.visible =
-          r.x0 - REACH < view[2] &&
-          r.x0 + REGION + REACH > view[0] &&
-          r.y0 - REACH < view[3] &&
-          r.y0 + REGION + REACH > view[1];
+          r.x0 - REACH < view.right &&
+          r.x0 + REGION + REACH > view.left &&
+          r.y0 - REACH < view.bottom &&
+          r.y0 + REGION + REACH > view.top;
     },
     destroy() {
       layer.destroy({ children: true, context: true });

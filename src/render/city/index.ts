@@ -1,13 +1,16 @@
 import { TICKS_PER_SECOND } from '../../engine';
 import { Container } from 'pixi.js';
+import type { Renderer } from 'pixi.js';
 import type { AnyEngine } from '../../engine';
 import type { CityMap } from '../../game/mapgen';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
-import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
+import type { ScenarioRenderer, ViewSettings } from '../contract';
 import { createActorSprites } from './actors';
 import { createCamera, followTarget, restingZoom } from './camera';
+import type { Camera } from './camera';
 import { createSightCones } from './cones';
 import { createGround } from './ground';
+import { drawnX, drawnY, stepX, stepY } from './interpolate';
 import { createMinimap } from './minimap';
 import { createPlayerMarker, createSearchCircle, createTracerSprites } from './overlays';
 import { palette } from './palette';
@@ -17,17 +20,9 @@ import { createStage } from '../stage';
 /** Ticks per half-cycle of the police lights (red, then blue: 3 cycles a second at 60 Hz). */
 const FLASH_TICKS = 10;
 
-/** Draws the city chase with Pixi: a static map drawn once, pooled sprites for people and cars, a following camera. */
-export async function createCityRenderer(
-  host: HTMLElement,
-  engine: AnyEngine,
-  settings: ViewSettings,
-): Promise<ScenarioRenderer> {
-  // The clear colour is the asphalt: the ground layer draws only what lies on it.
-  const stage = await createStage(host, palette.asphalt, 'The city, seen from above');
-  const { app } = stage;
-
-  const tex = createCityTextures(app.renderer);
+/** The world's layers, bottom to top, and what draws into them. */
+function createWorld(renderer: Renderer) {
+  const tex = createCityTextures(renderer);
   const world = new Container();
   const ground = createGround();
   const search = createSearchCircle();
@@ -52,6 +47,66 @@ export async function createCityRenderer(
     glows,
   );
   const actors = createActorSprites(tex, { bodies, cars, lamps, people, glows });
+  return { tex, world, ground, search, cones, tracers, player, actors };
+}
+
+/** Where the player (or the car they drive) is drawn this frame, which way they face, and whether they drive. */
+interface Followed {
+  x: number;
+  y: number;
+  heading: number;
+  driving: boolean;
+}
+
+/** Moves the camera after the player, or the car they drive, `dt` seconds after the last frame. */
+function followPlayer(
+  camera: Camera,
+  rt: CityRuntime,
+  alpha: number,
+  dt: number,
+  screen: Screen,
+  reduced: boolean,
+): Followed {
+  const carId = rt.agents.car[0] ?? -1;
+  const driving = carId >= 0;
+  const m = driving ? rt.cars : rt.agents;
+  const id = driving ? carId : 0;
+  const x = drawnX(m, id, alpha);
+  const y = drawnY(m, id, alpha);
+  const vx = stepX(m, id) * TICKS_PER_SECOND;
+  const vy = stepY(m, id) * TICKS_PER_SECOND;
+  const { width: screenW, height: screenH } = screen;
+  const base = restingZoom(screenW, screenH);
+  followTarget(camera, x, y, vx, vy, dt, base, screenW, screenH, rt.map.width, rt.map.height, reduced);
+  return { x, y, heading: m.heading[id] ?? 0, driving };
+}
+
+/** A screen size in CSS pixels. */
+interface Screen {
+  width: number;
+  height: number;
+}
+
+/** Scales and moves the world so the camera's centre is mid-screen, snapped to whole device pixels. */
+function placeWorld(world: Container, camera: Camera, screen: Screen, res: number): void {
+  const zoom = camera.zoom;
+  world.scale.set(zoom);
+  world.position.set(
+    Math.round((screen.width / 2 - camera.x * zoom) * res) / res,
+    Math.round((screen.height / 2 - camera.y * zoom) * res) / res,
+  );
+}
+
+/** Draws the city chase with Pixi: a static map drawn once, pooled sprites for people and cars, a following camera. */
+export async function createCityRenderer(
+  host: HTMLElement,
+  engine: AnyEngine,
+  settings: ViewSettings,
+): Promise<ScenarioRenderer> {
+  // The clear colour is the asphalt: the ground layer draws only what lies on it.
+  const stage = await createStage(host, palette.asphalt, 'The city, seen from above');
+  const { app } = stage;
+  const { tex, world, ground, search, cones, tracers, player, actors } = createWorld(app.renderer);
   const minimap = createMinimap(app.renderer, tex);
   app.stage.addChild(world, minimap.layer);
 
@@ -60,10 +115,24 @@ export async function createCityRenderer(
   let boundMap: CityMap | null = null;
   let last = performance.now();
 
-  function bindMap(rt: CityRuntime): void {
-    boundMap = rt.map;
-    ground.setMap(rt.map);
-    minimap.setMap(rt.map, rt.sight);
+  /** Starts over for a new engine or a new city (and a new screen resolution). */
+  function bind(e: AnyEngine, rt: CityRuntime): void {
+    if (e !== current) {
+      current = e;
+      camera.placed = false;
+      actors.reset();
+      cones.reset();
+    }
+    if (rt.map !== boundMap) {
+      boundMap = rt.map;
+      ground.setMap(rt.map);
+      minimap.setMap(rt.map, rt.sight);
+    }
+    const dpr = window.devicePixelRatio || 1;
+    if (app.renderer.resolution !== dpr) {
+      app.renderer.resolution = dpr;
+      app.resize();
+    }
   }
 
   function draw(e: AnyEngine, alpha: number): void {
@@ -72,72 +141,21 @@ export async function createCityRenderer(
     last = now;
     const rt = e.runtime as CityRuntime;
     const w = e.world as CityWorld;
-    if (e !== current) {
-      current = e;
-      camera.placed = false;
-      actors.reset();
-      cones.reset();
-    }
-    if (rt.map !== boundMap) bindMap(rt);
-    const dpr = window.devicePixelRatio || 1;
-    if (app.renderer.resolution !== dpr) {
-      app.renderer.resolution = dpr;
-      app.resize();
-    }
+    bind(e, rt);
     const reduced = settings.reducedMotion;
-    const screenW = app.screen.width;
-    const screenH = app.screen.height;
+    const screen = app.screen;
     const { agents } = rt;
-
-    // The player, or the car they drive, is what the camera follows.
-    const carId = agents.car[0];
-    const m = carId >= 0 ? rt.cars : agents;
-    const id = carId >= 0 ? carId : 0;
-    const px = m.prevX[id] + (m.x[id] - m.prevX[id]) * alpha;
-    const py = m.prevY[id] + (m.y[id] - m.prevY[id]) * alpha;
-    const vx = (m.x[id] - m.prevX[id]) * TICKS_PER_SECOND;
-    const vy = (m.y[id] - m.prevY[id]) * TICKS_PER_SECOND;
-    const res = app.renderer.resolution;
-    followTarget(
-      camera,
-      px,
-      py,
-      vx,
-      vy,
-      dt,
-      restingZoom(screenW, screenH),
-      screenW,
-      screenH,
-      rt.map.width,
-      rt.map.height,
-      reduced,
-    );
-    const zoom = camera.zoom;
-    world.scale.set(zoom);
-    world.position.set(
-      Math.round((screenW / 2 - camera.x * zoom) * res) / res,
-      Math.round((screenH / 2 - camera.y * zoom) * res) / res,
-    );
-
+    const you = followPlayer(camera, rt, alpha, dt, screen, reduced);
+    placeWorld(world, camera, screen, app.renderer.resolution);
     ground.update(camera.view);
-
     const flash = Math.floor((e.tick + alpha) / FLASH_TICKS) & 1;
     const time = now / 1000;
     actors.update(agents, rt.cars, alpha, camera.view, w.siren, flash, reduced);
     cones.update(rt.map, agents, rt.sight, alpha, camera.view);
     tracers.update(rt.tracers, e.tick, alpha);
     search.update(w.pursuit, time, reduced);
-    player.update(
-      px,
-      py,
-      carId >= 0 ? m.heading[id] : agents.heading[0],
-      agents.alive[0] === 1,
-      carId >= 0,
-      w.player.hidden,
-      time,
-      reduced,
-    );
-    minimap.update(agents, alpha, w.pursuit, camera.view, screenW, screenH, w.siren, flash, reduced);
+    player.update(you.x, you.y, you.heading, agents.alive[0] === 1, you.driving, w.player.hidden, time, reduced);
+    minimap.update(agents, alpha, w.pursuit, camera.view, screen.width, screen.height, w.siren, flash, reduced);
     app.render();
   }
 

@@ -50,10 +50,8 @@ function drawStreets(g: Graphics, map: CityMap, keep: Keep): void {
   const depth = 2.2;
   const half = s.halfWidth - PAVEMENT - 0.3;
   n = 0;
-  for (let i = 0; i < xs.length; i++)
-    for (let j = 0; j < ys.length; j++) {
-      const cx = xs[i];
-      const cy = ys[j];
+  for (const [i, cx] of xs.entries())
+    for (const [j, cy] of ys.entries()) {
       if (!keep(cx, cy)) continue;
       n++;
       const d0 = s.halfWidth + 0.5;
@@ -248,8 +246,17 @@ function drawParks(g: Graphics, map: CityMap, parks: TileRect[], keep: Keep): vo
     }
 }
 
+/** Goon turfs: a faint wash and a bright border in the goons' colour, so a player sees one before walking in. */
+function drawTurfs(g: Graphics, map: CityMap, keep: Keep): void {
+  for (const z of map.zones) {
+    if (z.kind !== 'turf' || !keep(z.x, z.y)) continue;
+    g.rect(z.x, z.y, z.w, z.h).fill({ color: palette.goon, alpha: 0.1 });
+    g.rect(z.x + 0.2, z.y + 0.2, z.w - 0.4, z.h - 0.4).stroke({ width: 0.4, color: palette.goon, alpha: 0.55 });
+  }
+}
+
 /**
- * Draws the static city (street markings, pavements, parks, alleys, buildings, garages, hospital), in metres, into
+ * Draws the static city (street markings, pavements, parks, alleys, buildings, garages, hospital, turfs), in metres, into
  * `g`: only the shapes whose anchor `keep` accepts. Asphalt is not drawn: it is the renderer's clear colour.
  */
 export function drawMap(g: Graphics, map: CityMap, shapes: MapShapes, keep: Keep): void {
@@ -260,6 +267,7 @@ export function drawMap(g: Graphics, map: CityMap, shapes: MapShapes, keep: Keep
   drawBuildings(g, map, shapes.lots, keep);
   drawGarages(g, map, shapes.garages, keep);
   drawHospital(g, map, shapes.hospital, keep);
+  drawTurfs(g, map, keep);
 }
 
 /** Paints everything beyond the map's edges (four wide bands). */

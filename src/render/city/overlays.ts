@@ -13,57 +13,67 @@ export interface TracerSprites {
   update(t: Tracers, tick: number, alpha: number): void;
 }
 
+/** The streak and the burst drawn for one tracer slot. */
+interface TracerPair {
+  readonly line: Sprite;
+  readonly burst: Sprite;
+}
+
+/** Draws tracer slot `k` at time `now` (ticks), or hides it when the slot is empty or the shot has faded. */
+function drawTracer({ line: s, burst: b }: TracerPair, t: Tracers, k: number, now: number): void {
+  const at = t.tick[k] ?? -1;
+  const age = now - at;
+  if (at < 0 || age < 0 || age >= TRACER_TICKS) {
+    s.visible = false;
+    b.visible = false;
+    return;
+  }
+  const f = age / TRACER_TICKS;
+  const x0 = t.fromX[k] ?? 0;
+  const y0 = t.fromY[k] ?? 0;
+  const x1 = t.toX[k] ?? 0;
+  const y1 = t.toY[k] ?? 0;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const len = Math.hypot(dx, dy);
+  // The streak's tail catches up with its head as it fades.
+  const tail = Math.min(0.85, f * 1.4);
+  s.position.set(x0 + dx * tail, y0 + dy * tail);
+  s.rotation = Math.atan2(dy, dx);
+  s.scale.set(Math.max(0.01, len * (1 - tail)), 0.2);
+  s.tint = TRACER_TINT[t.shooter[k] ?? 0] ?? palette.tracerPlayer;
+  s.alpha = 1 - f * 0.7;
+  s.visible = true;
+  const hit = t.hit[k] === 1;
+  b.position.set(x1, y1);
+  b.tint = hit ? palette.hit : 0xb0b0b0;
+  b.scale.set((hit ? 0.9 : 0.5) + f * 0.8);
+  b.alpha = 1 - f;
+  b.rotation = k;
+  b.visible = true;
+}
+
 /** Creates the tracer pool (grows to the ring's capacity). */
 export function createTracerSprites(tex: CityTextures): TracerSprites {
   const layer = new Container();
-  const lines: Sprite[] = [];
-  const bursts: Sprite[] = [];
+  const pairs: TracerPair[] = [];
   return {
     layer,
     update(t, tick, alpha) {
-      while (lines.length < t.capacity) {
-        const s = new Sprite(tex.pixel);
-        s.anchor.set(0, 0.5);
-        s.visible = false;
-        const b = new Sprite(tex.burst);
-        b.anchor.set(0.5);
-        b.visible = false;
-        layer.addChild(s, b);
-        lines.push(s);
-        bursts.push(b);
+      while (pairs.length < t.capacity) {
+        const line = new Sprite(tex.pixel);
+        line.anchor.set(0, 0.5);
+        line.visible = false;
+        const burst = new Sprite(tex.burst);
+        burst.anchor.set(0.5);
+        burst.visible = false;
+        layer.addChild(line, burst);
+        pairs.push({ line, burst });
       }
       const now = tick - 1 + alpha;
       for (let k = 0; k < t.capacity; k++) {
-        const s = lines[k];
-        const b = bursts[k];
-        const at = t.tick[k];
-        const age = now - at;
-        if (at < 0 || age < 0 || age >= TRACER_TICKS) {
-          s.visible = false;
-          b.visible = false;
-          continue;
-        }
-        const f = age / TRACER_TICKS;
-        const x0 = t.fromX[k];
-        const y0 = t.fromY[k];
-        const dx = t.toX[k] - x0;
-        const dy = t.toY[k] - y0;
-        const len = Math.hypot(dx, dy);
-        // The streak's tail catches up with its head as it fades.
-        const tail = Math.min(0.85, f * 1.4);
-        s.position.set(x0 + dx * tail, y0 + dy * tail);
-        s.rotation = Math.atan2(dy, dx);
-        s.scale.set(Math.max(0.01, len * (1 - tail)), 0.2);
-        s.tint = TRACER_TINT[t.shooter[k]] ?? palette.tracerPlayer;
-        s.alpha = 1 - f * 0.7;
-        s.visible = true;
-        const hit = t.hit[k] === 1;
-        b.position.set(t.toX[k], t.toY[k]);
-        b.tint = hit ? palette.hit : 0xb0b0b0;
-        b.scale.set((hit ? 0.9 : 0.5) + f * 0.8);
-        b.alpha = 1 - f;
-        b.rotation = k;
-        b.visible = true;
+        const pair = pairs[k];
+        if (pair) drawTracer(pair, t, k, now);
       }
     },
   };

@@ -18,7 +18,10 @@ export function tileRects(map: TileMap, match: (kind: number) => boolean): TileR
   const { cols, rows, tiles } = map;
   const used = new Uint8Array(cols * rows);
   const out: TileRect[] = [];
-  const free = (tx: number, ty: number) => used[ty * cols + tx] === 0 && match(tiles[ty * cols + tx]);
+  const free = (tx: number, ty: number) => {
+    const kind = tiles[ty * cols + tx];
+    return used[ty * cols + tx] === 0 && kind !== undefined && match(kind);
+  };
   for (let ty = 0; ty < rows; ty++)
     for (let tx = 0; tx < cols; tx++) {
       if (!free(tx, ty)) continue;

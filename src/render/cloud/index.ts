@@ -1,6 +1,6 @@
 import type { AnyEngine } from '../../engine';
 import type { CloudRuntime, CloudWorld } from '../../scenarios/cloud';
-import type { ScenarioRenderer, ViewSettings } from '../../ui/view';
+import type { ScenarioRenderer, ViewSettings } from '../contract';
 import { createAlarms } from './alarms';
 import { layoutFor } from './layout';
 import { palette } from './palette';

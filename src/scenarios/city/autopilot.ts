@@ -1,13 +1,17 @@
 import { createRng } from '../../engine';
+import type { Rng } from '../../engine';
 import { createPathField, len, descend, DRIVABLE, fillPathField, lineOfSight, tileIndex, WALKABLE } from '../../game';
 import type { PathField } from '../../game';
 import { tuning } from './config';
 import type { CityInput, CityRuntime, CityWorld } from './types';
 
 /** The autopilot's script, in order: it loops back to `wander` after laying low or dying. */
-type Phase = 'wander' | 'crime' | 'seek' | 'car' | 'flee' | 'hide';
+type Phase = 'wander' | 'crime' | 'seek' | 'hurt' | 'car' | 'flee' | 'hide';
 
 interface Pilot {
+  rng: Rng;
+  /** Scratch direction written by `route`. */
+  v: Float64Array;
   phase: Phase;
   since: number;
   field: PathField | null;
@@ -20,6 +24,17 @@ interface Pilot {
   wasAlive: boolean;
   /** The phase has just begun (pick its goal). */
   fresh: boolean;
+}
+
+/** What every phase step reads. */
+interface Step {
+  w: CityWorld;
+  rt: CityRuntime;
+  tick: number;
+  /** Ticks since the phase began. */
+  age: number;
+  px: number;
+  py: number;
 }
 
 const DIAG = 0.38; // sin 22.5°: beyond this a component becomes a key press
@@ -49,14 +64,224 @@ function keys(dx: number, dy: number, action = false, shoot = false): CityInput 
 
 const idle = INPUTS[0] as CityInput;
 
+function enter(p: Pilot, phase: Phase, tick: number): void {
+  p.phase = phase;
+  p.since = tick;
+  p.fieldTick = -999;
+  p.stuckTicks = 0;
+  p.fresh = true;
+}
+
+/** Direction towards (gx, gy) along walkable (or drivable) tiles into p.v; refreshes the path field when needed. */
+function route(p: Pilot, rt: CityRuntime, tick: number, gx: number, gy: number, pass: Readonly<Uint8Array>, ahead = 1) {
+  const map = rt.map;
+  const v = p.v;
+  p.field ??= createPathField(map);
+  const goal = tileIndex(map, gx, gy);
+  // Refill when the way of moving changes, when the goal tile moved (at most every 20 ticks), or every second.
+  const age = tick - p.fieldTick;
+  if (p.fieldPass !== pass || (p.field.goal !== goal && age >= 20) || age >= 60) {
+    fillPathField(map, p.field, pass, gx, gy);
+    p.fieldPass = pass;
+    p.fieldTick = tick;
+  }
+  const x = rt.agents.x[0] as number;
+  const y = rt.agents.y[0] as number;
+  const d = descend(map, p.field, x, y, ahead, v);
+  if (d === 0 || (d < 0 && len(gx - x, gy - y) < 30)) {
+    // On the goal tile (or no route but close): head straight for the point.
+    const dx = gx - x;
+    const dy = gy - y;
+    const length = len(dx, dy);
+    v[0] = length > 0.3 ? dx / length : 0;
+    v[1] = length > 0.3 ? dy / length : 0;
+  }
+}
+
+/** Walks along the path to (gx, gy) on foot. */
+function walkTo(p: Pilot, s: Step, gx: number, gy: number): CityInput {
+  route(p, s.rt, s.tick, gx, gy, WALKABLE);
+  return keys(p.v[0] as number, p.v[1] as number);
+}
+
+/** The nearest present, living agent with an id in [from, to), or -1. */
+function nearest(rt: CityRuntime, from: number, to: number): number {
+  const a = rt.agents;
+  let best = -1;
+  let bestD = Infinity;
+  for (let i = from; i < to; i++) {
+    if (a.present[i] === 0 || a.alive[i] === 0) continue;
+    const d = len((a.x[i] as number) - (a.x[0] as number), (a.y[i] as number) - (a.y[0] as number));
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** The nearest empty car and its distance. */
+function nearestCar(rt: CityRuntime, px: number, py: number): { car: number; d: number } {
+  const cars = rt.cars;
+  let car = -1;
+  let d = Infinity;
+  for (let c = 0; c < cars.count; c++) {
+    if (cars.present[c] === 0 || cars.driver[c] !== -1) continue;
+    const dc = len((cars.x[c] as number) - px, (cars.y[c] as number) - py);
+    if (dc < d) {
+      d = dc;
+      car = c;
+    }
+  }
+  return { car, d };
+}
+
+/** Picks a garage away from the search centre (and not too far) as the goal. */
+function pickHideout(p: Pilot, w: CityWorld, rt: CityRuntime): void {
+  const a = rt.agents;
+  const px = a.x[0] as number;
+  const py = a.y[0] as number;
+  const cx = w.pursuit.state === 'none' ? px : w.pursuit.x;
+  const cy = w.pursuit.state === 'none' ? py : w.pursuit.y;
+  let best = -Infinity;
+  for (const g of rt.map.garages) {
+    const fromPlayer = len(g.x - px, g.y - py);
+    const fromCentre = len(g.x - cx, g.y - cy);
+    const score = Math.min(fromCentre, 160) - 0.5 * fromPlayer + p.rng.range(0, 10);
+    if (score > best) {
+      best = score;
+      // Aim a little inside the door, at the garage's centre.
+      p.goalX = g.x;
+      p.goalY = g.y;
+    }
+  }
+}
+
+function wander(p: Pilot, s: Step): CityInput {
+  if (p.fresh) {
+    p.fresh = false;
+    const st = s.rt.map.streets;
+    p.goalX = st.origin + p.rng.int(0, st.nodesX - 1) * st.spacing;
+    p.goalY = st.origin + p.rng.int(0, st.nodesY - 1) * st.spacing;
+  }
+  if (s.age >= 6 * 60 && !s.w.player.inCar) enter(p, 'crime', s.tick);
+  if (s.w.player.inCar) return keys(0, 0, (s.age & 1) === 0);
+  return walkTo(p, s, p.goalX, p.goalY);
+}
+
+function crime(p: Pilot, s: Step): CityInput {
+  if (s.w.wanted >= 2 || s.age > 30 * 60) {
+    enter(p, 'seek', s.tick);
+    return idle;
+  }
+  const a = s.rt.agents;
+  const t = nearest(s.rt, s.rt.ranges.civilians[0], s.rt.ranges.civilians[1]);
+  if (t < 0) return keys(0, 0, false, (s.age & 31) === 0);
+  const tx = a.x[t] as number;
+  const ty = a.y[t] as number;
+  const d = len(tx - s.px, ty - s.py);
+  // Close and in the open: walk at them firing (the gun auto-aims within a cone).
+  if (d < 14 && lineOfSight(s.rt.map, s.px, s.py, tx, ty)) return keys((tx - s.px) / d, (ty - s.py) / d, false, true);
+  return walkTo(p, s, tx, ty);
+}
+
+function seek(p: Pilot, s: Step): CityInput {
+  if (s.w.pursuit.state !== 'none') {
+    enter(p, 'hurt', s.tick);
+    return idle;
+  }
+  // The wanted level decayed before anyone saw us: another crime.
+  if (s.w.wanted < 2) {
+    enter(p, 'crime', s.tick);
+    return idle;
+  }
+  // Walk towards the nearest patrol until one of them sees us.
+  const u = nearest(s.rt, s.rt.ranges.police[0], s.rt.ranges.police[1]);
+  if (u < 0) return idle;
+  return walkTo(p, s, s.rt.agents.x[u] as number, s.rt.agents.y[u] as number);
+}
+
+/** Stands in the open until a police bullet lands (at most 10 s), so the car that follows has something to heal. */
+function hurt(p: Pilot, s: Step): CityInput {
+  if (s.w.player.health < s.w.player.maxHealth || s.age > 10 * 60 || s.w.pursuit.state === 'none') {
+    enter(p, 'car', s.tick);
+    return idle;
+  }
+  const u = nearest(s.rt, s.rt.ranges.police[0], s.rt.ranges.police[1]);
+  if (u < 0) return idle;
+  const a = s.rt.agents;
+  const ux = a.x[u] as number;
+  const uy = a.y[u] as number;
+  // In their sight and range already: wait for the shot; else close in.
+  if (len(ux - s.px, uy - s.py) < 12 && lineOfSight(s.rt.map, s.px, s.py, ux, uy)) return idle;
+  return walkTo(p, s, ux, uy);
+}
+
+function car(p: Pilot, s: Step): CityInput {
+  if (s.w.player.inCar) {
+    pickHideout(p, s.w, s.rt);
+    enter(p, 'flee', s.tick);
+    return idle;
+  }
+  const { car: best, d } = nearestCar(s.rt, s.px, s.py);
+  if (best < 0) return idle;
+  if (d < tuning.enterCarRange - 0.5) {
+    p.pressedLast = !p.pressedLast;
+    return keys(0, 0, p.pressedLast);
+  }
+  return walkTo(p, s, s.rt.cars.x[best] as number, s.rt.cars.y[best] as number);
+}
+
+function flee(p: Pilot, s: Step): CityInput {
+  // Lost the car (got out or died): hide on foot.
+  if (!s.w.player.inCar) route(p, s.rt, s.tick, p.goalX, p.goalY, WALKABLE);
+  else route(p, s.rt, s.tick, p.goalX, p.goalY, DRIVABLE, 2);
+  if (len(p.goalX - s.px, p.goalY - s.py) < 2.5) {
+    enter(p, 'hide', s.tick);
+    return idle;
+  }
+  // Stuck against something for 3 s: get out and go on foot.
+  p.stuckTicks = (s.rt.agents.speed[0] as number) < 1 ? p.stuckTicks + 1 : 0;
+  if (p.stuckTicks > 180 && s.w.player.inCar) {
+    p.stuckTicks = 0;
+    return keys(0, 0, true);
+  }
+  return keys(p.v[0] as number, p.v[1] as number);
+}
+
+function hide(p: Pilot, s: Step): CityInput {
+  // Stay put until the pursuit is over and the wanted level has decayed; then start again.
+  if (s.w.pursuit.state === 'none' && s.w.wanted === 0 && s.age > 2 * 60) {
+    enter(p, 'wander', s.tick);
+    return s.w.player.inCar ? keys(0, 0, true) : idle;
+  }
+  if (s.age > 50 * 60 && s.w.pursuit.state !== 'none') {
+    pickHideout(p, s.w, s.rt);
+    enter(p, 'flee', s.tick);
+  }
+  return idle;
+}
+
+const PHASES: Readonly<Record<Phase, (p: Pilot, s: Step) => CityInput>> = {
+  wander,
+  crime,
+  seek,
+  hurt,
+  car,
+  flee,
+  hide,
+};
+
 /**
  * A deterministic scripted player: it wanders, commits a crime (shoots at a passer-by), lets the police see it,
- * runs for a parked car, drives to a far garage, hides until the police give up, lays low until the wanted level has
- * decayed, and starts again. It reads the committed world and runtime and keeps its own seeded state.
+ * takes a hit, runs for a parked car (which heals it), drives to a far garage, hides until the police give up, lays
+ * low until the wanted level has decayed, and starts again. It reads the committed world and runtime and keeps its
+ * own seeded state.
  */
 export function createCityAutopilot(seed: number): (world: CityWorld, runtime: CityRuntime, tick: number) => CityInput {
-  const rng = createRng((seed ^ 0x5eed) >>> 0);
   const p: Pilot = {
+    rng: createRng((seed ^ 0x5eed) >>> 0),
+    v: new Float64Array(2),
     phase: 'wander',
     since: 0,
     field: null,
@@ -69,205 +294,16 @@ export function createCityAutopilot(seed: number): (world: CityWorld, runtime: C
     wasAlive: true,
     fresh: true,
   };
-  const v = new Float64Array(2);
-
-  function enter(phase: Phase, tick: number): void {
-    p.phase = phase;
-    p.since = tick;
-    p.fieldTick = -999;
-    p.stuckTicks = 0;
-    p.fresh = true;
-  }
-
-  /** Direction towards (gx, gy) along walkable (or drivable) tiles; refreshes the path field when the goal moves or every second. */
-  function route(
-    rt: CityRuntime,
-    tick: number,
-    gx: number,
-    gy: number,
-    pass: Readonly<Uint8Array>,
-    lookahead: number,
-  ): number {
-    const map = rt.map;
-    p.field ??= createPathField(map);
-    const goal = tileIndex(map, gx, gy);
-    // Refill when the way of moving changes, when the goal tile moved (at most every 20 ticks), or every second.
-    const age = tick - p.fieldTick;
-    if (p.fieldPass !== pass || (p.field.goal !== goal && age >= 20) || age >= 60) {
-      fillPathField(map, p.field, pass, gx, gy);
-      p.fieldPass = pass;
-      p.fieldTick = tick;
-    }
-    const x = rt.agents.x[0] as number;
-    const y = rt.agents.y[0] as number;
-    const d = descend(map, p.field, x, y, lookahead, v);
-    if (d === 0 || (d < 0 && len(gx - x, gy - y) < 30)) {
-      // On the goal tile (or no route but close): head straight for the point.
-      const dx = gx - x;
-      const dy = gy - y;
-      const length = len(dx, dy);
-      v[0] = length > 0.3 ? dx / length : 0;
-      v[1] = length > 0.3 ? dy / length : 0;
-    }
-    return d;
-  }
-
-  function nearest(rt: CityRuntime, from: number, to: number): number {
-    const a = rt.agents;
-    let best = -1;
-    let bestD = Infinity;
-    for (let i = from; i < to; i++) {
-      if (a.present[i] === 0 || a.alive[i] === 0) continue;
-      const d = len((a.x[i] as number) - (a.x[0] as number), (a.y[i] as number) - (a.y[0] as number));
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  function pickHideout(w: CityWorld, rt: CityRuntime): void {
-    const a = rt.agents;
-    const px = a.x[0] as number;
-    const py = a.y[0] as number;
-    const cx = w.pursuit.state === 'none' ? px : w.pursuit.x;
-    const cy = w.pursuit.state === 'none' ? py : w.pursuit.y;
-    let best = -Infinity;
-    for (const g of rt.map.garages) {
-      const fromPlayer = len(g.x - px, g.y - py);
-      const fromCentre = len(g.x - cx, g.y - cy);
-      const score = Math.min(fromCentre, 160) - 0.5 * fromPlayer + rng.range(0, 10);
-      if (score > best) {
-        best = score;
-        // Aim a little inside the door, at the garage's centre.
-        p.goalX = g.x;
-        p.goalY = g.y;
-      }
-    }
-  }
-
   return (w, rt, tick) => {
-    const a = rt.agents;
     if (!w.player.alive) {
       p.wasAlive = false;
       return idle;
     }
     if (!p.wasAlive) {
       p.wasAlive = true;
-      enter('wander', tick);
+      enter(p, 'wander', tick);
     }
-    const px = a.x[0] as number;
-    const py = a.y[0] as number;
-    const age = tick - p.since;
-    switch (p.phase) {
-      case 'wander': {
-        if (p.fresh) {
-          p.fresh = false;
-          const s = rt.map.streets;
-          p.goalX = s.origin + rng.int(0, s.nodesX - 1) * s.spacing;
-          p.goalY = s.origin + rng.int(0, s.nodesY - 1) * s.spacing;
-        }
-        if (age >= 6 * 60 && !w.player.inCar) enter('crime', tick);
-        if (w.player.inCar) return keys(0, 0, (age & 1) === 0);
-        route(rt, tick, p.goalX, p.goalY, WALKABLE, 1);
-        return keys(v[0] as number, v[1] as number);
-      }
-      case 'crime': {
-        if (w.wanted >= 2 || age > 30 * 60) {
-          enter('seek', tick);
-          return idle;
-        }
-        const t = nearest(rt, rt.ranges.civilians[0], rt.ranges.civilians[1]);
-        if (t < 0) return keys(0, 0, false, (age & 31) === 0);
-        const tx = a.x[t] as number;
-        const ty = a.y[t] as number;
-        const d = len(tx - px, ty - py);
-        // Close and in the open: walk at them firing (the gun auto-aims within a cone).
-        if (d < 14 && lineOfSight(rt.map, px, py, tx, ty)) return keys((tx - px) / d, (ty - py) / d, false, true);
-        route(rt, tick, tx, ty, WALKABLE, 1);
-        return keys(v[0] as number, v[1] as number);
-      }
-      case 'seek': {
-        if (w.pursuit.state !== 'none') {
-          enter('car', tick);
-          return idle;
-        }
-        // The wanted level decayed before anyone saw us: another crime.
-        if (w.wanted < 2) {
-          enter('crime', tick);
-          return idle;
-        }
-        // Walk to where a patrol is heading (they look ahead, so meet them head on).
-        let best = -1;
-        let bestD = Infinity;
-        for (let u = rt.ranges.police[0]; u < rt.ranges.police[1]; u++) {
-          if (a.present[u] === 0) continue;
-          const d = len((a.goalX[u] as number) - px, (a.goalY[u] as number) - py);
-          if (d < bestD) {
-            bestD = d;
-            best = u;
-          }
-        }
-        if (best < 0) return idle;
-        route(rt, tick, a.goalX[best] as number, a.goalY[best] as number, WALKABLE, 1);
-        return keys(v[0] as number, v[1] as number);
-      }
-      case 'car': {
-        if (w.player.inCar) {
-          pickHideout(w, rt);
-          enter('flee', tick);
-          return idle;
-        }
-        const cars = rt.cars;
-        let best = -1;
-        let bestD = Infinity;
-        for (let c = 0; c < cars.count; c++) {
-          if (cars.present[c] === 0 || cars.driver[c] !== -1) continue;
-          const d = len((cars.x[c] as number) - px, (cars.y[c] as number) - py);
-          if (d < bestD) {
-            bestD = d;
-            best = c;
-          }
-        }
-        if (best < 0) return idle;
-        if (bestD < tuning.enterCarRange - 0.5) {
-          p.pressedLast = !p.pressedLast;
-          return keys(0, 0, p.pressedLast);
-        }
-        route(rt, tick, cars.x[best] as number, cars.y[best] as number, WALKABLE, 1);
-        return keys(v[0] as number, v[1] as number);
-      }
-      case 'flee': {
-        if (!w.player.inCar) {
-          // Lost the car (got out or died): hide on foot.
-          route(rt, tick, p.goalX, p.goalY, WALKABLE, 1);
-        } else route(rt, tick, p.goalX, p.goalY, DRIVABLE, 2);
-        const close = len(p.goalX - px, p.goalY - py) < 2.5;
-        if (close) {
-          enter('hide', tick);
-          return idle;
-        }
-        // Stuck against something for 3 s: get out and go on foot.
-        p.stuckTicks = (a.speed[0] as number) < 1 ? p.stuckTicks + 1 : 0;
-        if (p.stuckTicks > 180 && w.player.inCar) {
-          p.stuckTicks = 0;
-          return keys(0, 0, true);
-        }
-        return keys(v[0] as number, v[1] as number);
-      }
-      case 'hide': {
-        // Stay put until the pursuit is over and the wanted level has decayed; then start again.
-        if (w.pursuit.state === 'none' && w.wanted === 0 && age > 2 * 60) {
-          enter('wander', tick);
-          return w.player.inCar ? keys(0, 0, true) : idle;
-        }
-        if (age > 50 * 60 && w.pursuit.state !== 'none') {
-          pickHideout(w, rt);
-          enter('flee', tick);
-        }
-        return idle;
-      }
-    }
+    const s: Step = { w, rt, tick, age: tick - p.since, px: rt.agents.x[0] as number, py: rt.agents.y[0] as number };
+    return PHASES[p.phase](p, s);
   };
 }

@@ -98,7 +98,7 @@ export const cityEvents = defineEvents({
   },
   'police.changed': {
     description: 'Police strength or orders changed: units on duty (from → to) and whether they may fire.',
-    producer: 'behaviour policeUnits / policeWeapons',
+    producer: 'behaviour callBackup / dismissBackup / policeWeapons',
     fields: { from: 'number', to: 'number', weaponsFree: 'boolean' },
   },
   'zone.entered': {

@@ -1,70 +1,5 @@
-/**
- * Guided lessons for the city: each step is plain data, checked by watching the event log (never a timer).
- * The types are shared with other scenarios' lessons and the lessons panel.
- */
-
-/** Payload fields an event must have, compared with `===`. */
-export type Where = Readonly<Record<string, string | number | boolean>>;
-
-/** Named checks on an event that plain field equality cannot express. */
-export type EventTest =
-  /** The `{from, to}` changes one cause made to this entity drop it by a total other than the cause's `amount` (a rule changed how much it hurts). */
-  'total-drop-differs-from-cause-amount';
-
-/** What a trigger in the running rules must look like. */
-export interface TriggerMatch {
-  readonly on?: string;
-  readonly mode?: 'on' | 'while' | 'every';
-  /** One of its actions runs this behaviour. */
-  readonly behaviour?: string;
-  readonly once?: boolean;
-}
-
-/** How a step knows the learner did it. Event checks look only at events appended since the step began. */
-export type LessonCheck =
-  /** An event of this type (with these payload fields), optionally caused by another (its cause's type, fields, trigger). */
-  | {
-      readonly kind: 'event';
-      readonly type: string;
-      readonly where?: Where;
-      readonly causedBy?: { readonly type: string; readonly where?: Where; readonly trigger?: string };
-      readonly test?: EventTest;
-    }
-  /** A `trigger.fired` event: of this trigger id, or of any trigger of this mode in the running rules. */
-  | { readonly kind: 'trigger.fired'; readonly trigger?: string; readonly mode?: 'on' | 'while' | 'every' }
-  /** An event of this type that the trigger did not fire on (it was disabled, spent or cooling down). */
-  | { readonly kind: 'not-fired'; readonly type: string; readonly where?: Where; readonly trigger: string }
-  /** The running rules: the triggers on event type `changed` differ from when the step began, and/or one trigger matches `has`. */
-  | { readonly kind: 'rules'; readonly changed?: string; readonly has?: TriggerMatch }
-  /** The learner selected (in any panel) an event of this type, other than the one selected when the step began. */
-  | { readonly kind: 'selected'; readonly type: string; readonly where?: Where }
-  /** This lesson's own log consumer read at least this many events at once: it fell behind and caught up. */
-  | { readonly kind: 'caught-up'; readonly atLeast: number }
-  /** The log was cut back by time travel since the step began. */
-  | { readonly kind: 'rewound' }
-  /** Nothing to watch: the learner reads and goes on. */
-  | { readonly kind: 'read' };
-
-/** One step: what to do, how it is checked, and the help around it. */
-export interface LessonStep {
-  readonly id: string;
-  /** The instruction; `backticks` mark code, blank lines separate paragraphs. */
-  readonly text: string;
-  readonly hint?: string;
-  /** Rules text to paste (shown with a copy button). */
-  readonly snippet?: string;
-  readonly check: LessonCheck;
-  /** A button that opens the panel the step needs. */
-  readonly action?: { readonly open: string; readonly label: string };
-}
-
-/** A lesson: a short sequence of steps about one idea. */
-export interface Lesson {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly steps: readonly LessonStep[];
-}
+/** Guided lessons for the city, in the format of src/scenarios/lesson.ts: plain data, checked by watching the event log. */
+import type { Lesson } from '../lesson';
 
 /** The city's lessons, in order. */
 export const cityLessons: readonly Lesson[] = [
@@ -124,8 +59,8 @@ export const cityLessons: readonly Lesson[] = [
           '    "amount": { "fact": "event.amount", "times": -1 }\n' +
           '  }]\n' +
           '}',
-        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began (applied without errors).',
-        check: { kind: 'rules', changed: 'damage' },
+        hint: 'This step passes as soon as the triggers listening to `damage` differ from what they were when the step began and one of them still does `changeHealth` (applied without errors).',
+        check: { kind: 'rules', changed: 'damage', has: { on: 'damage', behaviour: 'changeHealth' } },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {
@@ -195,9 +130,9 @@ export const cityLessons: readonly Lesson[] = [
         id: 'fall-behind',
         text:
           'Every event gets the next **offset** in an append-only log, and every consumer reads from its own offset. This lesson is a consumer too, named `lessons` (its offset and lag are shown below).\n\n' +
-          'Open the Flow panel and watch `lessons` fall behind while nobody reads for it: its **lag** grows. When it is 300 or more, come back here: it catches up from its offset and misses nothing.',
-        hint: 'At normal speed the city makes a few hundred events every few seconds. In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
-        check: { kind: 'caught-up', atLeast: 300 },
+          'Open the Flow panel and play while you watch `lessons` fall behind, since nobody reads for it: its **lag** grows. When it is 100 or more, come back here: it catches up from its offset and misses nothing.',
+        hint: 'The log grows only when something happens: standing still in a quiet street it hardly grows. A fight or a chase makes up to ten events a second (the autopilot, `?autopilot=1`, makes about 200 a minute). In the Flow panel you can also pause the panel’s own consumer and watch its lag grow.',
+        check: { kind: 'caught-up', atLeast: 100 },
         action: { open: 'flow', label: 'Open the Flow panel' },
       },
       {

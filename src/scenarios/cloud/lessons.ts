@@ -1,4 +1,4 @@
-import type { Lesson } from '../city/lessons';
+import type { Lesson } from '../lesson';
 
 /** The cloud's lessons, in order: plain data, checked by watching the event log (see the city's lessons for the format). */
 export const cloudLessons: readonly Lesson[] = [
@@ -11,7 +11,7 @@ export const cloudLessons: readonly Lesson[] = [
         id: 'press-spike',
         text:
           'Every 5 seconds each server publishes `cpu.sampled` and the load balancer publishes `pool.sampled` with the pool’s average CPU. They do not know about alarms, emails or scaling: they only state facts.\n\n' +
-          'Press **Spike** (or Space) to send a rush of traffic.',
+          'Press **Spike** (or Space) to send a rush of traffic. A spike lasts 90 seconds; while one is running the button is greyed out.',
         hint: 'The Spike button is under the load slider, top left. The step watches for `load.changed` with source "spike".',
         check: { kind: 'event', type: 'load.changed', where: { source: 'spike' } },
       },
@@ -45,14 +45,22 @@ export const cloudLessons: readonly Lesson[] = [
         text:
           'Two things keep this pool calm. **Hysteresis**: it scales out above 70 % but in only below 30 %, so one scaling cannot undo the other. **Cooldowns**: `scale-out` waits 60 s and `scale-in` 120 s after any scaling (`world.pool.sinceScaled`), so new servers can boot and warm up before the CPU is judged again.\n\n' +
           'Break both in the Rules panel: in `cpu-low-alarm` and `cpu-low-ok` change the threshold `30` to `60`; in `scale-out` and `scale-in` change the `world.pool.sinceScaled` value to `0`. Apply.',
-        hint: 'This step passes as soon as the triggers on `pool.sampled` differ from what they were when the step began (applied without errors).',
-        check: { kind: 'rules', changed: 'pool.sampled' },
+        hint: 'This step passes once the running rules have all four: `window.cpu.max` compared with `60` in `cpu-low-alarm` and in `cpu-low-ok`, and `world.pool.sinceScaled` compared with `0` in `scale-out` and in `scale-in` (applied without errors).',
+        check: {
+          kind: 'rules',
+          values: [
+            { trigger: 'cpu-low-alarm', fact: 'window.cpu.max', value: 60 },
+            { trigger: 'cpu-low-ok', fact: 'window.cpu.max', value: 60 },
+            { trigger: 'scale-out', fact: 'world.pool.sinceScaled', value: 0 },
+            { trigger: 'scale-in', fact: 'world.pool.sinceScaled', value: 0 },
+          ],
+        },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {
         id: 'watch-flap',
         text:
-          'Press Spike and watch the racks. While the new servers boot, every sample still looks hot, so every sample adds two more: the pool overshoots. Once they are up the CPU falls under 60 %, and every sample takes one away; then it is too hot again. The pool flaps, `pool.scaled` piles up in the log, and the outbox fills with ALARM and OK emails.\n\n' +
+          'Press **Spike** (if it is greyed out, the spike from before is still running: that one does the same) and watch the racks. While the new servers boot, every sample still looks hot, so every sample adds two more: the pool overshoots. Once they are up the CPU falls under 60 %, and every sample takes one away; then it is too hot again. The pool flaps, `pool.scaled` piles up in the log, and the outbox fills with ALARM and OK emails.\n\n' +
           'Wait for a scale-in.',
         hint: 'The step watches for `pool.scaled` with reason "cpuLow".',
         check: { kind: 'event', type: 'pool.scaled', where: { reason: 'cpuLow' } },
@@ -60,7 +68,13 @@ export const cloudLessons: readonly Lesson[] = [
       {
         id: 'cooldown-back',
         text: 'Now put a cooldown back, and nothing else: in `scale-in` set the `world.pool.sinceScaled` value to `120` (or more) and Apply. The thresholds are still too close, but every scale-in now waits two minutes after any scaling, and the swings slow to a crawl.',
-        check: { kind: 'rules', changed: 'pool.sampled' },
+        hint: 'This step passes once `scale-in` compares `world.pool.sinceScaled` with 120 or more, and every other trigger on `pool.sampled` is as it was when the step began.',
+        check: {
+          kind: 'rules',
+          changed: 'pool.sampled',
+          only: 'scale-in',
+          values: [{ trigger: 'scale-in', fact: 'world.pool.sinceScaled', atLeast: 120 }],
+        },
         action: { open: 'editor', label: 'Open the Rules panel' },
       },
       {

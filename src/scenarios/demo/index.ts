@@ -16,6 +16,7 @@ const define = behaviourFactory<DemoWorld, null>();
 
 const changeHp = define({
   name: 'changeHp',
+  emits: ['demo.hp.changed'],
   description: "Adds amount (may be negative) to a target's hit points, clamped to 0…100, and emits demo.hp.changed.",
   params: {
     entity: { schema: z.number(), description: 'Target id.' },
@@ -32,6 +33,7 @@ const changeHp = define({
 
 const addScore = define({
   name: 'addScore',
+  emits: ['demo.score.changed'],
   description: 'Adds to the score and emits demo.score.changed.',
   params: { amount: { schema: z.number(), description: 'Points to add.' } },
   run(ctx, p) {
@@ -43,6 +45,7 @@ const addScore = define({
 
 const setAlarm = define({
   name: 'setAlarm',
+  emits: [],
   description: 'Sets or clears the alarm flag.',
   params: { on: { schema: z.boolean(), description: 'true to raise, false to clear.' } },
   run(ctx, p) {

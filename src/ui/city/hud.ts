@@ -1,7 +1,9 @@
 import type { AnyEngine, LogReader } from '../../engine';
 import type { CityRuntime, CityWorld } from '../../scenarios/city/types';
 import { el, setClass, setText } from '../dom';
-import type { Hud, ViewSettings } from '../view';
+import type { ViewSettings } from '../../render/contract';
+import type { Hud } from '../view';
+import { createActionHints } from './hints';
 
 const CAPTION_TICKS = 5 * 60;
 const TOAST_MS = 2600;
@@ -34,6 +36,10 @@ export function createCityHud(
   const sounds = el('div', 'caption sounds');
   captions.append(radio, sounds);
 
+  const hint = el('div', 'hud-hint');
+  hint.setAttribute('aria-live', 'polite');
+  const hints = createActionHints();
+
   const toasts = el('div', 'toasts');
   toasts.setAttribute('aria-live', 'polite');
 
@@ -65,9 +71,9 @@ export function createCityHud(
       // storage may be unavailable; the setting still applies now
     }
   });
-  buttons.append(mute, motion, paused);
+  buttons.append(mute, motion);
 
-  root.append(status, buttons, captions, toasts, dead, help);
+  root.append(status, buttons, paused, captions, hint, toasts, dead, help);
   host.append(root);
 
   let reader: LogReader = engine.log.reader('hud');
@@ -134,6 +140,8 @@ export function createCityHud(
         } else if (ev.type === 'damage' || ev.type === 'shot.fired') lastShotTick = ev.tick;
       }
       const now = performance.now();
+      setText(hint, hints.update(e, now));
+      hint.hidden = !hint.textContent;
       while (live.length && (live[live.length - 1] as (typeof live)[number]).until < now) live.pop()?.el.remove();
 
       const radioOn = w.radio.tick >= 0 && tick - w.radio.tick < CAPTION_TICKS;

@@ -2,6 +2,8 @@ import type { CityInput, CityRuntime, CityWorld } from '../../scenarios/city/typ
 import type { Keyboard } from '../keyboard';
 import type { ScenarioView } from '../view';
 import { createCityHud } from './hud';
+import { cityParams, createCityFromParams } from './params';
+import { cityTimeline } from './timeline';
 
 const CONTROLS: [string, string][] = [
   ['WASD / arrows', 'move or drive'],
@@ -13,11 +15,19 @@ const CONTROLS: [string, string][] = [
   ['M', 'mute'],
 ];
 
-const any = (k: Keyboard, ...codes: string[]) => codes.some((c) => k.held(c));
+const any = (k: Pick<Keyboard, 'held'>, ...codes: string[]) => codes.some((c) => k.held(c));
 
 /** The city chase as the page presents it. */
 export const cityView: ScenarioView<CityInput> = {
   controls: CONTROLS,
+  params: cityParams,
+  createScenario: createCityFromParams,
+  timeline: cityTimeline,
+  touchButtons: [
+    ['Car', 'KeyE', 'e'],
+    ['Shoot', 'Space', ' '],
+    ['❚❚', 'KeyP', 'p'],
+  ],
   async createRenderer(host, engine, settings) {
     const { createCityRenderer } = await import('../../render/city');
     return createCityRenderer(host, engine, settings);

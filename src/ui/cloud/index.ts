@@ -30,7 +30,7 @@ export function createCloudView(): ScenarioView<CloudInput> {
       return createCloudRenderer(host, engine, settings);
     },
     createHud: (host, engine, settings) => createCloudHud(host, engine, settings, KEYS, controls),
-    readInput(k: Keyboard) {
+    readInput(k: Pick<Keyboard, 'held'>) {
       const up = k.held('ArrowUp') || k.held('KeyW');
       const down = k.held('ArrowDown') || k.held('KeyS');
       if (up !== down)

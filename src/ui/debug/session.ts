@@ -8,6 +8,8 @@ export interface Jump {
   readonly trigger: string;
   readonly back: string | null;
   readonly seq: number | null;
+  /** Set once the Rules editor has been asked to go there. */
+  sent?: boolean;
 }
 
 /** The page's debugger: breakpoints and watches (kept per scenario), the stop in progress, and the controls. */

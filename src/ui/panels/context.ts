@@ -1,6 +1,7 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
 import type { DebugSession } from '../debug/session';
+import type { ScenarioView } from '../view';
 
 /** What every teaching panel gets: the running engine, a clock to re-read it by, and the page's controls. */
 export interface PanelContext {
@@ -13,6 +14,8 @@ export interface PanelContext {
   /** The event (offset) selected in any panel: the log, trace and inspector follow it. */
   readonly selected: Signal<number | null>;
   readonly scenario: string;
+  /** How the page presents the scenario, with what it adds to the panels (e.g. its timeline markers). */
+  readonly view: ScenarioView;
   readonly catalogue: Catalogue;
   /** True under `npm run dev` (Save can write the rules file through the dev server). */
   readonly dev: boolean;
@@ -24,7 +27,8 @@ export interface PanelContext {
   rules(): CompiledRules;
   /** Replaces the engine by a fresh one, or one replaying an imported run. */
   restart(options?: { rules?: CompiledRules; seed?: number }): void;
-  replay(run: RunFile): void;
+  /** Replays a run in slices (never blocking the page more than a frame); resolves false when `signal` cancelled it. */
+  replay(run: RunFile, onProgress?: (ticksDone: number) => void, signal?: AbortSignal): Promise<boolean>;
   /** Tells the page something changed the world outside the loop (rewind, step): panels and canvas refresh. */
   touch(): void;
   /** Opens a panel by id. */

@@ -4,9 +4,10 @@ import type { PanelEntry } from './shell';
 export const panelEntries: readonly PanelEntry[] = [
   { id: 'log', title: 'Event log', load: () => import('./log').then((m) => m.mount) },
   { id: 'trace', title: 'Trace', load: () => import('./trace').then((m) => m.mount) },
-  { id: 'triggers', title: 'Triggers', load: () => import('./inspector').then((m) => m.mount) },
+  { id: 'triggers', title: 'Triggers', load: () => import('./triggers').then((m) => m.mount) },
+  { id: 'graph', title: 'Graph', load: () => import('./graph').then((m) => m.mount) },
   { id: 'flow', title: 'Flow', load: () => import('./flow').then((m) => m.mount) },
-  { id: 'editor', title: 'Rules', load: () => import('./editor').then((m) => m.mount) },
+  { id: 'editor', title: 'Rules', load: () => import('./rules').then((m) => m.mount) },
   { id: 'time', title: 'Time', load: () => import('./time').then((m) => m.mount) },
   { id: 'watches', title: 'Watches', load: () => import('./watches').then((m) => m.mount) },
   { id: 'runs', title: 'Runs', load: () => import('./runs').then((m) => m.mount) },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { engineBehaviours, eventDeclSchema, rulesFileSchema, triggerSchema, windowSchema } from '../../../src/engine';
 import { fastAccepts } from '../../../src/engine/rules/fastCheck';
 import { z } from '../../../src/engine/zod';
-import { generateRulesText } from '../../../src/cli/bench/load';
+import { generateRulesText } from '../../../src/tools/bench/load';
 
 // fastAccepts may only ever say "valid" when zod says so too: the loader then skips zod, and a wrong yes would let a
 // bad file through. (A wrong no only costs time: zod runs and words the errors.)

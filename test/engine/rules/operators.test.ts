@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operatorNames } from '../../../src/engine';
+import { compareCodePoints, operatorNames, operators } from '../../../src/engine';
 import { emit, fires, hit, labEngine, ping } from '../helpers';
 
 type Case = [fact: string, op: string, value: unknown, event: [string, Record<string, unknown>], fires: boolean];
@@ -22,6 +22,11 @@ const cases: Record<string, Case[]> = {
     ['event.n', 'lt', 5, ping({ n: 5 }), false],
     ['event.name', 'lt', 'b', ping({ name: 'a' }), true],
     ['event.opt', 'lt', 5, ping({ opt: null }), false],
+    // code point order, not the locale's: "Z" (U+005A) < "a" (U+0061), "é" (U+00E9) > "f"
+    ['event.name', 'lt', 'a', ping({ name: 'Z' }), true],
+    ['event.name', 'lt', 'f', ping({ name: 'é' }), false],
+    // U+FF5E (fullwidth tilde) < U+1F600 (an emoji, two UTF-16 units starting 0xD83D)
+    ['event.name', 'lt', '\u{1F600}', ping({ name: '\uFF5E' }), true],
   ],
   lte: [
     ['event.n', 'lte', 5, ping({ n: 5 }), true],
@@ -41,6 +46,8 @@ const cases: Record<string, Case[]> = {
     ['event.n', 'between', [1, 3], ping({ n: 3 }), true],
     ['event.n', 'between', [1, 3], ping({ n: 3.01 }), false],
     ['event.n', 'between', [2, 2], ping({ n: 2 }), true],
+    ['event.name', 'between', ['alpha', 'beta'], ping({ name: 'b' }), true],
+    ['event.name', 'between', ['alpha', 'beta'], ping({ name: 'Beta' }), false],
   ],
   in: [
     ['event.source', 'in', ['police', 'goon'], hit(), true],
@@ -57,6 +64,11 @@ const cases: Record<string, Case[]> = {
     ['event.source', 'anythingBut', ['police', 'army'], hit(), true],
     ['event.source', 'anythingBut', ['police', 'goon'], hit(), false],
     ['event.opt', 'anythingBut', 5, ping({ opt: null }), false],
+    ['event.opt', 'anythingBut', 5, ['lab.ping', { n: 1 }], false],
+    ['event.name', 'anythingBut', { startsWith: 'al' }, ping(), false],
+    ['event.name', 'anythingBut', { startsWith: 'be' }, ping(), true],
+    ['event.name', 'anythingBut', { endsWith: 'ha' }, ping(), false],
+    ['event.name', 'anythingBut', { startsWith: 'al' }, ['lab.ping', { n: 1 }], false],
   ],
   exists: [
     ['event.opt', 'exists', true, ping({ opt: 4 }), true],
@@ -64,10 +76,17 @@ const cases: Record<string, Case[]> = {
     ['event.opt', 'exists', false, ping({ opt: null }), true],
     ['event.opt', 'exists', undefined, ping({ opt: 0 }), true],
     ['entity.hp', 'exists', false, hit({ target: 99 }), true],
+    ['event.tags', 'exists', true, ping({ tags: [] }), false],
+    ['event.tags', 'exists', false, ping({ tags: [] }), true],
+    ['event.tags', 'exists', true, ping({ tags: ['a'] }), true],
   ],
   startsWith: [
     ['event.name', 'startsWith', 'al', ping(), true],
     ['event.name', 'startsWith', 'ph', ping(), false],
+  ],
+  endsWith: [
+    ['event.name', 'endsWith', 'pha', ping(), true],
+    ['event.name', 'endsWith', 'alp', ping(), false],
   ],
   contains: [
     ['event.name', 'contains', 'lph', ping(), true],
@@ -101,6 +120,33 @@ describe('operators', () => {
         expect(firesFor(c), `${c[0]} ${op} ${JSON.stringify(c[2])} on ${JSON.stringify(c[3][1])}`).toBe(c[4]);
     });
   }
+
+  it('follow EventBridge where names are shared: a number never matches a string, absent is not "anything but"', () => {
+    for (const op of ['lt', 'lte', 'gt', 'gte', 'eq'] as const) {
+      expect(operators[op].test('5', 5), `${op} "5" 5`).toBe(false);
+      expect(operators[op].test(5, '5'), `${op} 5 "5"`).toBe(false);
+    }
+    expect(operators.between.test('2', [1, 3])).toBe(false);
+    expect(operators.anythingBut.test(undefined, 'x')).toBe(false);
+    expect(operators.anythingBut.test([], ['x'])).toBe(false);
+    expect(operators.anythingBut.test(5, { startsWith: 'x' })).toBe(false);
+    expect(operators.exists.test([], true)).toBe(false);
+    expect(operators.exists.test([0], true)).toBe(true);
+  });
+
+  it('order strings by code point, whatever the locale says', () => {
+    const words = ['b', 'B', 'a', 'Á', 'é', 'z', '\uFF5E', '\u{1F600}', 'aa', ''];
+    const sorted = [...words].sort((x, y) => compareCodePoints(x, y));
+    const byCodePoints = [...words].sort((x, y) => {
+      const a = [...x].map((c) => c.codePointAt(0) as number);
+      const b = [...y].map((c) => c.codePointAt(0) as number);
+      for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+      return a.length - b.length;
+    });
+    expect(sorted).toEqual(byCodePoints);
+    expect(sorted).toEqual(['', 'B', 'a', 'aa', 'b', 'z', 'Á', 'é', '\uFF5E', '\u{1F600}']);
+  });
 
   it('compares against another fact, scaled with times and plus', () => {
     const engine = labEngine([

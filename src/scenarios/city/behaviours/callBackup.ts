@@ -4,6 +4,7 @@ import { defineCityBehaviour } from './define';
 /** Calls reserve units onto the streets. */
 export const callBackup = defineCityBehaviour({
   name: 'callBackup',
+  emits: ['police.changed'],
   description:
     'Puts `units` more police units on duty (up to the reserve available); they arrive away from the player. Emits police.changed.',
   params: { units: { schema: z.number().int().min(1), description: 'How many more units.' } },

@@ -7,6 +7,7 @@ const maxFor = [tuning.health.player, tuning.health.civilian, tuning.health.goon
 /** Adds to an agent's health (clamped to 0 … its maximum) and emits health.changed. Dead agents are left alone. */
 export const changeHealth = defineCityBehaviour({
   name: 'changeHealth',
+  emits: ['health.changed'],
   description:
     "Adds `amount` (negative to hurt) to agent `entity`'s health, clamped to 0 … its maximum, and emits health.changed {entity, from, to}. The dead are left alone.",
   params: {

@@ -5,6 +5,7 @@ import { defineCityBehaviour } from './define';
 /** Clears civilians off the streets near the player. */
 export const despawnCivilians = defineCityBehaviour({
   name: 'despawnCivilians',
+  emits: ['npc.despawned'],
   description:
     'Takes civilians off the streets: up to `max` of those within `radius` metres of the player (0 = anywhere); emits npc.despawned {npc, kind} for each.',
   params: {

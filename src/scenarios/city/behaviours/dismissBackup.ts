@@ -3,6 +3,7 @@ import { defineCityBehaviour } from './define';
 /** Sends backup units home. */
 export const dismissBackup = defineCityBehaviour({
   name: 'dismissBackup',
+  emits: ['police.changed'],
   description: 'Sends backup units off duty, back to the base strength. Emits police.changed.',
   params: {},
   run(ctx) {

@@ -5,6 +5,7 @@ import { defineCityBehaviour } from './define';
 /** A non-player character dies. */
 export const killNpc = defineCityBehaviour({
   name: 'killNpc',
+  emits: ['npc.died'],
   description:
     'Kills agent `npc` (not the player; police in cars are armoured and ignore it) and emits npc.died {npc, kind}.',
   params: { npc: { schema: z.number().int().min(1), description: 'Agent id, e.g. {"fact": "event.entity"}.' } },

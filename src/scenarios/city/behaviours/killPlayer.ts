@@ -3,6 +3,7 @@ import { defineCityBehaviour } from './define';
 /** The player dies: out of any car, a body where they fell, player.died. */
 export const killPlayer = defineCityBehaviour({
   name: 'killPlayer',
+  emits: ['vehicle.exited', 'player.died'],
   description: 'Kills the player (if alive): they leave any car, stop moving and emit player.died {x, y}.',
   params: {},
   run(ctx) {

@@ -4,6 +4,7 @@ import { defineCityBehaviour } from './define';
 /** The player comes back at the hospital door. */
 export const respawnPlayer = defineCityBehaviour({
   name: 'respawnPlayer',
+  emits: ['health.changed', 'player.respawned'],
   description:
     'Brings a dead player back at the hospital door with `health` hit points; emits health.changed and player.respawned {x, y}.',
   params: {

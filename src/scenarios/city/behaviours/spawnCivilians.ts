@@ -6,6 +6,7 @@ import { defineCityBehaviour } from './define';
 /** Brings civilians back onto the streets. */
 export const spawnCivilians = defineCityBehaviour({
   name: 'spawnCivilians',
+  emits: ['npc.spawned'],
   description:
     'Brings back up to `count` civilians who are off the streets (despawned or dead) on random pavements, at full health; emits npc.spawned {npc, kind} for each.',
   params: { count: { schema: z.number().int().min(0), description: 'At most this many.' } },

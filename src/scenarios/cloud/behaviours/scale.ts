@@ -6,6 +6,7 @@ import { defineCloudBehaviour } from './define';
 /** Scales the pool out or in. */
 export const scale = defineCloudBehaviour({
   name: 'scale',
+  emits: ['pool.scaled'],
   description:
     "Changes the pool's desired size by `by` servers (negative scales in), kept within min … max, and emits pool.scaled {from, to, reason} when the size changes. New servers boot for 20 s, then server.started; servers taken out (booting ones first, then the newest) drain for 8 s, then server.drained.",
   params: {

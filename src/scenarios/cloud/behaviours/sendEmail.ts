@@ -6,6 +6,7 @@ import { defineCloudBehaviour } from './define';
 /** Sends an email into the outbox. */
 export const sendEmail = defineCloudBehaviour({
   name: 'sendEmail',
+  emits: ['email.sent'],
   description:
     'Puts an email into the outbox (newest first, the last 20 kept) and emits email.sent {to, subject, body}. Like an SNS alarm notification, the body ends with the state of the pool and the alarms when it was sent.',
   params: {

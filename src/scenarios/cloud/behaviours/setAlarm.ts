@@ -8,6 +8,7 @@ export const alarmStates = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
 /** Puts an alarm into a state. */
 export const setAlarm = defineCloudBehaviour({
   name: 'setAlarm',
+  emits: ['alarm.changed'],
   description: 'Puts alarm `alarm` into `state`; emits alarm.changed {alarm, from, to} only when that is a change.',
   params: {
     alarm: { schema: z.enum(alarmNames), description: 'The alarm: "cpuHigh" or "cpuLow".' },

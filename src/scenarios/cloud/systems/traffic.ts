@@ -61,7 +61,7 @@ export function stepTraffic(ctx: CloudContext): void {
     c[SLIDER_SINCE] = tick;
   }
   const settle = tick - (c[SLIDER_SINCE] as number) === T.sliderSettleTicks && rt.slider[0] !== w.load.setting;
-  if (settle) w.load.setting = rt.slider[0] as number;
+  if (settle) w.load.setting = rt.slider[0];
 
   // The Spike button acts on the press; a press during a spike is ignored.
   let started = '';

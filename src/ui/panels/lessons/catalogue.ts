@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../scenarios/city/lessons';
+import type { Lesson } from '../../../scenarios/lesson';
 import { cityLessons } from '../../../scenarios/city/lessons';
 import { cloudLessons } from '../../../scenarios/cloud/lessons';
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AnyEngine, SirenEvent } from '../../../engine';
-import type { Lesson, LessonStep } from '../../../scenarios/city/lessons';
+import type { Lesson, LessonStep } from '../../../scenarios/lesson';
 import type { MountPanel, PanelContext } from '../context';
 import { EventChip } from '../log/common';
 import { compactPayload } from '../log/model';
@@ -138,6 +138,20 @@ function LessonList({
   );
 }
 
+/** A step's button: opens its panel, on the event the step is about (its candidate, else what met the last step). */
+function openAction(
+  ctx: PanelContext,
+  step: LessonStep,
+  candidate: SirenEvent | undefined,
+  runner: RunnerState,
+  engine: AnyEngine,
+): void {
+  const panel = (step.action as { open: string }).open;
+  const about = candidate ?? (runner.lastMatch === null ? undefined : engine.log.at(runner.lastMatch));
+  if (about && (panel === 'trace' || panel === 'log')) ctx.selected.value = about.seq;
+  ctx.open(panel);
+}
+
 function StepView({
   ctx,
   step,
@@ -167,7 +181,7 @@ function StepView({
         </p>
       )}
       {step.action && (
-        <button type="button" class="lesson-action" onClick={() => ctx.open((step.action as { open: string }).open)}>
+        <button type="button" class="lesson-action" onClick={() => openAction(ctx, step, candidate, runner, engine)}>
           {step.action.label} ›
         </button>
       )}

@@ -1,5 +1,5 @@
 import type { CompiledRules, SirenEvent } from '../../../engine';
-import type { Lesson, LessonCheck, TriggerMatch, Where } from '../../../scenarios/city/lessons';
+import type { Lesson, LessonCheck, TriggerMatch, ValueMatch, Where } from '../../../scenarios/lesson';
 
 /** What the lesson's consumer saw since its last poll, and the state it can read now. */
 export interface Observation {
@@ -47,7 +47,7 @@ export interface RunnerState {
 export function matchesWhere(ev: SirenEvent, where: Where | undefined): boolean {
   if (!where) return true;
   const p = ev.payload as Record<string, unknown>;
-  for (const k in where) if (p[k] !== where[k]) return false;
+  for (const k of Object.keys(where)) if (!Object.hasOwn(p, k) || p[k] !== where[k]) return false;
   return true;
 }
 
@@ -65,6 +65,35 @@ export function hasTrigger(rules: CompiledRules, m: TriggerMatch): boolean {
       (m.once === undefined || t.once === m.once) &&
       (m.behaviour === undefined || t.spec.do.some((a) => a.behaviour === m.behaviour)),
   );
+}
+
+/** Every other trigger on `type` than `only` is as it was in `baseline` (a `triggersOn` JSON). */
+function othersUnchanged(rules: CompiledRules, type: string, only: string, baseline: string | undefined): boolean {
+  const before = (JSON.parse(baseline ?? '[]') as { id: string }[]).filter((t) => t.id !== only);
+  const now = rules.triggers.filter((t) => t.on === type && t.id !== only).map((t) => t.spec);
+  return JSON.stringify(before) === JSON.stringify(now);
+}
+
+/** The comparisons (leaves) of a condition tree. */
+function* comparisons(cond: unknown): Generator<{ fact?: unknown; value?: unknown }> {
+  if (typeof cond !== 'object' || cond === null) return;
+  const c = cond as Record<string, unknown>;
+  if (Array.isArray(c.all)) for (const x of c.all) yield* comparisons(x);
+  else if (Array.isArray(c.any)) for (const x of c.any) yield* comparisons(x);
+  else if (Object.hasOwn(c, 'not')) yield* comparisons(c.not);
+  else yield c;
+}
+
+/** The trigger's condition compares `fact` with the number the match asks for. */
+export function hasValue(rules: CompiledRules, m: ValueMatch): boolean {
+  const t = rules.byId.get(m.trigger);
+  if (!t) return false;
+  for (const c of comparisons(t.spec.when)) {
+    if (c.fact !== m.fact || typeof c.value !== 'number') continue;
+    if (m.value !== undefined && c.value === m.value) return true;
+    if (m.atLeast !== undefined && c.value >= m.atLeast) return true;
+  }
+  return false;
 }
 
 /** What a step remembers as it begins. */
@@ -144,8 +173,10 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
     }
     case 'rules': {
       if (check.changed !== undefined && triggersOn(obs.rules, check.changed) === memo.rulesBaseline) return false;
+      if (check.only !== undefined && check.changed !== undefined)
+        if (!othersUnchanged(obs.rules, check.changed, check.only, memo.rulesBaseline)) return false;
       if (check.has && !hasTrigger(obs.rules, check.has)) return false;
-      return true;
+      return !check.values || check.values.every((m) => hasValue(obs.rules, m));
     }
     case 'selected': {
       const s = obs.selected;

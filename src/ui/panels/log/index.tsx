@@ -125,7 +125,7 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
         <input
           type="search"
           class="log-search"
-          placeholder="Filter: type or payload text"
+          placeholder="Filter: type or payload (kind=hospital)"
           aria-label="Filter events by type or payload text"
           value={draft}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
@@ -145,6 +145,16 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
         {log.start.toLocaleString('en')}–{log.end.toLocaleString('en')}
         {log.start > 0 ? ' (older ones evicted)' : ''}
       </p>
+      <div class="log-head" aria-hidden="true">
+        <span class="log-offset" title="The event's offset in the log">
+          offset
+        </span>
+        <span class="log-tick" title="The tick it happened in, and the game time in seconds">
+          tick <small>s</small>
+        </span>
+        <span class="log-type">type</span>
+        <span class="log-payload">payload</span>
+      </div>
       <div class="log-list-wrap">
         <div
           class="log-list"

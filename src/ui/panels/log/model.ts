@@ -64,7 +64,7 @@ export function compactPayload(payload: unknown): string {
   return parts.join(' ');
 }
 
-/** What the log shows: event types to hide and a text every shown event contains (in its type or payload JSON). */
+/** What the log shows: event types to hide and a text every shown event contains (its type, its row or its JSON). */
 export interface LogFilter {
   readonly hidden: ReadonlySet<string>;
   readonly text: string;
@@ -116,7 +116,8 @@ export function createLogIndex(initial: LogFilter = showAll): LogIndex {
     if (ev.type.toLowerCase().includes(needle)) return true;
     let t = texts.get(ev);
     if (t === undefined) {
-      t = JSON.stringify(ev.payload).toLowerCase();
+      // What the row shows (`kind=hospital`, `100 → 95`) and the payload's JSON (`"kind":"hospital"`).
+      t = `${compactPayload(ev.payload)}\n${JSON.stringify(ev.payload)}`.toLowerCase();
       texts.set(ev, t);
     }
     return t.includes(needle);

@@ -11,6 +11,8 @@ import './style.css';
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'errors'; file: string; errors: string[] }
+  | { kind: 'replaying'; file: string; done: number; total: number; cancel: () => void }
+  | { kind: 'cancelled'; file: string }
   | { kind: 'replayed'; file: string; ok: boolean; text: string };
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -49,7 +51,15 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
       return;
     }
     ctx.loop.paused = true;
-    ctx.replay(checked.run);
+    const abort = new AbortController();
+    const total = checked.run.ticks;
+    const replaying = (done: number) =>
+      setImported({ kind: 'replaying', file: file.name, done, total, cancel: () => abort.abort() });
+    replaying(0);
+    if (!(await ctx.replay(checked.run, replaying, abort.signal))) {
+      setImported({ kind: 'cancelled', file: file.name });
+      return;
+    }
     const verdict = replayVerdict(ctx.engine.value, checked.run);
     setImported({ kind: 'replayed', file: file.name, ...verdict });
     ctx.touch();
@@ -134,6 +144,24 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
                 <li key={i}>{e}</li>
               ))}
             </ul>
+          </div>
+        )}
+        {imported.kind === 'replaying' && (
+          <div class="runs-result" role="status">
+            <span class="runs-file-name">{imported.file}</span>
+            <progress class="runs-progress" max={imported.total || 1} value={imported.done} />
+            <span class="runs-verdict">
+              Replaying: tick {fmt(imported.done)} of {fmt(imported.total)}{' '}
+              <button type="button" class="runs-btn runs-cancel" onClick={imported.cancel}>
+                Cancel
+              </button>
+            </span>
+          </div>
+        )}
+        {imported.kind === 'cancelled' && (
+          <div class="runs-result" role="status">
+            <span class="runs-file-name">{imported.file}</span>
+            <span class="runs-verdict">Replay cancelled; the game is unchanged.</span>
           </div>
         )}
         {imported.kind === 'replayed' && (

@@ -1,7 +1,7 @@
 import type { EventLog, SirenEvent } from '../../../engine';
 
-/** What a timeline marker stands for. */
-export type MarkerKind = 'pursuit' | 'lost' | 'died' | 'damage' | 'rules';
+/** What a timeline marker stands for: `rules` in every scenario, the rest named by the scenario's view. */
+export type MarkerKind = string;
 
 /** A key moment on the timeline: jump there to see it. */
 export interface Marker {
@@ -13,8 +13,42 @@ export interface Marker {
   readonly label: string;
 }
 
-/** Hits on the player closer together than this (ticks) make one damage cluster. */
-export const CLUSTER_GAP_TICKS = 90;
+/** Events close together that make one marker (e.g. the hits on the player), with a running total. */
+export interface MarkerCluster {
+  readonly kind: MarkerKind;
+  /** Events closer together than this (ticks) join one cluster. */
+  readonly gapTicks: number;
+  /** The amount an event adds to its cluster, or null when it is not one of the clustered events. */
+  amount(ev: SirenEvent): number | null;
+  label(events: number, amount: number): string;
+}
+
+/** What a scenario marks on the timeline (its view provides it). */
+export interface TimelineMarks {
+  /** The legend: each kind the scenario marks and what it says. */
+  readonly kinds: Readonly<Record<MarkerKind, string>>;
+  /** What the scenario marks, for the note shown while there is nothing yet (e.g. "pursuits, deaths"). */
+  readonly summary?: string;
+  /** The marker for one event, or null when it is not a key moment. */
+  markerFor(ev: SirenEvent): Marker | null;
+  readonly cluster?: MarkerCluster;
+}
+
+/** The marks of a scenario that names none: only rules changes. */
+export const noMarks: TimelineMarks = { kinds: {}, markerFor: () => null };
+
+/** The legend for a scenario's marks, rules changes last. */
+export function markerLegend(marks: TimelineMarks): Readonly<Record<MarkerKind, string>> {
+  return { ...marks.kinds, rules: 'rules loaded' };
+}
+
+/** The marker every scenario has: new rules were loaded. */
+function rulesMarker(ev: SirenEvent): Marker | null {
+  if (ev.type !== 'rules.loaded') return null;
+  const p = ev.payload as Record<string, unknown>;
+  const label = `rules loaded (${String(p.triggers)} triggers from ${String(p.source)})`;
+  return { kind: 'rules', tick: ev.tick, seq: ev.seq, label };
+}
 
 interface Cluster {
   tick: number;
@@ -24,43 +58,14 @@ interface Cluster {
   amount: number;
 }
 
-const clusterLabel = (c: Cluster) => `you were hit ${c.hits}× (${Math.round(c.amount)} damage)`;
-
-/** The player (agent 0) hurt: the events damage clusters are made of. */
-function isPlayerHit(ev: SirenEvent): boolean {
-  return ev.type === 'damage' && (ev.payload as { target?: unknown }).target === 0;
-}
-
-/** The marker for one event, or null when it is not a key moment (damage is clustered separately). */
-export function markerFor(ev: SirenEvent): Marker | null {
-  const p = ev.payload as Record<string, unknown>;
-  switch (ev.type) {
-    case 'pursuit.started':
-      return { kind: 'pursuit', tick: ev.tick, seq: ev.seq, label: `pursuit started (wanted ${String(p.wanted)})` };
-    case 'pursuit.lost':
-      return { kind: 'lost', tick: ev.tick, seq: ev.seq, label: `pursuit ended: ${String(p.reason)}` };
-    case 'player.died':
-      return { kind: 'died', tick: ev.tick, seq: ev.seq, label: 'you died' };
-    case 'rules.loaded':
-      return {
-        kind: 'rules',
-        tick: ev.tick,
-        seq: ev.seq,
-        label: `rules loaded (${String(p.triggers)} triggers from ${String(p.source)})`,
-      };
-    default:
-      return null;
-  }
-}
-
 /** Collects markers from a log incrementally: reads only what was appended since the last update, like any consumer. */
 export interface MarkerTracker {
   /** Markers of the retained log, oldest first (rebuilt when the log is another one or was cut back by time travel). */
   update(log: EventLog): readonly Marker[];
 }
 
-/** Creates a marker tracker. */
-export function createMarkerTracker(): MarkerTracker {
+/** Creates a marker tracker for a scenario's marks. */
+export function createMarkerTracker(marks: TimelineMarks = noMarks): MarkerTracker {
   let log: EventLog | null = null;
   let offset = 0;
   let lastSeen: SirenEvent | undefined;
@@ -77,22 +82,23 @@ export function createMarkerTracker(): MarkerTracker {
     clusterIndex = -1;
   }
 
-  function add(ev: SirenEvent): void {
-    if (isPlayerHit(ev)) {
-      const amount = Number((ev.payload as { amount?: unknown }).amount) || 0;
-      if (cluster && ev.tick - cluster.last <= CLUSTER_GAP_TICKS) {
-        cluster.last = ev.tick;
-        cluster.hits++;
-        cluster.amount += amount;
-        markers[clusterIndex] = { kind: 'damage', tick: cluster.tick, seq: cluster.seq, label: clusterLabel(cluster) };
-        return;
-      }
+  function addToCluster(c: MarkerCluster, ev: SirenEvent, amount: number): void {
+    if (cluster && ev.tick - cluster.last <= c.gapTicks) {
+      cluster.last = ev.tick;
+      cluster.hits++;
+      cluster.amount += amount;
+    } else {
       cluster = { tick: ev.tick, seq: ev.seq, last: ev.tick, hits: 1, amount };
       clusterIndex = markers.length;
-      markers.push({ kind: 'damage', tick: ev.tick, seq: ev.seq, label: clusterLabel(cluster) });
-      return;
     }
-    const m = markerFor(ev);
+    const label = c.label(cluster.hits, cluster.amount);
+    markers[clusterIndex] = { kind: c.kind, tick: cluster.tick, seq: cluster.seq, label };
+  }
+
+  function add(ev: SirenEvent): void {
+    const amount = marks.cluster ? marks.cluster.amount(ev) : null;
+    if (marks.cluster && amount !== null) return addToCluster(marks.cluster, ev, amount);
+    const m = rulesMarker(ev) ?? marks.markerFor(ev);
     if (m) markers.push(m);
   }
 
