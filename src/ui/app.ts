@@ -181,7 +181,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const restart = () => session.restart();
   startFrames({ ...frameParts, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
   const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view, debug };
-  installPageHook({ ...hookSources, rules: session.rules, stats, settings });
+  installPageHook({ ...hookSources, rules: session.rules, stats, settings, selected });
   document.body.dataset.ready = 'true';
 }
 

@@ -22,6 +22,7 @@ export interface HookSources {
   stats: FrameStats;
   settings: ViewSettings;
   debug: DebugSession;
+  selected: ReadonlySignal<number | null>;
 }
 
 /** Installs `window.siren`: a read-only window into the game for tests and curious players. */
@@ -62,6 +63,10 @@ export function installPageHook(s: HookSources): void {
     get stop() {
       const st = s.debug.stop.value;
       return st ? { reason: st.reason, seq: st.event.seq, type: st.event.type, tick: st.event.tick } : null;
+    },
+    /** The event selected in the panels (null when none). */
+    get selected() {
+      return s.selected.value;
     },
     events(from = 0, type?: string): SirenEvent[] {
       const all = engine.value.log.slice(from);

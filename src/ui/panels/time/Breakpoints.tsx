@@ -100,7 +100,7 @@ export function Breakpoints({ ctx, debug }: { ctx: PanelContext; debug: DebugSes
       <h3>Breakpoints</h3>
       {stop && <p class="bp-stop">⏸ {stop.reason}</p>}
       <div class="time-controls">
-        <button type="button" class="time-btn" data-action="continue" disabled={!stop} onClick={() => debug.resume()}>
+        <button type="button" class="time-btn" data-action="continue" onClick={() => debug.resume()}>
           Continue (F8)
         </button>
         <button type="button" class="time-btn" data-action="step-event" onClick={() => debug.stepEvent()}>

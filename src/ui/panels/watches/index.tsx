@@ -16,6 +16,8 @@ const show = (v: unknown) =>
 
 /** One pinned fact: its value now, its history as a sparkline (click to go there), the last change and its source. */
 function WatchRow({ ctx, debug, w }: { ctx: PanelContext; debug: DebugSession; w: Watch }) {
+  // Its props stay the same objects: the row subscribes to the refresh itself, or it would never re-render.
+  void ctx.version.value;
   const engine = ctx.engine.value;
   const from = engine.oldestTick;
   const to = Math.max(engine.tick, from + 1);
@@ -102,7 +104,7 @@ function WatchRow({ ctx, debug, w }: { ctx: PanelContext; debug: DebugSession; w
 }
 
 function WatchesPanel({ ctx }: { ctx: PanelContext }) {
-  void ctx.version.value;
+  void ctx.version.value; // re-read on the page's refresh (≤ 4 Hz)
   const [fact, setFact] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const debug = ctx.debug;
