@@ -13,6 +13,18 @@ const NO_TESTS = {
 const RENDER_MESSAGE =
   'Layer rule: src/render draws and must not know the UI: the contract both share is src/render/contract.ts (the layers in README "Architecture").';
 
+const NET_MESSAGE =
+  'Layer rule: the classroom transport (src/net) sits beside the engine; engine/game/scenarios never import it (README "Classroom").';
+
+/** The import patterns every headless layer refuses. */
+const HEADLESS_PATTERNS = [
+  { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
+  {
+    group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
+    message: HEADLESS_MESSAGE,
+  },
+];
+
 export default defineConfig(
   {
     ignores: ['dist/**', 'node_modules/**', 'bench/results*', 'coverage/**', 'test-results/**'],
@@ -69,25 +81,13 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/**'],
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/**', 'src/net/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NO_TESTS,
-            { group: ['pixi.js', 'pixi.js/*', '@pixi/*'], message: HEADLESS_MESSAGE },
-            {
-              group: ['**/render', '**/render/**', '**/ui', '**/ui/**', '**/audio', '**/audio/**'],
-              message: HEADLESS_MESSAGE,
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_TESTS, ...HEADLESS_PATTERNS] }],
     },
   },
   {
-    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/bench/**'],
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**', 'src/cli/**', 'src/tools/bench/**', 'src/net/**'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -101,6 +101,21 @@ export default defineConfig(
           'AudioContext',
           'speechSynthesis',
         ].map((name) => ({ name, message: HEADLESS_MESSAGE })),
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**', 'src/game/**', 'src/scenarios/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_TESTS,
+            ...HEADLESS_PATTERNS,
+            { group: ['**/net', '**/net/**', '@nats-io/*'], message: NET_MESSAGE },
+          ],
+        },
       ],
     },
   },

@@ -11,8 +11,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
-    // bare.html: an empty Pixi stage, the baseline for `npm run bench:browser`.
-    rollupOptions: { input: { main: 'index.html', bare: 'bare.html' } },
+    // bare.html: an empty Pixi stage, the baseline for `npm run bench:browser`; classroom.html: the teacher's view.
+    rollupOptions: { input: { main: 'index.html', bare: 'bare.html', classroom: 'classroom.html' } },
   },
   server: {
     host: '127.0.0.1',

@@ -22,8 +22,21 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'unit',
       include: ['test/**/*.test.ts'],
-      exclude: ['test/browser/**', 'node_modules/**'],
+      exclude: ['test/browser/**', 'test/net/broker/**', 'node_modules/**'],
       environment: 'node',
+    },
+  },
+  // Integration tests on a real nats-server: one broker for all of them, started by the global setup.
+  {
+    extends: true,
+    test: {
+      name: 'broker',
+      include: ['test/net/broker/**/*.test.ts'],
+      environment: 'node',
+      fileParallelism: false,
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      globalSetup: ['test/net/broker/setup.ts'],
     },
   },
 ];

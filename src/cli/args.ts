@@ -1,8 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 
-/** A user mistake on the command line: printed without a stack trace, exit 2. */
-export class UsageError extends Error {}
+/** A user mistake on the command line: printed without a stack trace, exit 2 (or the code given). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
 
 /** Parses flags strictly; unknown flags and missing values become a UsageError with the usage line. */
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -34,7 +41,7 @@ export async function runCli(main: () => Promise<number> | number): Promise<void
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = e.code;
     } else throw e;
   }
 }

@@ -3,9 +3,11 @@ import type { ExplainNode, SirenEvent } from '../engine';
 import { intFlag, parseFlags, runCli, UsageError } from './args';
 import { openEventsOut } from './eventsOut';
 import { findScenario, loadRulesFile } from './load';
+import { publishLog, PUBLISH_USAGE } from './classroom/publishRun';
 
 const USAGE =
-  'npm run -s sim -- --scenario <name> [--rules <file>] [--seed <n>] [--seconds <s>] [--json] [--events <out.ndjson>] [--explain <triggerId>]';
+  'npm run -s sim -- --scenario <name> [--rules <file>] [--seed <n>] [--seconds <s>] [--json] [--events <out.ndjson>] [--explain <triggerId>] ' +
+  PUBLISH_USAGE;
 
 function explainLines(node: ExplainNode, indent: string): string[] {
   const lines = [`${indent}${node.pass ? '✓' : '✗'} ${node.text}`];
@@ -24,6 +26,9 @@ runCli(async () => {
       json: { type: 'boolean' },
       events: { type: 'string' },
       explain: { type: 'string' },
+      publish: { type: 'string' },
+      room: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean' },
     },
     USAGE,
@@ -44,6 +49,7 @@ runCli(async () => {
 
   configureFreezing(false);
   const engine = createEngine({ scenario, rules, seed, historyTicks: 600 });
+  const publishing = await publishLog(values, engine.log);
   const counts = new Map<string, number>();
   const out = values.events !== undefined ? openEventsOut(values.events) : undefined;
   const explained: string[] = [];
@@ -76,15 +82,17 @@ runCli(async () => {
     );
   }
   const writeFailure = out?.close() ?? null;
+  const published = publishing ? await publishing.finish() : 0;
   const triggers: Record<string, number> = {};
   for (const s of engine.triggerStates()) triggers[s.id] = s.fires;
-  const sortedCounts = Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+  const sortedCounts = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const summary = {
     scenario: scenario.name,
     seed,
     seconds,
     ticks: engine.tick,
     hash: engine.log.hash(),
+    ...(publishing ? { published } : {}),
     events: sortedCounts,
     triggers,
     final: engine.summary(),

@@ -1,5 +1,6 @@
 import type { EngineCore, Windows } from './core';
 import type { CompiledRules } from './rules/compileRules';
+import { createAlarmSet } from './alarms/runtime';
 import { createWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { createTriggerStates } from './triggers';
@@ -20,11 +21,12 @@ export function createWindows(rules: CompiledRules, previousRules?: CompiledRule
 
 /**
  * Switches to new rules at the current tick: once, cooldown and fire counts of unchanged trigger ids and the
- * contents of unchanged windows are kept; emits `rules.loaded` (the caller drains the bus).
+ * contents of unchanged windows and the state of unchanged alarms are kept; emits `rules.loaded` (the caller drains the bus).
  */
 export function switchRules<W, R, I>(core: EngineCore<W, R, I>, next: CompiledRules): void {
   const previous = new Map(core.states.map((s) => [s.id, s]));
   core.windows = createWindows(next, core.rules, core.windows);
+  core.alarms = createAlarmSet(next.alarms, core.alarms);
   core.rules = next;
   core.states = createTriggerStates(next, core.tick, previous);
   core.bus.emitDynamic('rules.loaded', { triggers: next.triggers.length, source: next.source });

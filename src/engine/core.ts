@@ -3,7 +3,8 @@ import type { Bus } from './bus';
 import type { DelayLoops } from './delayLoops';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
-import type { RunRecorder } from './record';
+import type { AlarmSet } from './alarms/runtime';
+import type { ExternalEvent, RunRecorder } from './record';
 import type { Rng } from './rng';
 import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules, CompiledTrigger } from './rules/compileRules';
@@ -60,9 +61,13 @@ export interface EngineCore<W, R, I> {
   rules: CompiledRules;
   states: TriggerState[];
   windows: Windows;
+  /** The rules' alarms: each period's events become one datapoint, evaluated when the period closes. */
+  alarms: AlarmSet;
   pending: Pending[];
   /** Delayed fires by depth, to spot loops through `delay` that grow every round. */
   delayLoops: DelayLoops;
+  /** Events from outside the run waiting for the start of the next tick. */
+  inbox: ExternalEvent[];
   /** Ticks completed so far. */
   tick: number;
   /** The step of the tick in progress to run next (0: no tick in progress); a suspended tick resumes here. */

@@ -134,9 +134,10 @@ function holds<W, R, I>(d: Dispatcher<W, R, I>, t: CompiledTrigger, ev: SirenEve
   }
 }
 
-/** The bus's consumer: feeds the event to its windows, then fires each trigger on its type whose gate is open and condition holds. */
+/** The bus's consumer: feeds the event to its alarms and windows, then fires each trigger on its type whose gate is open and condition holds. */
 export function dispatchEvent<W, R, I>(d: Dispatcher<W, R, I>, ev: SirenEvent, depth: number): void {
   const { rules, windows, states, tick, fc } = d.core;
+  d.core.alarms.feed(ev, fc);
   const fed = windows.byType.get(ev.type);
   if (fed)
     for (const i of fed) pushWindow(rules.windows[i] as CompiledWindow, windows.states[i] as WindowState, ev, fc);

@@ -26,13 +26,15 @@ import type { FactContext } from './rules/facts';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import { beginTick, continueTick } from './tick';
+import { createAlarmSet } from './alarms/runtime';
+import type { AlarmSet } from './alarms/runtime';
 import { createTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
 export type { BreakTest } from './core';
 export type { Explanation } from './explain';
-export type { RunRecord } from './record';
+export type { ExternalEvent, RunRecord } from './record';
 
 /** Options for an engine. */
 export interface EngineOptions<W, R, I> {
@@ -65,6 +67,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   readonly log: EventLog;
   readonly bus: Bus<Record<string, unknown>>;
   readonly rules: CompiledRules;
+  /** The rules' alarms: each one's state, reason and datapoints (read-only). */
+  readonly alarms: AlarmSet;
   /** The rules the run started with (exports carry them). */
   readonly initialRules: CompiledRules;
   readonly rng: Rng;
@@ -85,6 +89,8 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   finishTick(): void;
   /** Switches to new rules at the current tick (recorded; a suspended tick is finished first); once/cooldown state of unchanged ids is kept. */
   applyRules(rules: CompiledRules): void;
+  /** Queues an event from outside the run for the start of the next tick (recorded with that tick). */
+  receive(type: string, payload: Readonly<Record<string, unknown>>): void;
   /** Enables or disables a trigger now (recorded; a suspended tick is finished first). */
   setTriggerEnabled(id: string, enabled: boolean): void;
   /** Live state of every trigger, in file order. */
@@ -119,6 +125,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     fc: {
       world: init.world,
       entity: (id) => scenario.entity(core.fc.world as W, core.runtime, id),
+      alarm: (id, fact) => core.alarms.read(id, fact),
       window(id, agg) {
         const i = core.windows.index.get(id);
         if (i === undefined) return 0;
@@ -135,8 +142,10 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     rules,
     states: createTriggerStates(rules, 0),
     windows: createWindows(rules),
+    alarms: createAlarmSet(rules.alarms),
     pending: [],
     delayLoops: createDelayLoops(),
+    inbox: [],
     tick: 0,
     phase: 0,
     suspendedAt: null,
@@ -165,7 +174,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
   } satisfies StepContext<W, R, I>;
 
   function finishTick(): void {
-    if (core.phase !== 0 && continueTick(core, d, false) && core.tick % history.every === 0)
+    if (core.phase !== 0 && continueTick(core, d, false, stepCtx.emit) && core.tick % history.every === 0)
       takeSnapshot(history, core);
   }
 
@@ -185,13 +194,17 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     get rules() {
       return core.rules;
     },
+    get alarms() {
+      return core.alarms;
+    },
     initialRules: opts.rules,
     rng: core.rng,
     facts: core.fc,
     records: recorder.records,
     step(input = scenario.idleInput) {
       if (core.phase === 0) beginTick(core, stepCtx, input);
-      if (continueTick(core, d, !recorder.replaying) && core.tick % history.every === 0) takeSnapshot(history, core);
+      if (continueTick(core, d, !recorder.replaying, stepCtx.emit) && core.tick % history.every === 0)
+        takeSnapshot(history, core);
     },
     get suspendedAt() {
       return core.suspendedAt;
@@ -208,6 +221,9 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       bus.beginTick(core.tick);
       switchRules(core, next);
       bus.drain();
+    },
+    receive(type, payload) {
+      core.inbox.push({ type, payload });
     },
     setTriggerEnabled(id, enabled) {
       finishTick();

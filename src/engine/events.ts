@@ -73,6 +73,12 @@ export const engineEvents = defineEvents({
     producer: 'engine',
     fields: { trigger: 'string', message: 'string' },
   },
+  'alarm.changed': {
+    description:
+      'An alarm of the rules\' "alarms" changed state: `from` and `to` are "OK", "ALARM" or "INSUFFICIENT_DATA", `reason` says why in CloudWatch\'s words.',
+    producer: 'alarms',
+    fields: { alarm: 'string', from: 'string', to: 'string', reason: 'string?' },
+  },
   'rules.loaded': {
     description: 'A rules file was compiled and applied.',
     producer: 'engine',

@@ -5,6 +5,8 @@ import type { DelayLoops } from './delayLoops';
 import { applyRecord } from './record';
 import type { RecordTarget, RunRecord } from './record';
 import type { CompiledRules } from './rules/compileRules';
+import { createAlarmSet } from './alarms/runtime';
+import type { AlarmSnapshot } from './alarms/runtime';
 import { copyWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { copyTriggerStates } from './triggers';
@@ -18,6 +20,7 @@ interface Snapshot<W> {
   readonly rng: readonly number[];
   readonly triggers: TriggerState[];
   readonly windows: WindowState[];
+  readonly alarms: AlarmSnapshot;
   readonly pending: Pending[];
   readonly delayLoops: DelayLoops;
   readonly rules: CompiledRules;
@@ -47,6 +50,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     rng: core.rng.save(),
     triggers: copyTriggerStates(core.states),
     windows: core.windows.states.map(copyWindowState),
+    alarms: core.alarms.save(),
     pending: core.pending.slice(),
     delayLoops: copyDelayLoops(core.delayLoops),
     rules: core.rules,
@@ -79,6 +83,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.states = copyTriggerStates(snap.triggers);
   core.windows = createWindows(snap.rules);
   core.windows.states = snap.windows.map(copyWindowState);
+  core.alarms = createAlarmSet(snap.rules.alarms, undefined, snap.alarms);
   core.pending = snap.pending.slice();
   core.delayLoops = copyDelayLoops(snap.delayLoops);
   core.rules = snap.rules;
@@ -110,6 +115,7 @@ export function rewind<W, R, I>(
   const before = recorder.records.slice(0, snap.records);
   let input: I = lastWhere(before, (r) => r.input !== undefined)?.input ?? core.scenario.idleInput;
   restore(h, core, snap);
+  core.inbox = [];
   let k = 0;
   recorder.replaying = true;
   try {

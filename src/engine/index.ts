@@ -18,3 +18,4 @@ export * from './gate';
 export * from './result';
 export * from './time';
 export * from './debug';
+export * from './alarms';

@@ -10,6 +10,14 @@ export interface RunRecord<I = unknown> {
   readonly rules?: string;
   readonly source?: string;
   readonly toggle?: readonly [string, boolean];
+  /** Events from outside the run (a classmate's, via the classroom broker), fed into the bus at the start of this tick. */
+  readonly external?: readonly ExternalEvent[];
+}
+
+/** An event that came from outside the run: recorded, so the run replays without its source. */
+export interface ExternalEvent {
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 /** The run record being written: input changes, rules changes and toggles, in order. */
@@ -52,10 +60,12 @@ export interface RecordTarget {
   readonly rules: CompiledRules;
   setTriggerEnabled(id: string, enabled: boolean): void;
   applyRules(rules: CompiledRules): void;
+  /** Queues an event from outside the run for the start of the next tick. */
+  receive(type: string, payload: Readonly<Record<string, unknown>>): void;
 }
 
 /**
- * Applies one record's trigger toggle and rules change (a rules text that no longer loads is skipped); returns the
+ * Applies one record's external events (queued for its tick), trigger toggle and rules change (a rules text that no longer loads is skipped); returns the
  * input in force after it: the record's, else `input`.
  */
 export function applyRecord<I>(
@@ -65,6 +75,7 @@ export function applyRecord<I>(
   input: I,
   source: string = target.rules.source,
 ): I {
+  for (const e of r.external ?? []) target.receive(e.type, e.payload);
   if (r.toggle) target.setTriggerEnabled(r.toggle[0], r.toggle[1]);
   if (r.rules !== undefined) {
     const loaded = loadRules(r.rules, catalogue, r.source ?? source);

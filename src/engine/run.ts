@@ -48,6 +48,21 @@ const runSchema = z.strictObject({
         rules: z.string().max(1_000_000).optional(),
         source: z.string().max(500).optional(),
         toggle: z.tuple([z.string().max(64), z.boolean()]).optional(),
+        external: z
+          .array(
+            z.strictObject({
+              type: z.string().regex(/^room\.[A-Za-z0-9_.-]{1,120}$/),
+              payload: z.record(
+                z
+                  .string()
+                  .max(64)
+                  .refine((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype'),
+                z.unknown(),
+              ),
+            }),
+          )
+          .max(1000)
+          .optional(),
       }),
     )
     .max(1_000_000),
@@ -68,6 +83,8 @@ const EXPECTED: Record<string, string> = {
   records: 'an array of records {"tick", "input"?, "rules"?, "toggle"?}',
   tick: 'a whole number ≥ 0',
   toggle: '["<trigger id>", true or false]',
+  external: 'an array of at most 1000 {"type": "room.<event type>", "payload": {…}}',
+  type: '"room." and an event type',
   hash: '16 hex digits',
   breakpoints: 'a list of breakpoints {"kind": "trigger"|"event"|"fact", …, "enabled"}',
 };

@@ -28,6 +28,13 @@ export interface ValueMatch {
   readonly atLeast?: number;
 }
 
+/**
+ * Checks on the real broker: `live` — this page's events are acknowledged (at least `atLeast`); `consumer` — a durable
+ * consumer reads the room; `lagging` — one has at least `atLeast` pending; `caught-up` — one has none pending again;
+ * `replay` — a consumer named `replay-…` reads the room from a chosen sequence.
+ */
+export type BrokerTest = 'live' | 'consumer' | 'lagging' | 'caught-up' | 'replay';
+
 /** How a step knows the learner did it. Event checks look only at events appended since the step began. */
 export type LessonCheck =
   /** An event of this type (with these payload fields), optionally caused by another (its cause's type, fields, trigger). */
@@ -52,7 +59,11 @@ export type LessonCheck =
       readonly only?: string;
       readonly has?: TriggerMatch;
       readonly values?: readonly ValueMatch[];
+      /** Alarms of the running rules that must have these thresholds. */
+      readonly alarms?: readonly { readonly id: string; readonly threshold: number }[];
     }
+  /** What the classroom broker reports (the page must have joined a room): see `BrokerTest`. */
+  | { readonly kind: 'broker'; readonly test: BrokerTest; readonly atLeast?: number }
   /** The learner selected (in any panel) an event of this type, other than the one selected when the step began. */
   | { readonly kind: 'selected'; readonly type: string; readonly where?: Where }
   /** This lesson's own log consumer read at least this many events at once: it fell behind and caught up. */

@@ -21,6 +21,8 @@ import { createSession } from './session';
 import { createDebugBanner } from './debug/banner';
 import { createDebugSession } from './debug/session';
 import type { DebugSession } from './debug/session';
+import { lockConnectSrc } from './classroom/csp';
+import { startClassroom } from './classroom/start';
 import { parseParams } from './urlParams';
 import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { Hud, ScenarioView } from './view';
@@ -30,6 +32,8 @@ import { views } from './views';
 async function readPage() {
   const viewParams = Object.fromEntries(Object.entries(views).map(([name, v]) => [name, v.params ?? []]));
   const { options, errors: urlErrors } = parseParams(location.search, location.href, viewParams);
+  // Before anything connects: the page may reach its own origin and, when joined, exactly the chosen broker.
+  lockConnectSrc(options.classroom?.broker ?? null);
   const view = views[options.scenario] as ScenarioView;
   // The scenario's own URL parameters (e.g. ?civilians=N, a stress city) make another instance of it.
   const scenario =
@@ -100,6 +104,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   );
   const engine = session.engine;
   effect(() => alerts.watch(engine.value));
+  const classroom = await startClassroom(stage, options.classroom, engine);
   const loop = createLoop();
   const keys = createKeyboard(window);
   const gamepad = createGamepadInput(keys);
@@ -160,6 +165,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     touch,
     open: (id) => shell.open(id),
     debug,
+    classroom,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
@@ -178,10 +184,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     audio,
     debug,
   };
+  const beforeTicks = (e: AnyEngine) => classroom()?.feed(e);
   const restart = () => session.restart();
-  startFrames({ ...frameParts, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
+  startFrames({ ...frameParts, beforeTicks, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
   const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view, debug };
-  installPageHook({ ...hookSources, rules: session.rules, stats, settings, selected });
+  installPageHook({ ...hookSources, rules: session.rules, stats, settings, classroom, selected });
   document.body.dataset.ready = 'true';
 }
 

@@ -31,6 +31,8 @@ export interface FrameParts {
   gamepad: { poll(): void };
   /** The debugger: its keys, and a look after the ticks for a breakpoint that stopped one. */
   debug: Pick<DebugSession, 'resume' | 'stepEvent' | 'stepTick' | 'afterSteps'>;
+  /** Runs before a frame's ticks when there are any (the classroom link reads the log there, off the tick). */
+  beforeTicks?(engine: AnyEngine): void;
 }
 
 /** Applies the page's own keys (pause, step, restart, mute, panels); returns whether one changed something. */
@@ -63,6 +65,7 @@ export function startFrames(p: FrameParts): void {
     const n = loop.advance(now - last);
     last = now;
     const e = p.engine.value;
+    if (n > 0) p.beforeTicks?.(e);
     // A breakpoint can suspend a tick: the frame stops stepping there (the next step would resume it).
     for (let i = 0; i < n && !e.suspendedAt; i++) {
       e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { AnyEngine, CompiledRules, Loop, SirenEvent } from '../engine';
 import type { ViewSettings } from '../render/contract';
 import type { EngineAlerts } from './engineAlerts';
+import type { ClassroomLink } from './classroom/link';
 import type { FrameStats } from './frameStats';
 import type { DebugSession } from './debug/session';
 import type { Overlay } from './overlay';
@@ -23,6 +24,8 @@ export interface HookSources {
   settings: ViewSettings;
   debug: DebugSession;
   selected: ReadonlySignal<number | null>;
+  /** The classroom link, when the page joined a room. */
+  classroom(): ClassroomLink | null;
 }
 
 /** Installs `window.siren`: a read-only window into the game for tests and curious players. */
@@ -76,6 +79,10 @@ export function installPageHook(s: HookSources): void {
     summary: () => engine.value.summary(),
     probe: () => s.view.probe?.(engine.value) ?? {},
     frameStats: () => s.stats.read(),
+    classroom: () => {
+      const link = s.classroom();
+      return link ? { ...link.status(), acks: link.recentAcks().slice() } : null;
+    },
     settings: () => ({ ...s.settings }),
   };
   Object.defineProperty(window, 'siren', { value: Object.freeze(hook), configurable: true });

@@ -1,4 +1,6 @@
 import { quoteName, unknownName } from '../engine';
+import { checkClassroom } from './classroom/params';
+import type { ClassroomParams } from './classroom/params';
 
 /** What the page's URL may set. */
 export interface PageOptions {
@@ -12,6 +14,8 @@ export interface PageOptions {
   muted: boolean;
   /** The scenario's own parameters that the URL set (e.g. the city's `civilians`), checked. */
   scenarioParams: ReadonlyMap<string, number>;
+  /** The classroom to join (`?room=&name=&broker=`, all three), or null. */
+  classroom: ClassroomParams | null;
 }
 
 /** A URL parameter only one scenario has (e.g. the city's `civilians`). */
@@ -21,7 +25,7 @@ export interface ScenarioParam {
   parse(text: string): { ok: true; value: number } | { ok: false; error: string };
 }
 
-const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted'];
+const KNOWN = ['scenario', 'seed', 'rules', 'autopilot', 'muted', 'room', 'name', 'broker'];
 /** Unknown parameters named one by one; past these, one line counts the rest. */
 const MAX_UNKNOWN_REPORTED = 5;
 
@@ -45,6 +49,7 @@ export function parseParams(
     autopilot: false,
     muted: false,
     scenarioParams: new Map(),
+    classroom: null,
   };
   const unknown = [...new Set(q.keys())].filter((key) => !known.includes(key));
   for (const key of unknown.slice(0, MAX_UNKNOWN_REPORTED))
@@ -99,5 +104,11 @@ export function parseParams(
     else params.set(name, r.value);
   }
   options.scenarioParams = params;
+  const classroom = checkClassroom(
+    { room: q.get('room'), name: q.get('name'), broker: q.get('broker') },
+    (field) => `URL parameter "${field}"`,
+  );
+  options.classroom = classroom.params;
+  if (classroom.errors.length) errors.push(...classroom.errors.map((e) => `${e}; the classroom was not joined`));
   return { options, errors };
 }

@@ -40,7 +40,7 @@ describe('npm run test-rule', () => {
         `✗ named-hit  not matched  (${RULES}:16:5)`,
         '    ✗ event.target = 3, expected in [1,2]',
         `✗ off  not matched  (${RULES}:22:5)`,
-        '    blocked: it is disabled',
+        '    blocked: it is disabled ("enabled": false)',
         '    (no condition: it matches every event of its type)',
         '1 of 3 triggers matched',
         '',

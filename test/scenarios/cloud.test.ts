@@ -31,6 +31,7 @@ interface Trigger {
 }
 interface RulesDoc {
   windows: { id: string; where?: { value: number } }[];
+  alarms: { id: string; threshold: number; toAlarm: number; missing: string }[];
   triggers: Trigger[];
 }
 
@@ -94,13 +95,19 @@ describe('the cloud, told by the event log', () => {
     const breaches = (i: number) => samples.slice(Math.max(0, i - 4), i + 1).filter((s) => s.payload.cpu > 70).length;
     expect(breaches(at)).toBe(3);
     for (let i = 0; i < at; i++) expect(breaches(i), `sample ${i}`).toBeLessThan(3);
-    expect(alarm.cause?.trigger).toBe('cpu-high-alarm');
+    // The engine's alarm raised it, not a trigger, and says why.
+    expect(alarm.cause).toBeUndefined();
+    expect((alarm.payload as Alarm & { reason: string }).reason).toMatch(
+      /^Threshold Crossed: 3 out of the last 5 datapoints \[.*\] were greater than the threshold \(70\.0\)$/,
+    );
     // The email and the scale-out come from the same sample.
     const email = ofType<{ subject: string; to: string }>(run, 'email.sent')[0];
     expect(email?.cause?.seq).toBe(alarm.seq);
     expect(email?.payload.subject).toMatch(/^ALARM: cpuHigh/);
     expect(
-      run.engine.world.outbox.some((m) => m.subject === email?.payload.subject && m.body.includes('cpuHigh ALARM')),
+      run.engine.world.outbox.some(
+        (m) => m.subject === email?.payload.subject && m.body.startsWith('Threshold Crossed'),
+      ),
     ).toBe(true);
     const out = ofType<Scaled>(run, 'pool.scaled').find((e) => e.payload.reason === 'cpuHigh');
     expect(out?.tick).toBe(alarm.tick);
@@ -114,14 +121,15 @@ describe('the cloud, told by the event log', () => {
     expect(later?.payload.servers).toBe(out?.payload.to);
   });
 
-  it('alarms start with INSUFFICIENT_DATA and get a state on the fifth sample', () => {
+  it('alarms start in INSUFFICIENT_DATA and leave it when the first period closes with a real datapoint', () => {
     const run = runCloud(2, 30, cloudRules(), steady(0.5));
     const changes = ofType<Alarm>(run, 'alarm.changed');
-    expect(changes.map((e) => [e.payload.alarm, e.payload.from])).toEqual([
-      ['cpuHigh', 'INSUFFICIENT_DATA'],
-      ['cpuLow', 'INSUFFICIENT_DATA'],
+    expect(changes.map((e) => [e.payload.alarm, e.payload.from, e.payload.to])).toEqual([
+      ['cpuHigh', 'INSUFFICIENT_DATA', 'OK'],
+      ['cpuLow', 'INSUFFICIENT_DATA', 'OK'],
     ]);
-    for (const c of changes) expect(c.tick).toBe(5 * SAMPLE - 1);
+    // One non-breaching datapoint decides OK at once (CloudWatch keeps every real datapoint of the range).
+    for (const c of changes) expect(c.tick).toBe(SAMPLE - 1);
   });
 
   it.each([1, 2, 3])('seed %i: no scale-out within 60 s, and no scale-in within 120 s, of the last scaling', (seed) => {
@@ -140,9 +148,9 @@ describe('the cloud, told by the event log', () => {
     const doc = cloudRules();
     for (const t of doc.triggers) for (const a of t.do) if (a.behaviour === 'scale') a.by = a.by === 2 ? 10 : -10;
     // Without the size guards and cooldowns, the behaviour alone must keep the bounds.
-    for (const id of ['scale-out', 'scale-in']) {
+    for (const id of ['scale-out', 'scale-in', 'scale-out-now']) {
       const t = trigger(doc, id);
-      if (t.when) t.when.all = t.when.all.filter((c) => c.fact.startsWith('world.alarms'));
+      if (t.when) t.when.all = t.when.all.filter((c) => c.fact.startsWith('alarm.') || c.fact.startsWith('event.'));
     }
     const { min, max } = cloudTuning.pool;
     for (const [seed, drive] of [
@@ -180,10 +188,10 @@ describe('the cloud, told by the event log', () => {
 
   it('with the scale-in threshold close to the scale-out one and no cooldown it flaps; with the cooldowns it does not', () => {
     const close = cloudRules();
-    setWhen(close, 'cpu-low-alarm', 'window.cpu.max', 60);
-    setWhen(close, 'cpu-low-ok', 'window.cpu.max', 60);
+    (close.alarms.find((a) => a.id === 'cpuLow') as { threshold: number }).threshold = 60;
     const noCooldown = structuredClone(close);
     setWhen(noCooldown, 'scale-out', 'world.pool.sinceScaled', 0);
+    setWhen(noCooldown, 'scale-out-now', 'world.pool.sinceScaled', 0);
     setWhen(noCooldown, 'scale-in', 'world.pool.sinceScaled', 0);
     for (const seed of [1, 2]) {
       const flaps = flapping(runCloud(seed, 600, noCooldown, steady(0.5)));
@@ -200,6 +208,7 @@ describe('the cloud, told by the event log', () => {
   it('with no cooldown the pool overshoots: it scales out on every sample while new servers boot', () => {
     const doc = cloudRules();
     setWhen(doc, 'scale-out', 'world.pool.sinceScaled', 0);
+    setWhen(doc, 'scale-out-now', 'world.pool.sinceScaled', 0);
     const run = runCloud(3, 90, doc, steady(0.3, 10));
     const outs = ofType<Scaled>(run, 'pool.scaled').filter((e) => e.payload.reason === 'cpuHigh');
     expect(outs.length).toBeGreaterThanOrEqual(3);
@@ -207,7 +216,7 @@ describe('the cloud, told by the event log', () => {
   });
 
   it('scales in by draining the newest server when the pool stays quiet', () => {
-    const run = runCloud(2, 240, cloudRules(), (e) => ({ load: e.tick < 120 * 60 ? 0.9 : 0, spike: false }));
+    const run = runCloud(2, 300, cloudRules(), (e) => ({ load: e.tick < 120 * 60 ? 0.9 : 0, spike: false }));
     const ins = ofType<Scaled>(run, 'pool.scaled').filter((e) => e.payload.reason === 'cpuLow');
     expect(ins.length).toBeGreaterThan(0);
     const drained = ofType<{ server: number }>(run, 'server.drained');
@@ -254,15 +263,16 @@ describe('alarm thresholds for the dashboard', () => {
     if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));
     return r.rules;
   };
-  it('reads "N of M above a threshold" and "all of M below one" off the running rules, edits included', () => {
+  it('reads each alarm of the rules (N of M datapoints against a threshold), edits included', () => {
     expect(alarmRules(compile(cloudRules()))).toEqual([
-      { alarm: 'cpuHigh', trigger: 'cpu-high-alarm', op: 'gt', threshold: 70, datapoints: 3, of: 5 },
-      { alarm: 'cpuLow', trigger: 'cpu-low-alarm', op: 'lt', threshold: 30, datapoints: 5, of: 5 },
+      { alarm: 'cpuHigh', trigger: '', op: 'gt', threshold: 70, datapoints: 3, of: 5 },
+      { alarm: 'cpuLow', trigger: '', op: 'lt', threshold: 30, datapoints: 5, of: 5 },
     ]);
     const doc = cloudRules();
-    (doc.windows[0]?.where as { value: number }).value = 85;
-    setWhen(doc, 'cpu-high-alarm', 'window.cpuHigh.matching', 2);
-    setWhen(doc, 'cpu-low-alarm', 'window.cpu.max', 45);
+    const [high, low] = doc.alarms as [RulesDoc['alarms'][number], RulesDoc['alarms'][number]];
+    high.threshold = 85;
+    high.toAlarm = 2;
+    low.threshold = 45;
     expect(alarmRules(compile(doc)).map((r) => [r.alarm, r.threshold, r.datapoints])).toEqual([
       ['cpuHigh', 85, 2],
       ['cpuLow', 45, 5],

@@ -38,7 +38,7 @@ describe('npm run sim -- --scenario cloud', () => {
     // The autopilot presses Spike 20 s in: within a minute the alarm, an email and a scale-out happen.
     for (const t of ['cpu.sampled', 'pool.sampled', 'alarm.changed', 'email.sent', 'pool.scaled', 'load.changed'])
       expect(s.events[t], t).toBeGreaterThan(0);
-    for (const id of ['cpu-high-alarm', 'page-on-call', 'scale-out']) expect(s.triggers[id], id).toBeGreaterThan(0);
+    for (const id of ['dashboard', 'page-on-call', 'scale-out-now']) expect(s.triggers[id], id).toBeGreaterThan(0);
     expect(Object.keys(s.final)).toEqual(expect.arrayContaining(['poolSize', 'alarm', 'emailsSent']));
     expect(s.final.emailsSent).toBeGreaterThan(0);
   }, 60_000);

@@ -9,12 +9,20 @@ import { beginMemo, checkStep } from '../../src/ui/panels/lessons/model';
 import type { Observation } from '../../src/ui/panels/lessons/model';
 
 const catalogue = scenarioCatalogue(scenarios.cloud as (typeof scenarios)[string]);
-type Doc = { triggers: { id: string; when: { all: { fact: string; value: unknown }[] } }[] };
+type Doc = {
+  triggers: { id: string; when: { all: { fact: string; value: unknown }[] } }[];
+  alarms: { id: string; threshold: number }[];
+};
 const base = (): Doc => JSON.parse(readFileSync('public/rules/cloud.json', 'utf8')) as Doc;
 
-/** The cloud rules with the comparison on `fact` in each named trigger set to a number. */
+/** The cloud rules with the comparison on `fact` in each named trigger (or an `alarm:<id>`'s threshold) set to a number. */
 function edited(doc: Doc, edits: [trigger: string, fact: string, value: number][]): CompiledRules {
   for (const [id, fact, value] of edits) {
+    const alarm = id.startsWith('alarm:') ? doc.alarms.find((a) => `alarm:${a.id}` === id) : undefined;
+    if (alarm) {
+      alarm.threshold = value;
+      continue;
+    }
     const leaf = doc.triggers.find((t) => t.id === id)?.when.all.find((c) => c.fact === fact);
     if (!leaf) throw new Error(`${id} has no ${fact}`);
     leaf.value = value;
@@ -35,9 +43,9 @@ const obs = (rules: CompiledRules): Observation => ({
 });
 
 const BROKEN: [string, string, number][] = [
-  ['cpu-low-alarm', 'window.cpu.max', 60],
-  ['cpu-low-ok', 'window.cpu.max', 60],
+  ['alarm:cpuLow', 'threshold', 60],
   ['scale-out', 'world.pool.sinceScaled', 0],
+  ['scale-out-now', 'world.pool.sinceScaled', 0],
   ['scale-in', 'world.pool.sinceScaled', 0],
 ];
 

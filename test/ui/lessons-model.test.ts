@@ -6,7 +6,7 @@ import { scenarios } from '../../src/scenarios';
 import type { Lesson, LessonCheck } from '../../src/scenarios/lesson';
 import { cityLessons } from '../../src/scenarios/city/lessons';
 import { lessonsByScenario } from '../../src/ui/panels/lessons/catalogue';
-import type { Observation, RunnerState } from '../../src/ui/panels/lessons/model';
+import type { BrokerObservation, Observation, RunnerState } from '../../src/ui/panels/lessons/model';
 import {
   candidateFor,
   checkStep,
@@ -228,5 +228,31 @@ describe('candidates for a selection step', () => {
     expect(candidateFor(c, log, null)).toBe(later);
     expect(candidateFor(check('events-are-facts', 'read-damage'), log, hit.seq)).toBe(hit);
     expect(candidateFor(check('events-are-facts', 'get-shot'), log, null)).toBeUndefined();
+  });
+});
+
+describe('broker steps', () => {
+  const lesson = cityLessons.find((l) => l.id === 'classroom-broker') as (typeof cityLessons)[number];
+  const check = (id: string) => (lesson.steps.find((s) => s.id === id) as (typeof lesson.steps)[number]).check;
+  const obs = (broker?: BrokerObservation) =>
+    ({ events: [], rewound: false, selected: undefined, rules, at: () => undefined, broker }) as Observation;
+  const teacher = (pending: number, delivered = 10) => ({ name: 'teacher-r1', pending, delivered });
+
+  it('pass only on what the broker reports, never without a broker', () => {
+    expect(checkStep(check('join'), obs(), {})).toBe(false);
+    expect(checkStep(check('join'), obs({ state: 'live', acked: 19, consumers: [] }), {})).toBe(false);
+    expect(checkStep(check('join'), obs({ state: 'live', acked: 20, consumers: [] }), {})).toBe(true);
+    expect(checkStep(check('join'), obs({ state: 'offline', acked: 500, consumers: [] }), {})).toBe(false);
+    expect(checkStep(check('durable'), obs({ state: 'live', acked: 1, consumers: [] }), {})).toBe(false);
+    expect(checkStep(check('durable'), obs({ state: 'live', acked: 1, consumers: [teacher(0, 0)] }), {})).toBe(true);
+    expect(checkStep(check('lag'), obs({ state: 'live', acked: 1, consumers: [teacher(19)] }), {})).toBe(false);
+    expect(checkStep(check('lag'), obs({ state: 'live', acked: 1, consumers: [teacher(20)] }), {})).toBe(true);
+    expect(checkStep(check('catch-up'), obs({ state: 'live', acked: 1, consumers: [teacher(3)] }), {})).toBe(false);
+    expect(checkStep(check('catch-up'), obs({ state: 'live', acked: 1, consumers: [teacher(0)] }), {})).toBe(true);
+    const replay = { name: 'replay-r1', pending: 0, delivered: 0 };
+    expect(checkStep(check('replay'), obs({ state: 'live', acked: 1, consumers: [replay] }), {})).toBe(false);
+    expect(
+      checkStep(check('replay'), obs({ state: 'live', acked: 1, consumers: [{ ...replay, delivered: 4 }] }), {}),
+    ).toBe(true);
   });
 });

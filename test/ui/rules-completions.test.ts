@@ -62,6 +62,13 @@ describe('rules completion', () => {
     expect(labels(doc)).toEqual(expect.arrayContaining(['window.hits.count', 'window.hits.avg']));
   });
 
+  it("offers the alarms' facts and the treatments of an alarm", () => {
+    const doc = `{ "version": 1, "scenario": "cloud", "alarms": [{ "id": "hot", "on": "pool.sampled", "value": "event.cpu", "period": 5, "comparison": "gt", "threshold": 70, "periods": 3, "toAlarm": 2 }], "triggers": [{ "id": "x", "every": 1, "when": { "fact": "alarm.|" }, "do": [] }] }`;
+    expect(labels(doc)).toEqual(expect.arrayContaining(['alarm.hot.state', 'alarm.hot.datapoints']));
+    const missing = `{ "version": 1, "scenario": "cloud", "alarms": [{ "id": "hot", "missing": "|" }], "triggers": [] }`;
+    expect(labels(missing)).toEqual(['missing', 'ignore', 'breaching', 'notBreaching']);
+  });
+
   it('offers fields of an event the file declares', () => {
     const doc = `{ "version": 1, "scenario": "city", "events": [{ "type": "my.alarm", "fields": { "level": "number" } }], "triggers": [{ "id": "x", "on": "my.alarm", "when": { "fact": "|" }, "do": [] }] }`;
     expect(labels(doc)[0]).toBe('event.level');
@@ -145,7 +152,7 @@ describe("hover and the cursor's trigger", () => {
     });
     expect(hover(T('{ "id": "x", "on": "dam|age" }'))).toMatchObject({ title: 'damage', kind: 'event · from combat' });
     expect(hover(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "ra|dio" }] }'))?.text).toMatch(
-      /Parameters: line\.$/,
+      /Parameters: line, name\.$/,
     );
     expect(
       hover(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "bet|ween" } }')),

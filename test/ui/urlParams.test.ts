@@ -38,7 +38,7 @@ describe('URL parameters', () => {
     const { options, errors } = parse('?scenario=constructor&toString=1');
     expect(options.scenario).toBe('city');
     expect(errors).toEqual([
-      'URL parameter "toString": unknown parameter "toString"; expected one of "scenario", "seed", "rules", "autopilot", "muted", "civilians"; it was ignored',
+      'URL parameter "toString": unknown parameter "toString"; expected one of "scenario", "seed", "rules", "autopilot", "muted", "room", "name", "broker", "civilians"; it was ignored',
       'URL parameter "scenario": unknown scenario "constructor"; expected one of "city", "cloud"; playing "city"',
     ]);
   });
@@ -48,7 +48,7 @@ describe('URL parameters', () => {
     const { errors } = parse(`?${keys.map((k) => `${k}=1`).join('&')}&seed=${'9'.repeat(5000)}`);
     expect(errors).toHaveLength(7);
     expect(errors[0]).toBe(
-      `URL parameter "${'k'.repeat(80)}"… (1,001 characters): unknown parameter "${'k'.repeat(80)}"… (1,001 characters); expected one of "scenario", "seed", "rules", "autopilot", "muted", "civilians"; it was ignored`,
+      `URL parameter "${'k'.repeat(80)}"… (1,001 characters): unknown parameter "${'k'.repeat(80)}"… (1,001 characters); expected one of "scenario", "seed", "rules", "autopilot", "muted", "room", "name", "broker", "civilians"; it was ignored`,
     );
     expect(errors[5]).toBe('1995 more unknown URL parameters were ignored');
     expect(errors[6]).toBe(

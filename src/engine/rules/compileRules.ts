@@ -12,6 +12,8 @@ import { describeFound } from './errors';
 import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
 import type { CompiledWindow } from './windows';
+import { compileAlarm } from '../alarms/compile';
+import type { CompiledAlarm } from '../alarms/compile';
 import type { SirenEvent } from '../events';
 
 /** An action ready to run: its behaviour and a closure that resolves its parameters. */
@@ -57,6 +59,8 @@ export interface CompiledRules {
   readonly timerTriggers: readonly CompiledTrigger[];
   /** Sliding windows over recent events, in file order. */
   readonly windows: readonly CompiledWindow[];
+  /** CloudWatch-style alarms, in file order. */
+  readonly alarms: readonly CompiledAlarm[];
   /** Event types the file declares. */
   readonly declared: ReadonlyMap<string, EventSpec>;
 }
@@ -192,6 +196,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     });
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
+  const alarmIds = new Set((file.alarms ?? []).map((a) => a.id));
   // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
   const scopes = new Map<string | null, FactScope>();
   const scopeOf = (on: string | null): FactScope => {
@@ -203,8 +208,9 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
             spec: own(catalogue.events, on) ?? declared.get(on),
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
+            alarms: alarmIds,
           }
-        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds, alarms: alarmIds };
       scopes.set(on, scope);
     }
     return scope;
@@ -221,6 +227,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
       where: spec.where ? compileCondition(scope, spec.where).test : null,
     };
   });
+  const alarms = (file.alarms ?? []).map((spec) => compileAlarm(spec, scopeOf(spec.on)));
   const triggers: CompiledTrigger[] = [];
   const byId = new Map<string, CompiledTrigger>();
   const byType = new Map<string, CompiledTrigger[]>();
@@ -250,6 +257,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     stateTriggers: stateTriggers.sort(byPriority),
     timerTriggers: timerTriggers.sort(byPriority),
     windows,
+    alarms,
     declared,
   };
 }

@@ -5,6 +5,8 @@ import { isInheritedName, own } from '../own';
 import { unknownName } from './errors';
 import { windowAggregates } from './windows';
 import type { WindowAggregate } from './windows';
+import { alarmFacts } from '../alarms/spec';
+import type { AlarmFact } from '../alarms/spec';
 
 /** What a fact getter can read besides the event: the world and entity lookup. */
 export interface FactContext {
@@ -12,6 +14,8 @@ export interface FactContext {
   entity(id: unknown): Readonly<Record<string, unknown>> | undefined;
   /** An aggregate of one of the rules' windows (`window.<id>.<aggregate>`). */
   window?(id: string, aggregate: WindowAggregate): number;
+  /** A fact of one of the rules' alarms (`alarm.<id>.state|datapoints`). */
+  alarm?(id: string, fact: AlarmFact): string;
 }
 
 /** Reads one fact. */
@@ -25,9 +29,11 @@ export interface FactScope {
   readonly anyFields: boolean;
   /** Ids of the windows the rules file declares (for `window.<id>.<aggregate>` facts). */
   readonly windows?: ReadonlySet<string>;
+  /** Ids of the alarms the rules file declares (for `alarm.<id>.state` and `alarm.<id>.datapoints`). */
+  readonly alarms?: ReadonlySet<string>;
 }
 
-const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window'];
+const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'alarm'];
 
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
 export function checkFact(catalogue: Catalogue, scope: FactScope, path: string): string | null {
@@ -50,6 +56,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
       );
     return null;
   }
+  if (root === 'alarm' && rest) return checkAlarmFact(scope, path, rest);
   if (!roots.includes(root) || !rest) {
     if (roots.includes(root))
       return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? (Object.keys(catalogue.worldFacts)[0] ?? 'x') : 'x'}"`;
@@ -99,12 +106,29 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
     : `"${scope.eventType}" events have no payload fields, so ${JSON.stringify(path)} does not exist`;
 }
 
+function checkAlarmFact(scope: FactScope, path: string, rest: string): string | null {
+  const [id = '', fact = '', ...more] = rest.split('.');
+  const ids = [...(scope.alarms ?? [])];
+  if (!scope.alarms?.has(id))
+    return ids.length
+      ? unknownName('alarm', id, ids)
+      : `fact ${JSON.stringify(path)} reads an alarm, but this file declares no "alarms"`;
+  if (!Object.hasOwn(alarmFacts, fact) || more.length)
+    return unknownName(
+      `fact of alarm "${id}"`,
+      `${fact}${more.length ? '.' + more.join('.') : ''}`,
+      Object.keys(alarmFacts),
+    );
+  return null;
+}
+
 /** The declared type of a (checked) fact, or undefined when it is not known (fields of events declared without a field list, nested world paths). */
 export function factType(catalogue: Catalogue, scope: FactScope, path: string): FieldType | undefined {
   const dot = path.indexOf('.');
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
   if (root === 'window') return 'number';
+  if (root === 'alarm') return 'string';
   if (root === 'world') return own(catalogue.worldFacts, rest)?.type;
   if (root === 'meta') return own(metaFacts, rest)?.type;
   if (root === 'entity') return own(catalogue.entityFacts, rest)?.type;
@@ -126,6 +150,10 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
     case 'window': {
       const [id, agg] = rest.split('.') as [string, WindowAggregate];
       return (_ev, fc) => fc.window?.(id, agg) ?? 0;
+    }
+    case 'alarm': {
+      const [id, fact] = rest.split('.') as [string, AlarmFact];
+      return (_ev, fc) => fc.alarm?.(id, fact) ?? '';
     }
     case 'entity': {
       const field = scope.spec?.entityField ?? 'entity';

@@ -2,6 +2,8 @@ import { z } from '../zod';
 import type { FieldType } from '../events';
 import { TICKS_PER_SECOND } from '../time';
 import type { Op } from './operators';
+import { alarmSchema } from '../alarms/spec';
+import type { AlarmSpec } from '../alarms/spec';
 
 /** Seconds, as rules write durations; converted to ticks with ceil(seconds × 60). */
 export const seconds = z.number().min(0).max(86_400);
@@ -82,6 +84,7 @@ export const rulesFileSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   events: z.array(eventDeclSchema).max(500).optional(),
   windows: z.array(windowSchema).max(100).optional(),
+  alarms: z.array(alarmSchema).max(100).optional(),
   triggers: z.array(triggerSchema).max(MAX_TRIGGERS),
 });
 
@@ -133,6 +136,7 @@ export interface RulesFile {
   description?: string;
   events?: (string | EventDecl)[];
   windows?: WindowSpec[];
+  alarms?: AlarmSpec[];
   triggers: TriggerSpec[];
 }
 

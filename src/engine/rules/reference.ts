@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { operators } from './operators';
 import { windowAggregates } from './windows';
+import { alarmFacts } from '../alarms/spec';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -32,6 +33,18 @@ export function rulesReference(catalogues: readonly Catalogue[]): string {
     '| aggregate | value |',
     '|---|---|',
     ...Object.entries(windowAggregates).map(([name, d]) => `| \`${name}\` | ${esc(d)} |`),
+    '',
+    '## Alarms (CloudWatch-style)',
+    '',
+    'A file may declare `"alarms": [{ "id": "cpuHigh", "on": "pool.sampled", "value": "event.cpu", "statistic": "avg", "period": 5, "comparison": "gt", "threshold": 70, "periods": 5, "toAlarm": 3, "missing": "missing" }]`:',
+    'the events of each `period` (seconds) become one datapoint (their `statistic`: avg, max, min, sum or count); a period without events is a missing datapoint.',
+    'When a period closes the alarm is evaluated as CloudWatch does: of the last `periods` + 2 datapoints (the evaluation range), `toAlarm` (M) of `periods` (N) breaching give ALARM;',
+    'with fewer than N real datapoints, `missing` says what the missing ones are: `breaching`, `notBreaching`, `ignore` (keep the state) or `missing` (INSUFFICIENT_DATA when nothing decides; ALARM early when the oldest breaching datapoint is M periods old).',
+    'A change emits `alarm.changed {alarm, from, to, reason}`. Any trigger reads:',
+    '',
+    '| fact | value |',
+    '|---|---|',
+    ...Object.entries(alarmFacts).map(([name, d]) => `| \`alarm.<id>.${name}\` | ${esc(d)} |`),
     '',
     '## Meta facts (every event)',
     '',

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
 import { eventDeclSchema, idPattern, seconds, triggerSchema, windowSchema } from './format';
+import { alarmSchema } from '../alarms/spec';
 import { operatorNames } from './operators';
 
 /**
@@ -55,7 +56,7 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
   const factPath = z
     .union([
       z.enum(knownFacts as [string, ...string[]]),
-      z.string().regex(/^(event|meta|entity|world|window)\.[A-Za-z0-9_.:-]+$/),
+      z.string().regex(/^(event|meta|entity|world|window|alarm)\.[A-Za-z0-9_.:-]+$/),
     ])
     .describe('A fact: event.<field>, meta.seq|tick|type, entity.<field>, world.<path> or window.<id>.<aggregate>');
   const factRef = z
@@ -161,6 +162,23 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     where: condition.optional().describe('Events for which this holds count as "matching" (N of M: N)'),
   });
 
+  const alarm = alarmSchema.extend({
+    on: z
+      .enum(eventTypes as [string, ...string[]])
+      .or(z.string())
+      .describe('The event type whose events make the metric'),
+    value: factPath.optional().describe('A numeric fact of each event (e.g. "event.cpu"); not needed for "count"'),
+    comparison: alarmSchema.shape.comparison.describe('How a datapoint is compared with the threshold'),
+    threshold: alarmSchema.shape.threshold.describe('The threshold datapoints are compared with'),
+    periods: alarmSchema.shape.periods.describe('Evaluation periods (N): how many recent datapoints are evaluated'),
+    toAlarm: alarmSchema.shape.toAlarm.describe('Datapoints to alarm (M): how many of the N must breach for ALARM'),
+    period: alarmSchema.shape.period.describe('Seconds of events aggregated into one datapoint'),
+    statistic: alarmSchema.shape.statistic.describe('How a period\'s values become its datapoint (default "avg")'),
+    missing: alarmSchema.shape.missing.describe(
+      'How missing datapoints (periods without events) are treated, as CloudWatch does (default "missing")',
+    ),
+  });
+
   const file = z.strictObject({
     $schema: z.string().optional(),
     version: z.literal(1),
@@ -168,6 +186,10 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     description: z.string().optional(),
     events: z.array(eventDeclSchema).optional().describe('Custom event types this file emits'),
     windows: z.array(window).optional().describe('Sliding windows over recent events, read as window.<id>.<aggregate>'),
+    alarms: z
+      .array(alarm)
+      .optional()
+      .describe('CloudWatch-style alarms: emit alarm.changed, read as alarm.<id>.state and alarm.<id>.datapoints'),
     triggers: z.array(trigger),
   });
 

@@ -13,6 +13,8 @@ import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema,
 import type { FactRef, RulesFile } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
+import { alarmIdsOf, checkAlarms } from '../alarms/validateAlarms';
+import { alarmSchema } from '../alarms/spec';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -24,6 +26,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   trigger: Object.keys(triggerSchema.shape),
   event: ['type', 'description', 'fields'],
   window: Object.keys(windowSchema.shape),
+  alarm: Object.keys(alarmSchema.shape),
   comparison: ['fact', 'op', 'value'],
   factRef: ['fact', 'times', 'plus'],
 };
@@ -139,6 +142,8 @@ export function validateRules(
   const at: Path = [];
   const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, fieldLists: new Map() };
 
+  // Alarms: CloudWatch-style alarms, readable from any trigger as alarm.<id>.state (checked after the windows).
+  const alarmIds = alarmIdsOf(value.alarms, error);
   // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
   const windowIds = new Set<string>();
   const windows = Array.isArray(value.windows) ? value.windows : [];
@@ -166,6 +171,7 @@ export function validateRules(
       spec,
       anyFields: declared.get(w.on)?.anyFields ?? false,
       windows: windowIds,
+      alarms: alarmIds,
     };
     if (typeof w.value === 'string') {
       const msg = checkFact(catalogue, scope, w.value);
@@ -181,8 +187,24 @@ export function validateRules(
     }
   });
 
+  checkAlarms(value.alarms, alarmIds, {
+    catalogue,
+    error,
+    eventTypes,
+    specOf: (type) => specOf(p, type),
+    anyFields: (type) => declared.get(type)?.anyFields ?? false,
+    windows: windowIds,
+    declareHint: withDeclareHint,
+  });
+
   // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
-  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  const noEvent: FactScope = {
+    eventType: null,
+    spec: undefined,
+    anyFields: false,
+    windows: windowIds,
+    alarms: alarmIds,
+  };
   const scopes = new Map<string, FactScope>();
 
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
@@ -224,6 +246,7 @@ export function validateRules(
             spec,
             anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
             windows: windowIds,
+            alarms: alarmIds,
           }),
         );
       scope = shared;
@@ -763,14 +786,17 @@ function zodIssue(
           ? 'trigger'
           : path[0] === 'windows' && path.length === 2
             ? 'window'
-            : path[0] === 'events'
-              ? 'event'
-              : 'root';
+            : path[0] === 'alarms' && path.length === 2
+              ? 'alarm'
+              : path[0] === 'events'
+                ? 'event'
+                : 'root';
     const known = KNOWN_KEYS[kind]!;
     const what = {
       root: 'top-level field',
       trigger: 'trigger field',
       window: 'window field',
+      alarm: 'alarm field',
       event: 'event declaration field',
     }[kind];
     for (const key of issue.keys) error([...path, key], unknownName(what, key, known), true);

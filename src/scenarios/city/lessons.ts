@@ -1,5 +1,6 @@
 /** Guided lessons for the city, in the format of src/scenarios/lesson.ts: plain data, checked by watching the event log. */
 import type { Lesson } from '../lesson';
+import { classroomLesson } from './classroomLesson';
 
 /** The city's lessons, in order. */
 export const cityLessons: readonly Lesson[] = [
@@ -198,4 +199,5 @@ export const cityLessons: readonly Lesson[] = [
       },
     ],
   },
+  classroomLesson,
 ];

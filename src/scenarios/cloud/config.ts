@@ -34,6 +34,10 @@ export const cloudTuning = {
   historyLength: 240,
   /** Pool CPU samples kept for the renderer. */
   samplesKept: 24,
+  /** At each sample, the chance that a server in service crashes (seeded): it stops reporting and serving. */
+  crashChance: 0.003,
+  /** The load balancer health-checks the servers every 15 s; one that failed two checks in a row is replaced. */
+  healthTicks: 15 * 60,
   /** Emails kept in the outbox. */
   outboxSize: 20,
 } as const;

@@ -23,9 +23,9 @@ export const cloudEvents = defineEvents({
   },
   'alarm.changed': {
     description:
-      'An alarm changed state: `alarm` "cpuHigh" or "cpuLow", `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA".',
-    producer: 'behaviour setAlarm',
-    fields: { alarm: 'string', from: 'string', to: 'string' },
+      'An alarm changed state: `alarm` (an id of the rules\' "alarms", or "cpuHigh" / "cpuLow" set by setAlarm), `from` and `to` "OK", "ALARM" or "INSUFFICIENT_DATA", and for an alarm of the rules the CloudWatch-style `reason`.',
+    producer: 'alarms, or behaviour setAlarm',
+    fields: { alarm: 'string', from: 'string', to: 'string', reason: 'string?' },
   },
   'email.sent': {
     description: 'An email went into the outbox (the SNS story).',
@@ -42,6 +42,17 @@ export const cloudEvents = defineEvents({
     producer: 'servers',
     fields: { server: 'number' },
     entityField: 'server',
+  },
+  'server.failed': {
+    description:
+      "The load balancer's health check found a crashed server (it had stopped serving and reporting) and took it out.",
+    producer: 'load balancer',
+    fields: { server: 'number' },
+  },
+  'server.replaced': {
+    description: 'The pool launched server `by` to replace failed server `server`; it boots like any new server.',
+    producer: 'pool',
+    fields: { server: 'number', by: 'number' },
   },
   'server.drained': {
     description: 'A server taken out by a scale-in finished its requests and went away.',

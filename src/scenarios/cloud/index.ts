@@ -22,17 +22,20 @@ export const idleCloudInput: CloudInput = { load: 0.5, spike: false };
 
 /** Checks an input record: exactly `load` (a number from 0 to 1) and `spike` (true or false). Returns an error message or null. */
 export function checkCloudInput(input: unknown): string | null {
-  const expected = 'expected {"load": 0…1, "spike": true|false}';
+  const expected = 'expected {"load": 0…1, "spike": true|false, "agent"?: true|false}';
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return `${expected}, found ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
   const rec = input as Record<string, unknown>;
-  for (const k of Object.keys(rec)) if (k !== 'load' && k !== 'spike') return `unknown control "${k}"; ${expected}`;
+  for (const k of Object.keys(rec))
+    if (k !== 'load' && k !== 'spike' && k !== 'agent') return `unknown control "${k}"; ${expected}`;
   if (!('load' in rec)) return `missing control "load"; ${expected}`;
   if (!('spike' in rec)) return `missing control "spike"; ${expected}`;
   if (typeof rec.load !== 'number' || !Number.isFinite(rec.load) || rec.load < 0 || rec.load > 1)
     return `control "load" must be a number from 0 to 1, found ${JSON.stringify(rec.load)}`;
   if (typeof rec.spike !== 'boolean')
     return `control "spike" must be true or false, found ${JSON.stringify(rec.spike)}`;
+  if ('agent' in rec && typeof rec.agent !== 'boolean')
+    return `control "agent" must be true or false, found ${JSON.stringify(rec.agent)}`;
   return null;
 }
 

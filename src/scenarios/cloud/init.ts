@@ -43,6 +43,7 @@ export function createCloud(rng: Rng, setting: number): { world: CloudWorld; run
     load: { setting, spike: false, kind: '' },
     outbox: [],
     emails: { sent: 0 },
+    agent: true,
   };
   const runtime: CloudRuntime = {
     slots: { state: new Uint8Array(T.slots), ready: new Int32Array(T.slots), gone: new Int32Array(T.slots).fill(-1) },

@@ -18,17 +18,17 @@ export const cloudLessons: readonly Lesson[] = [
       {
         id: 'see-alarm',
         text:
-          'The CPU bars go red at once, but the alarm waits. The window `cpuHigh` keeps the last 5 pool samples, and `cpu-high-alarm` fires only when 3 of them are above 70 % (`window.cpuHigh.matching` ≥ 3): CloudWatch calls it 3 datapoints out of 5 evaluation periods. One hot sample is noise; three are a trend.\n\n' +
+          "The CPU bars go red at once, but the alarm waits. The alarm `cpuHigh` (in the rules' `alarms`) turns each 5-second period into one datapoint and goes to ALARM only when 3 of the last 5 are above 70 %: CloudWatch calls it 3 datapoints out of 5 evaluation periods. One hot sample is noise; three are a trend.\n\n" +
           'Wait for `cpuHigh` to go to ALARM.',
-        hint: 'It takes 3 samples (15 seconds) after the spike. The Triggers panel shows, for the newest pool.sampled, how many samples matched.',
+        hint: "It takes 3 samples (15 seconds) after the spike. The alarm.changed event's `reason` lists the datapoints it judged.",
         check: { kind: 'event', type: 'alarm.changed', where: { alarm: 'cpuHigh', to: 'ALARM' } },
         action: { open: 'triggers', label: 'Open the Triggers panel' },
       },
       {
         id: 'trace-email',
         text:
-          'Two consumers reacted. `page-on-call` heard `alarm.changed` and sent an email (the SNS story: the alarm does not know who reads it). `scale-out` heard the same `pool.sampled` and added two servers.\n\n' +
-          'Select the email and follow it back in the Trace: `pool.sampled` → `cpu-high-alarm` → `alarm.changed` → `page-on-call` → `email.sent`.',
+          "Consumers reacted. `page-on-call` heard `alarm.changed` and sent an email with the alarm's reason (the SNS story: the alarm does not know who reads it), and `scale-out-now` heard the same event and added two servers.\n\n" +
+          'Select the email and follow it back in the Trace: `alarm.changed` → `page-on-call` → `email.sent`.',
         hint: 'Click the email.sent chip below, or its row in the Event log.',
         check: { kind: 'selected', type: 'email.sent' },
         action: { open: 'trace', label: 'Open the Trace' },
@@ -44,14 +44,14 @@ export const cloudLessons: readonly Lesson[] = [
         id: 'remove-cooldowns',
         text:
           'Two things keep this pool calm. **Hysteresis**: it scales out above 70 % but in only below 30 %, so one scaling cannot undo the other. **Cooldowns**: `scale-out` waits 60 s and `scale-in` 120 s after any scaling (`world.pool.sinceScaled`), so new servers can boot and warm up before the CPU is judged again.\n\n' +
-          'Break both in the Rules panel: in `cpu-low-alarm` and `cpu-low-ok` change the threshold `30` to `60`; in `scale-out` and `scale-in` change the `world.pool.sinceScaled` value to `0`. Apply.',
-        hint: 'This step passes once the running rules have all four: `window.cpu.max` compared with `60` in `cpu-low-alarm` and in `cpu-low-ok`, and `world.pool.sinceScaled` compared with `0` in `scale-out` and in `scale-in` (applied without errors).',
+          'Break both in the Rules panel: in the `cpuLow` alarm change the threshold `30` to `60`; in `scale-out`, `scale-out-now` and `scale-in` change the `world.pool.sinceScaled` value to `0`. Apply.',
+        hint: 'This step passes once the running rules have all four: the `cpuLow` alarm with threshold `60`, and `world.pool.sinceScaled` compared with `0` in `scale-out`, `scale-out-now` and `scale-in` (applied without errors).',
         check: {
           kind: 'rules',
+          alarms: [{ id: 'cpuLow', threshold: 60 }],
           values: [
-            { trigger: 'cpu-low-alarm', fact: 'window.cpu.max', value: 60 },
-            { trigger: 'cpu-low-ok', fact: 'window.cpu.max', value: 60 },
             { trigger: 'scale-out', fact: 'world.pool.sinceScaled', value: 0 },
+            { trigger: 'scale-out-now', fact: 'world.pool.sinceScaled', value: 0 },
             { trigger: 'scale-in', fact: 'world.pool.sinceScaled', value: 0 },
           ],
         },
@@ -79,7 +79,37 @@ export const cloudLessons: readonly Lesson[] = [
       },
       {
         id: 'lesson',
-        text: 'The servers published exactly the same facts all along: only the consumers changed. Flapping is fixed where the decisions are made, with a wide gap between the thresholds, evaluation over several samples (N of M), and cooldowns. Put `30` back in `cpu-low-alarm` and `cpu-low-ok` when you are done (or restart with R).',
+        text: 'The servers published exactly the same facts all along: only the consumers changed. Flapping is fixed where the decisions are made, with a wide gap between the thresholds, evaluation over several samples (N of M), and cooldowns. Put `30` back in the `cpuLow` alarm when you are done (or restart with R).',
+        check: { kind: 'read' },
+      },
+    ],
+  },
+  {
+    id: 'cloud-missing-data',
+    title: 'When data goes missing',
+    summary:
+      'Turn the metrics agent off, watch a crash, and see what each missing-data treatment makes of the same run.',
+    steps: [
+      {
+        id: 'agent-off',
+        text:
+          "An alarm judges datapoints, and a period without a sample has none: it is *missing*. `cpuHigh` treats missing data as `missing` (CloudWatch's default): while at least 5 of the last 7 periods have data it judges those; with fewer it keeps every real one; with none at all it cannot tell, and goes to INSUFFICIENT_DATA.\n\n" +
+          'Turn the **Metrics agent** off (under the load slider) and wait.',
+        hint: 'After 7 periods without data (35 s) `cpuHigh` goes to INSUFFICIENT_DATA. Turn the agent back on afterwards.',
+        check: { kind: 'event', type: 'alarm.changed', where: { alarm: 'cpuHigh', to: 'INSUFFICIENT_DATA' } },
+      },
+      {
+        id: 'crash',
+        text:
+          "Missing data also happens on its own. Servers crash now and then: a crashed server stops serving and reporting, and the pool's average waits for every server in service, so its datapoints go missing until the load balancer's health check fails it twice (15–30 s) and the pool replaces it.\n\n" +
+          'Wait for a `server.replaced` (keep the load up so the pool is big: crashes are per server).',
+        hint: 'The log shows `server.failed` then `server.replaced`; `alarm.cpuHigh.datapoints` shows the gap as "-".',
+        check: { kind: 'event', type: 'server.replaced' },
+        action: { open: 'log', label: 'Open the Event log' },
+      },
+      {
+        id: 'treatments',
+        text: 'Open the **Alarm playground** (left column): the same datapoints, judged under the four treatments side by side. `breaching` calls a silent server a hot one (good for "is it alive?"), `notBreaching` a quiet one (good for metrics that only report errors), `ignore` keeps whatever the alarm said before, and `missing` decides with the real datapoints it has — and may even go to ALARM early when the oldest of them breaches. Click the datapoints, and press **use this alarm** to run the cloud with that treatment.',
         check: { kind: 'read' },
       },
     ],

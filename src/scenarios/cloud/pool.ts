@@ -37,6 +37,7 @@ export function launchServer(w: Draft<CloudWorld>, rt: CloudRuntime, tick: numbe
     ready: tick + bootTicks,
     gone: -1,
     cpu: 0,
+    crashedAt: -1,
   };
   w.servers.push(s);
   rt.slots.state[slot] = bootTicks > 0 ? SlotState.Booting : SlotState.Running;

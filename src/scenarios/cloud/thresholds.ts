@@ -24,12 +24,20 @@ function required(c: Condition | undefined): { fact: string; op: string; value?:
 }
 
 /**
- * For each alarm, the first trigger that sets it to ALARM from a window over CPU samples: either "N of the last M
+ * Each alarm of the rules' `alarms`; then, for each alarm set by setAlarm, the first trigger that sets it to ALARM from a window over CPU samples: either "N of the last M
  * samples breach" (`window.<id>.matching` with the window's `where`) or "all of them do" (`window.<id>.max` below,
  * or `.min` above, a value). The renderer draws these as threshold lines; rules it cannot read are skipped.
  */
 export function alarmRules(rules: CompiledRules): AlarmRule[] {
-  const out: AlarmRule[] = [];
+  // The rules' "alarms" say it outright: N of M datapoints compared with a threshold.
+  const out: AlarmRule[] = rules.alarms.map((a) => ({
+    alarm: a.id,
+    trigger: '',
+    op: a.spec.comparison,
+    threshold: a.spec.threshold,
+    datapoints: a.spec.toAlarm,
+    of: a.spec.periods,
+  }));
   for (const t of rules.triggers) {
     for (const a of t.spec.do) {
       if (

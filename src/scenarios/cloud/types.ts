@@ -25,6 +25,8 @@ export interface CloudInput {
   load: number;
   /** Held for at least one tick to start a traffic spike (acts on the press, not while held). */
   spike: boolean;
+  /** The metrics agent: false turns it off, so no server or load balancer sample is published (default on). */
+  agent?: boolean;
 }
 
 /** A CloudWatch-style alarm state. */
@@ -54,6 +56,8 @@ export interface Server {
   gone: number;
   /** CPU % at the last sample. */
   cpu: number;
+  /** Tick it crashed (-1: it has not): it takes no traffic and reports nothing until the health check replaces it. */
+  crashedAt: number;
 }
 
 /** An email in the outbox (the SNS story). */
@@ -95,6 +99,8 @@ export interface CloudWorld {
   rps: number;
   /** Pool samples taken so far. */
   samples: number;
+  /** Whether the metrics agent publishes samples (the page can turn it off). */
+  agent: boolean;
   /** Tick of the latest report of the servers or the load balancer (entity facts measure ages from it). */
   clock: number;
   /** The traffic: the settled slider setting (0 … 1) and whether a spike is on (and its kind: 'spike' pressed, 'surge' random). */
@@ -113,7 +119,7 @@ export interface History {
 }
 
 /** Slot states in the runtime's mirror of the racks. */
-export const SlotState = { Empty: 0, Booting: 1, Running: 2, Draining: 3 } as const;
+export const SlotState = { Empty: 0, Booting: 1, Running: 2, Draining: 3, Crashed: 4 } as const;
 
 /** The racks as the per-tick systems read them: a mirror of `world.servers` by slot (kept in step by pool.ts). */
 export interface Slots {

@@ -11,6 +11,7 @@ import { stateBenchmark } from './state';
 import { worldBenchmark } from './world';
 import { renderTable } from './report';
 import type { Benchmark, Target } from './report';
+import { classroomBenchmark } from './classroom';
 
 const USAGE = 'npm run -s bench -- [--only <name>[,<name>…]] [--quick] [--clock cpu|wall]';
 const RESULTS = 'bench/results.json';
@@ -23,6 +24,7 @@ const benchmarks: readonly Benchmark[] = [
   stateBenchmark,
   memoryBenchmark,
   headlessBenchmark,
+  classroomBenchmark,
 ];
 
 runCli(async () => {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** What the built site depends on: dist/ older than any of these is stale. */
-const SOURCES = ['src', 'public', 'index.html', 'bare.html', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['src', 'public', 'index.html', 'bare.html', 'classroom.html', 'vite.config.ts', 'package-lock.json'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -18,7 +18,7 @@ function newest(path: string): number {
 
 /** Runs `vite build` if dist/ is missing, lacks a page, or is older than its sources; returns whether it built. */
 export function buildIfStale(): boolean {
-  const pages = ['dist/index.html', 'dist/bare.html'];
+  const pages = ['dist/index.html', 'dist/bare.html', 'dist/classroom.html'];
   if (pages.every((p) => existsSync(p)) && newest('dist') >= Math.max(...SOURCES.map(newest))) return false;
   // Build output goes to stderr, so a tool's stdout stays its results.
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {

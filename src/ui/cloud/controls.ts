@@ -4,9 +4,11 @@ export interface CloudControls {
   load: number;
   /** Spike was clicked and no tick has taken the press yet. */
   spikePending: boolean;
+  /** The metrics agent is on (off: no samples are published, so the alarms get missing datapoints). */
+  agent: boolean;
 }
 
 /** Controls at their idle position. */
 export function createCloudControls(load: number): CloudControls {
-  return { load, spikePending: false };
+  return { load, spikePending: false, agent: true };
 }

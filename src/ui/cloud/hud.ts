@@ -63,7 +63,10 @@ export function createCloudHud(
   spike.title = 'A rush of traffic for 90 seconds (Space)';
   spike.addEventListener('click', () => (controls.spikePending = true));
   const traffic = el('span', 'cloud-traffic');
-  actions.append(spike, traffic);
+  const agent = el('button', 'cloud-agent');
+  agent.title = 'Turn the metrics agent off: no samples are published, and the alarms see missing datapoints';
+  agent.addEventListener('click', () => (controls.agent = !controls.agent));
+  actions.append(spike, agent, traffic);
 
   const pool = el('div', 'cloud-pool');
   const poolSize = el('span', 'cloud-pool-size');
@@ -92,7 +95,19 @@ export function createCloudHud(
   help.append(list);
   foot.append(motion, paused, help);
 
-  column.append(card, outbox.root, foot);
+  // The alarm playground loads when first opened (it brings the evaluator's panel with it).
+  const play = el('details', 'cloud-playground');
+  play.append(el('summary', '', 'Alarm playground'));
+  const playBody = el('div');
+  play.append(playBody);
+  let unmount: (() => void) | null = null;
+  play.addEventListener('toggle', () => {
+    if (!play.open || unmount) return;
+    unmount = () => {};
+    void import('./playground').then((m) => (unmount = m.mountPlayground(playBody, () => current ?? engine)));
+  });
+
+  column.append(card, outbox.root, play, foot);
   root.append(column);
   host.append(root);
 
@@ -141,10 +156,13 @@ export function createCloudHud(
         `${p.running} in service · ${p.booting} booting · ${p.draining} draining — min ${p.min}, max ${p.max}`,
       );
       outbox.update(w.outbox, w.emails.sent);
+      setText(agent, w.agent ? 'Metrics agent: on' : 'Metrics agent: off');
+      setClass(agent, 'off', !w.agent);
       setText(motion, settings.reducedMotion ? 'Flashing: off' : 'Flashing: on');
       paused.hidden = !(document.body.dataset.paused === 'true');
     },
     destroy() {
+      unmount?.();
       root.remove();
     },
   };

@@ -37,7 +37,7 @@ export function createCloudView(): ScenarioView<CloudInput> {
         controls.load = Math.round(Math.max(0, Math.min(1, controls.load + (up ? NUDGE : -NUDGE))) * 1000) / 1000;
       const spike = controls.spikePending || k.held('Space');
       controls.spikePending = false;
-      return { load: controls.load, spike };
+      return controls.agent ? { load: controls.load, spike } : { load: controls.load, spike, agent: false };
     },
     probe(engine) {
       const w = engine.world as CloudWorld;

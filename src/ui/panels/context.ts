@@ -2,6 +2,7 @@ import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
 import type { DebugSession } from '../debug/session';
 import type { ScenarioView } from '../view';
+import type { ClassroomLink } from '../classroom/link';
 
 /** What every teaching panel gets: the running engine, a clock to re-read it by, and the page's controls. */
 export interface PanelContext {
@@ -35,6 +36,8 @@ export interface PanelContext {
   open(panel: string): void;
   /** Breakpoints, watches and the paused event (absent where panels run without the page's loop). */
   readonly debug?: DebugSession;
+  /** The page's link to a classroom broker, once joined (`?room=&name=&broker=`). */
+  classroom?(): ClassroomLink | null;
 }
 
 /** A panel module's face: mount into a host, return a function that unmounts. */

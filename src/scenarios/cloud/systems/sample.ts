@@ -15,9 +15,10 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export const SET_UP_BEFORE_TICKS = 10 * 60 * 60;
 
 /**
- * Every 5 seconds (at the end of each period): each server in service reports cpu.sampled, then the load balancer
- * reports pool.sampled with the pool's average — the metric the alarms watch. Twice a second a point is added to
- * the graphs' history.
+ * Every 5 seconds (at the end of each period), while the metrics agent is on: each server in service reports
+ * cpu.sampled, then the load balancer reports pool.sampled with the pool's average — the metric the alarms watch. A
+ * crashed server reports nothing, and the pool's average waits for every server in service: until the health check
+ * replaces it, the pool's datapoints are missing. Twice a second a point is added to the graphs' history.
  */
 export function stepSamples(ctx: CloudContext): void {
   const { runtime: rt, world: w, tick } = ctx;
@@ -37,14 +38,21 @@ export function stepSamples(ctx: CloudContext): void {
     h.size[i] = n + booting(rt);
     rt.counters[HISTORY_NEXT] = (rt.counters[HISTORY_NEXT] as number) + 1;
   }
-  if ((tick + 1) % T.sampleTicks !== 0) return;
+  const agent = ctx.input.agent !== false;
+  if (w.agent !== agent) w.agent = agent;
+  if ((tick + 1) % T.sampleTicks !== 0 || !agent) return;
 
   w.clock = tick;
   w.pool.sinceScaled = Math.round((tick - w.pool.scaledAt) / 60);
   let sum = 0,
-    n = 0;
+    n = 0,
+    silent = 0;
   for (const s of w.servers) {
     if (s.state !== 'running') continue;
+    if (s.crashedAt >= 0) {
+      silent++;
+      continue;
+    }
     const cpu = round1(rt.cpu[s.slot] as number);
     s.cpu = cpu;
     sum += cpu;
@@ -53,7 +61,7 @@ export function stepSamples(ctx: CloudContext): void {
   }
   const rps = Math.round(rt.traffic[RPS] as number);
   w.rps = rps;
-  if (!n) return;
+  if (!n || silent) return;
   const cpu = round1(sum / n);
   w.cpu = cpu;
   w.samples++;

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { LogReader } from '../../../engine';
 import type { MountPanel, PanelContext } from '../context';
 import { Diagram } from './diagram';
+import { ClassroomFlow } from './classroom';
 import { catchUpSize, createFlowTracker, ensureReader } from './model';
 import './style.css';
 
@@ -47,6 +48,7 @@ function FlowPanel({ ctx }: { ctx: PanelContext }) {
   };
   const snap = tracker.update(engine);
   const me = snap.consumers.find((c) => c.kind === 'reader' && c.name === OWN_READER);
+  const link = ctx.classroom?.() ?? null;
 
   return (
     <div class="flow-panel">
@@ -73,6 +75,7 @@ function FlowPanel({ ctx }: { ctx: PanelContext }) {
             ` ${fmt(me?.missed ?? 0)} events were evicted before it read them: the log keeps only the newest ${fmt(snap.topic.capacity)}.`}
         </p>
       </div>
+      {link && <ClassroomFlow link={link} />}
       <section class="flow-explain">
         <h3>Publish / subscribe, loosely coupled</h3>
         <p>

@@ -8,7 +8,7 @@ import { EventChip } from '../log/common';
 import { compactPayload } from '../log/model';
 import { lessonsByScenario } from './catalogue';
 import { createLessonConsumer } from './consumer';
-import type { RunnerState } from './model';
+import type { BrokerObservation, RunnerState } from './model';
 import { candidateFor, nextStep, observe, progressOf, restartLesson, startLesson } from './model';
 import type { SavedLessons } from './progress';
 import { loadProgress, saveProgress } from './progress';
@@ -21,6 +21,14 @@ interface Store {
 }
 const stores = new Map<string, Store>();
 const consumer = createLessonConsumer();
+
+/** The broker's figures for broker steps, when the page has joined a room (reading them keeps them polled). */
+function brokerView(ctx: PanelContext): BrokerObservation | undefined {
+  const link = ctx.classroom?.();
+  if (!link) return undefined;
+  link.watch();
+  return { ...link.status(), consumers: link.consumers() };
+}
 
 function storage(): Storage | null {
   try {
@@ -226,6 +234,7 @@ function LessonsPanel({ ctx }: { ctx: PanelContext }) {
       selected: selectedOffset === null ? undefined : engine.log.at(selectedOffset),
       rules: engine.rules,
       at: (seq) => engine.log.at(seq),
+      broker: brokerView(ctx),
     });
     if (next !== runner) {
       commit(next, lesson.id);

@@ -13,6 +13,34 @@ export interface Observation {
   readonly rules: CompiledRules;
   /** A retained event by offset (for causes). */
   at(seq: number): SirenEvent | undefined;
+  /** What the classroom broker reports, when the page has joined a room. */
+  readonly broker?: BrokerObservation;
+}
+
+/** The broker's figures a lesson step can check. */
+export interface BrokerObservation {
+  readonly state: string;
+  readonly acked: number;
+  readonly consumers: readonly { readonly name: string; readonly pending: number; readonly delivered: number }[];
+}
+
+/** Checks a broker step against what the broker reported last. */
+function checkBroker(check: Extract<LessonCheck, { kind: 'broker' }>, b: BrokerObservation | undefined): boolean {
+  if (!b) return false;
+  const n = check.atLeast ?? 1;
+  const durable = b.consumers.filter((c) => !c.name.startsWith('replay-'));
+  switch (check.test) {
+    case 'live':
+      return b.state === 'live' && b.acked >= n;
+    case 'consumer':
+      return durable.length > 0;
+    case 'lagging':
+      return durable.some((c) => c.pending >= n);
+    case 'caught-up':
+      return durable.some((c) => c.pending === 0 && c.delivered > 0);
+    case 'replay':
+      return b.consumers.some((c) => c.name.startsWith('replay-') && c.delivered > 0);
+  }
 }
 
 /** What a step remembers from when it began (so it can tell what changed since). */
@@ -176,7 +204,11 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
       if (check.only !== undefined && check.changed !== undefined)
         if (!othersUnchanged(obs.rules, check.changed, check.only, memo.rulesBaseline)) return false;
       if (check.has && !hasTrigger(obs.rules, check.has)) return false;
-      return !check.values || check.values.every((m) => hasValue(obs.rules, m));
+      if (check.values && !check.values.every((m) => hasValue(obs.rules, m))) return false;
+      return (
+        !check.alarms ||
+        check.alarms.every((a) => obs.rules.alarms.some((x) => x.id === a.id && x.spec.threshold === a.threshold))
+      );
     }
     case 'selected': {
       const s = obs.selected;
@@ -187,6 +219,8 @@ export function checkStep(check: LessonCheck, obs: Observation, memo: StepMemo):
       return obs.events.length >= check.atLeast;
     case 'rewound':
       return obs.rewound;
+    case 'broker':
+      return checkBroker(check, obs.broker);
     case 'read':
       return false;
   }

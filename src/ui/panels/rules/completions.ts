@@ -1,6 +1,6 @@
 import { snippet, startCompletion } from '@codemirror/autocomplete';
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { metaFacts, operators, windowAggregates } from '../../../engine';
+import { alarmFacts, metaFacts, operators, windowAggregates } from '../../../engine';
 import type { Catalogue, EventSpec, FieldType } from '../../../engine';
 import type { JsonSpot } from './jsonSpot';
 import { spotAt, valueAtPath } from './jsonSpot';
@@ -63,8 +63,22 @@ export function windowIds(doc: unknown): string[] {
   );
 }
 
-/** The facts a trigger may read, as completions: event fields, meta, entity (when the event names one), world, and the file's windows. */
-export function factOptions(catalogue: Catalogue, scope: FactScopeInfo, windows: readonly string[] = []): Completion[] {
+/** Ids of the alarms a rules file declares. */
+export function alarmIds(doc: unknown): string[] {
+  const list = (doc as { alarms?: unknown } | null)?.alarms;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: unknown) =>
+    typeof (a as { id?: unknown } | null)?.id === 'string' ? [(a as { id: string }).id] : [],
+  );
+}
+
+/** The facts a trigger may read, as completions: event fields, meta, entity (when the event names one), world, and the file's windows and alarms. */
+export function factOptions(
+  catalogue: Catalogue,
+  scope: FactScopeInfo,
+  windows: readonly string[] = [],
+  alarms: readonly string[] = [],
+): Completion[] {
   const out: Completion[] = [];
   if (scope.eventType !== null) {
     for (const [f, t] of Object.entries(scope.spec?.fields ?? {}))
@@ -92,6 +106,9 @@ export function factOptions(catalogue: Catalogue, scope: FactScopeInfo, windows:
   for (const id of windows)
     for (const [agg, what] of Object.entries(windowAggregates))
       out.push({ label: `window.${id}.${agg}`, detail: 'number', info: `window "${id}": ${what}`, type: 'variable' });
+  for (const id of alarms)
+    for (const [fact, what] of Object.entries(alarmFacts))
+      out.push({ label: `alarm.${id}.${fact}`, detail: 'string', info: `alarm "${id}": ${what}`, type: 'variable' });
   return out;
 }
 
@@ -142,7 +159,7 @@ export function catalogueValueOptions(catalogue: Catalogue, spot: JsonSpot): Com
   const owner = valueAtPath(doc, path.slice(0, -1)) as { behaviour?: unknown } | undefined;
   const param =
     typeof owner?.behaviour === 'string' && key ? catalogue.behaviours.get(owner.behaviour)?.params[key] : undefined;
-  if (key === 'fact') return factOptions(catalogue, scopeOf(catalogue, doc, path), windowIds(doc));
+  if (key === 'fact') return factOptions(catalogue, scopeOf(catalogue, doc, path), windowIds(doc), alarmIds(doc));
   if (key === 'op') return operatorOptions();
   if (key === 'on' && path.length === 3 && path[0] === 'triggers') return eventOptions(catalogue, doc);
   if (key === 'behaviour' && path.includes('do')) return behaviourOptions(catalogue);
