@@ -26,8 +26,15 @@ export interface Bus<M> {
   /** Subscribes to one type, or to every event with '*'; returns a function that unsubscribes. */
   on<K extends keyof M & string>(type: K, handler: Handler<SirenEvent<K, M[K]>>): () => void;
   on(type: '*', handler: Handler<SirenEvent>): () => void;
-  /** Delivers queued events until the queue is empty (handlers may emit more). */
-  drain(): void;
+  /**
+   * Delivers queued events until the queue is empty (handlers may emit more), or until `stop` returns true for an
+   * event just delivered: then the rest stays queued for the next drain. Returns false when it stopped.
+   */
+  drain(stop?: (ev: SirenEvent) => boolean): boolean;
+  /** Appends an `engine.warning` (past the limits: it is never dropped). */
+  warn(w: Warning): void;
+  /** Drops every queued event (a suspended tick that time travel abandons). */
+  clear(): void;
   /** Resets the per-tick budget. */
   beginTick(tick: number): void;
   /** The event being delivered right now and its depth (null between deliveries). */
@@ -94,9 +101,10 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
       emitter.on(type, h as never);
       return () => emitter.off(type, h as never);
     },
-    drain() {
-      if (draining) return;
+    drain(stop) {
+      if (draining) return true;
       draining = true;
+      let stopped = false;
       try {
         while (head < tail) {
           const ev = queue[head] as SirenEvent;
@@ -106,14 +114,26 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
           currentDepth = depth;
           if (consumer) consumer(ev, depth);
           if (handlers.size !== 0) emitter.emit(ev.type, ev);
+          if (stop !== undefined && stop(ev)) {
+            stopped = true;
+            break;
+          }
         }
       } finally {
-        head = 0;
-        tail = 0;
+        if (!stopped) {
+          head = 0;
+          tail = 0;
+        }
         current = null;
         currentDepth = 0;
         draining = false;
       }
+      return !stopped;
+    },
+    warn,
+    clear() {
+      head = 0;
+      tail = 0;
     },
     beginTick(tick) {
       bus.tick = tick;

@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { Bus } from './bus';
+import type { DelayLoops } from './delayLoops';
 import type { Cause, SirenEvent } from './events';
 import type { EventLog } from './log';
 import type { AlarmSet } from './alarms/runtime';
@@ -29,6 +30,13 @@ export interface Windows {
   readonly byType: ReadonlyMap<string, number[]>;
 }
 
+/**
+ * Asked after each event a tick delivers, with the ids of the triggers fired since the previous call (the fires
+ * that event caused, or a timer's or state trigger's fire just before it) and of those whose actions ran since
+ * (delayed ones included): true suspends the tick right there.
+ */
+export type BreakTest = (ev: SirenEvent, fired: readonly string[], ran: readonly string[]) => boolean;
+
 /** An engine's mutable state, shared by its modules (history, rules application, dispatch, record). */
 export interface EngineCore<W, R, I> {
   readonly scenario: Scenario<W, R, I>;
@@ -56,8 +64,18 @@ export interface EngineCore<W, R, I> {
   /** The rules' alarms: each period's events become one datapoint, evaluated when the period closes. */
   alarms: AlarmSet;
   pending: Pending[];
+  /** Delayed fires by depth, to spot loops through `delay` that grow every round. */
+  delayLoops: DelayLoops;
   /** Events from outside the run waiting for the start of the next tick. */
   inbox: ExternalEvent[];
   /** Ticks completed so far. */
   tick: number;
+  /** The step of the tick in progress to run next (0: no tick in progress); a suspended tick resumes here. */
+  phase: number;
+  /** The event a suspended tick stopped after (null: not suspended). */
+  suspendedAt: SirenEvent | null;
+  breakTest: BreakTest | null;
+  /** Triggers fired, and triggers whose actions ran, since the last break test (collected only while there is one). */
+  readonly fired: string[];
+  readonly ran: string[];
 }

@@ -3,6 +3,7 @@ import type { BehaviourContext } from './behaviours';
 import type { EmitOrigin } from './bus';
 import type { EngineCore } from './core';
 import type { Cause, SirenEvent } from './events';
+import { noteDelayedFire } from './delayLoops';
 import { gateOpen, heldLongEnough } from './gate';
 import { errorMessage } from './result';
 import type { CompiledTrigger } from './rules/compileRules';
@@ -73,6 +74,7 @@ export function runActions<W, R, I>(
   bctx.world = core.draft as Draft<W>;
   d.cause = cause;
   d.depth = depth;
+  if (core.breakTest) core.ran.push(t.id);
   for (let i = 0; i < t.actions.length; i++) {
     const a = t.actions[i] as CompiledTrigger['actions'][number];
     try {
@@ -101,6 +103,7 @@ function fire<W, R, I>(
   s.lastFiredTick = tick;
   if (t.once) s.spent = true;
   if (t.cooldownTicks) s.cooldownUntil = tick + t.cooldownTicks;
+  if (core.breakTest) core.fired.push(t.id);
   let cause: Cause | undefined = ev ? { seq: ev.seq, trigger: t.id } : undefined;
   if (core.traceFires) {
     // For an event, the trace's payload {seq, trigger} is the very cause it records: one immutable object for both.
@@ -110,6 +113,8 @@ function fire<W, R, I>(
   if (t.delayTicks > 0) {
     if (core.pendingCap.admit(core.pending, t.id))
       core.pending.push({ due: tick + t.delayTicks, trigger: t, ev, depth, cause });
+    const w = noteDelayedFire(core.delayLoops, core.log, t.id, depth, cause);
+    if (w) core.bus.warn(w);
   } else runActions(d, t, ev, depth, cause);
 }
 

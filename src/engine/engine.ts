@@ -1,11 +1,11 @@
-import { createDraft, finishDraft, setAutoFreeze } from 'immer';
+import { setAutoFreeze } from 'immer';
 import type { Draft } from 'immer';
 import { setEnabled, switchRules, createWindows } from './applyRules';
 import { createBus, defaultLimits } from './bus';
 import type { Bus, BusLimits } from './bus';
-import type { EngineCore } from './core';
-import { createDispatcher, dispatchEvent, runDue, runStateTriggers } from './dispatch';
-import type { Dispatcher } from './dispatch';
+import type { BreakTest, EngineCore } from './core';
+import { createDispatcher, dispatchEvent } from './dispatch';
+import { createDelayLoops } from './delayLoops';
 import { setEventFreezing } from './events';
 import type { SirenEvent } from './events';
 import { explainTrigger } from './explain';
@@ -14,7 +14,7 @@ import { createHistory, oldestTick, rewind, takeSnapshot } from './history';
 import type { History } from './history';
 import { createLog } from './log';
 import type { EventLog } from './log';
-import { createRecorder, record, recordInput } from './record';
+import { createRecorder, record } from './record';
 import type { RunRecord } from './record';
 import { createRng } from './rng';
 import type { Rng } from './rng';
@@ -22,14 +22,17 @@ import type { Scenario, StepContext } from './scenario';
 import { scenarioCatalogue } from './rules/catalogue';
 import type { Catalogue } from './rules/catalogue';
 import type { CompiledRules } from './rules/compileRules';
+import type { FactContext } from './rules/ruleTypes';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
+import { beginTick, continueTick } from './tick';
 import { createAlarmSet } from './alarms/runtime';
 import type { AlarmSet } from './alarms/runtime';
 import { createTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
+export type { BreakTest } from './core';
 export type { Explanation } from './explain';
 export type { ExternalEvent, RunRecord } from './record';
 
@@ -69,15 +72,26 @@ export interface Engine<W = unknown, R = unknown, I = unknown> {
   /** The rules the run started with (exports carry them). */
   readonly initialRules: CompiledRules;
   readonly rng: Rng;
+  /** The facts conditions read now: during a (suspended) tick, its world in progress. */
+  readonly facts: FactContext;
   /** Input changes, rules changes and toggles, in order: with the seed, they replay the run. */
   readonly records: readonly RunRecord<I>[];
-  /** Runs one tick with this input (the idle input if omitted). */
+  /**
+   * Runs one tick with this input (the idle input if omitted). With a break test set, the tick may stop after an
+   * event (see `suspendedAt`); then `step` resumes that tick where it stopped (the input is ignored) instead.
+   */
   step(input?: I): void;
-  /** Switches to new rules at the current tick (recorded); once/cooldown state of unchanged ids is kept. */
+  /** The event a suspended tick stopped after, before the rest of the tick's events were delivered; null when running. */
+  readonly suspendedAt: SirenEvent | null;
+  /** Sets what suspends a tick (null: nothing). Replays, time travel and `finishTick` never stop. */
+  setBreak(test: BreakTest | null): void;
+  /** Runs a suspended tick to its end without stopping again. */
+  finishTick(): void;
+  /** Switches to new rules at the current tick (recorded; a suspended tick is finished first); once/cooldown state of unchanged ids is kept. */
   applyRules(rules: CompiledRules): void;
   /** Queues an event from outside the run for the start of the next tick (recorded with that tick). */
   receive(type: string, payload: Readonly<Record<string, unknown>>): void;
-  /** Enables or disables a trigger now (recorded). */
+  /** Enables or disables a trigger now (recorded; a suspended tick is finished first). */
   setTriggerEnabled(id: string, enabled: boolean): void;
   /** Live state of every trigger, in file order. */
   triggerStates(): readonly Readonly<TriggerState>[];
@@ -130,51 +144,16 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     windows: createWindows(rules),
     alarms: createAlarmSet(rules.alarms),
     pending: [],
+    delayLoops: createDelayLoops(),
     inbox: [],
     tick: 0,
+    phase: 0,
+    suspendedAt: null,
+    breakTest: null,
+    fired: [],
+    ran: [],
   };
   return core;
-}
-
-/** Runs one tick: the scenario's step, then due delayed actions and timers, then state triggers, each drained. */
-function runTick<W, R, I>(
-  core: EngineCore<W, R, I>,
-  d: Dispatcher<W, R, I>,
-  stepCtx: StepContext<W, R, I> & { world: Draft<W>; input: I; tick: number },
-  input: I,
-): void {
-  const { bus } = core;
-  recordInput(core.recorder, core.tick, input);
-  bus.beginTick(core.tick);
-  feedInbox(core);
-  core.work.begin();
-  const draft = createDraft(core.world as object) as Draft<W>;
-  core.draft = draft;
-  core.fc.world = draft;
-  stepCtx.world = draft;
-  stepCtx.input = input;
-  stepCtx.tick = core.tick;
-  core.scenario.step(stepCtx);
-  bus.drain();
-  runDue(d);
-  bus.drain();
-  runStateTriggers(d);
-  bus.drain();
-  core.alarms.close(core.tick + 1, stepCtx.emit);
-  bus.drain();
-  core.world = finishDraft(draft) as W;
-  core.draft = null;
-  core.fc.world = core.world;
-  core.tick++;
-}
-
-/** Emits the events received from outside the run at the start of this tick, recording them with the tick. */
-function feedInbox<W, R, I>(core: EngineCore<W, R, I>): void {
-  if (!core.inbox.length) return;
-  const external = core.inbox;
-  core.inbox = [];
-  record(core.recorder, { tick: core.tick, external });
-  for (const e of external) core.bus.emitDynamic(e.type, e.payload);
 }
 
 /** Creates an engine running a scenario under compiled rules. */
@@ -193,6 +172,11 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     emit: (type: string, payload: object) => void bus.emitDynamic(type, payload),
     flush: () => bus.drain(),
   } satisfies StepContext<W, R, I>;
+
+  function finishTick(): void {
+    if (core.phase !== 0 && continueTick(core, d, false, stepCtx.emit) && core.tick % history.every === 0)
+      takeSnapshot(history, core);
+  }
 
   const engine: Engine<W, R, I> = {
     scenario,
@@ -215,12 +199,24 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     },
     initialRules: opts.rules,
     rng: core.rng,
+    facts: core.fc,
     records: recorder.records,
     step(input = scenario.idleInput) {
-      runTick(core, d, stepCtx, input);
-      if (core.tick % history.every === 0) takeSnapshot(history, core);
+      if (core.phase === 0) beginTick(core, stepCtx, input);
+      if (continueTick(core, d, !recorder.replaying, stepCtx.emit) && core.tick % history.every === 0)
+        takeSnapshot(history, core);
     },
+    get suspendedAt() {
+      return core.suspendedAt;
+    },
+    setBreak(test) {
+      core.breakTest = test;
+      core.fired.length = 0;
+      core.ran.length = 0;
+    },
+    finishTick,
     applyRules(next) {
+      finishTick();
       record(recorder, { tick: core.tick, rules: next.text, source: next.source });
       bus.beginTick(core.tick);
       switchRules(core, next);
@@ -230,6 +226,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       core.inbox.push({ type, payload });
     },
     setTriggerEnabled(id, enabled) {
+      finishTick();
       if (core.rules.byId.has(id)) record(recorder, { tick: core.tick, toggle: [id, enabled] });
       setEnabled(core, id, enabled);
     },

@@ -1,5 +1,7 @@
 import { createWindows } from './applyRules';
 import type { EngineCore, Pending } from './core';
+import { copyDelayLoops } from './delayLoops';
+import type { DelayLoops } from './delayLoops';
 import { applyRecord } from './record';
 import type { RecordTarget, RunRecord } from './record';
 import type { CompiledRules } from './rules/compileRules';
@@ -20,6 +22,7 @@ interface Snapshot<W> {
   readonly windows: WindowState[];
   readonly alarms: AlarmSnapshot;
   readonly pending: Pending[];
+  readonly delayLoops: DelayLoops;
   readonly rules: CompiledRules;
   readonly logEnd: number;
   readonly hashState: readonly number[];
@@ -49,6 +52,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     windows: core.windows.states.map(copyWindowState),
     alarms: core.alarms.save(),
     pending: core.pending.slice(),
+    delayLoops: copyDelayLoops(core.delayLoops),
     rules: core.rules,
     logEnd: core.log.end,
     hashState: core.log.hashState(),
@@ -81,8 +85,16 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.windows.states = snap.windows.map(copyWindowState);
   core.alarms = createAlarmSet(snap.rules.alarms, undefined, snap.alarms);
   core.pending = snap.pending.slice();
+  core.delayLoops = copyDelayLoops(snap.delayLoops);
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
+  // A tick suspended at an event is abandoned: its draft, queue and the fires it collected go.
+  core.phase = 0;
+  core.suspendedAt = null;
+  core.draft = null;
+  core.fired.length = 0;
+  core.ran.length = 0;
+  core.bus.clear();
 }
 
 /**

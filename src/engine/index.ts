@@ -18,4 +18,5 @@ export { z } from './zod';
 export * from './gate';
 export * from './result';
 export * from './time';
+export * from './debug';
 export * from './alarms';

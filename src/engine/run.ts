@@ -23,6 +23,8 @@ import {
   runUnknownScenario,
   runWrongValue,
 } from './runErrors';
+import { breakpointsSchema } from './debug/breakpoints';
+import type { BreakpointSpec } from './debug/breakpoints';
 
 /** A run as a file: rules + seed + input records replay it exactly; `hash` says what the log must hash to. */
 export interface RunFile<I = unknown> {
@@ -35,6 +37,8 @@ export interface RunFile<I = unknown> {
   rules: string;
   records: RunRecord<I>[];
   hash: string;
+  /** The debugger's breakpoints at export: metadata that neither the replay nor the hash depends on. */
+  breakpoints?: BreakpointSpec[];
 }
 
 /** The largest run file accepted (about an hour of varied input). */
@@ -77,6 +81,7 @@ const runSchema = z.strictObject({
     )
     .max(1_000_000),
   hash: z.string().regex(/^[0-9a-f]{16}$/),
+  breakpoints: breakpointsSchema.optional(),
 });
 
 /** What each field of a run file must be, for "expected …, found …" messages. */
@@ -95,6 +100,7 @@ const EXPECTED: Record<string, string> = {
   external: 'an array of at most 1000 {"type": "room.<event type>", "payload": {…}}',
   type: '"room." and an event type',
   hash: '16 hex digits',
+  breakpoints: 'a list of breakpoints {"kind": "trigger"|"event"|"fact", …, "enabled"}',
 };
 
 /** One zod issue of a run file as `file: path: expected …, found …`. */
@@ -115,8 +121,12 @@ function runIssue(file: string, issue: z.core.$ZodIssue, data: unknown): string 
   return runWrongValue(file, where, expected, describeFound(found));
 }
 
-/** Packs an engine's run for export. */
-export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
+/** Packs an engine's run for export (a tick suspended at an event is finished first: a run holds whole ticks). */
+export function exportRun<W, R, I>(
+  engine: Engine<W, R, I>,
+  meta: { breakpoints?: readonly BreakpointSpec[] } = {},
+): RunFile<I> {
+  engine.finishTick();
   return {
     format: 'siren-run',
     version: 1,
@@ -127,6 +137,7 @@ export function exportRun<W, R, I>(engine: Engine<W, R, I>): RunFile<I> {
     rules: engine.initialRules.text,
     records: engine.records.slice(),
     hash: engine.log.hash(),
+    ...(meta.breakpoints?.length ? { breakpoints: meta.breakpoints.slice() } : {}),
   };
 }
 

@@ -19,6 +19,9 @@ import { installPageHook } from './pageHook';
 import { createPanelShell } from './panels/shell';
 import { loadStartRules } from './rulesSource';
 import { createSession } from './session';
+import { createDebugBanner } from './debug/banner';
+import { createDebugSession } from './debug/session';
+import type { DebugSession } from './debug/session';
 import { lockConnectSrc } from './classroom/csp';
 import { startClassroom } from './classroom/start';
 import { parseParams } from './urlParams';
@@ -87,12 +90,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const touch = () => (version.value = version.value + 1);
   const selected = signal<number | null>(null);
   let hud: Hud | null = null;
+  let debug: DebugSession | null = null;
   const session = createSession(
     scenario,
     catalogue,
     share?.ok ? { rules: share.rules, seed: share.seed } : { rules: start.rules, seed: options.seed },
     (next) => {
       selected.value = null;
+      debug?.attach(next);
       touch();
       hud?.destroy();
       hud = view.createHud(stage, next, settings);
@@ -110,11 +115,27 @@ export async function startApp(root: HTMLElement): Promise<void> {
   hud = view.createHud(stage, engine.value, settings);
   const audio = startAudioOnGesture(view, engine, settings);
   const autopilot = options.autopilot ? scenario.createAutopilot(options.seed) : null;
+  // Breakpoints and watches: pausing at an event (F8 continue, F10 next event, F9 next tick).
+  debug = createDebugSession({
+    scenario: options.scenario,
+    catalogue,
+    loop,
+    selected,
+    engine: () => engine.value,
+    input: () =>
+      autopilot ? autopilot(engine.value.world, engine.value.runtime, engine.value.tick) : view.readInput(keys),
+    touch,
+    open: (id) => shell.open(id),
+  });
+  createDebugBanner(stage, debug);
 
   const live = createLiveRules(catalogue, rulesOverlay, (rules) => session.applyRules(rules));
   const applyRulesText = (text: string, file: string) => {
     const errors = live.apply(text, file);
-    if (!errors.length) touch();
+    if (!errors.length) {
+      debug?.rulesChanged();
+      touch();
+    }
     return errors;
   };
   // In dev, saving the scenario's rules file applies it live (unless ?rules= chose another file).
@@ -145,16 +166,31 @@ export async function startApp(root: HTMLElement): Promise<void> {
     replay: session.replay,
     touch,
     open: (id) => shell.open(id),
+    debug,
     classroom,
   };
   const shell = createPanelShell(root, panelEntries, () => panelCtx);
 
-  const frameParts = { engine, loop, keys, gamepad, view, autopilot, renderer, alerts, stats, settings, touch, audio };
+  const frameParts = {
+    engine,
+    loop,
+    keys,
+    gamepad,
+    view,
+    autopilot,
+    renderer,
+    alerts,
+    stats,
+    settings,
+    touch,
+    audio,
+    debug,
+  };
   const beforeTicks = (e: AnyEngine) => classroom()?.feed(e);
   const restart = () => session.restart();
   startFrames({ ...frameParts, beforeTicks, hud: () => hud as Hud, restart, togglePanels: () => shell.toggle() });
-  const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view };
-  installPageHook({ ...hookSources, rules: session.rules, stats, settings, classroom });
+  const hookSources = { scenario: options.scenario, engine, loop, rulesOverlay, notices, alerts, shell, view, debug };
+  installPageHook({ ...hookSources, rules: session.rules, stats, settings, classroom, selected });
   document.body.dataset.ready = 'true';
 }
 

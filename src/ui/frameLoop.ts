@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { AnyEngine, AnyScenario, Loop } from '../engine';
 import type { ScenarioRenderer, ViewSettings } from '../render/contract';
 import type { FrameStats } from './frameStats';
+import type { DebugSession } from './debug/session';
 import type { Keyboard } from './keyboard';
 import type { Hud, ScenarioView } from './view';
 
@@ -28,6 +29,8 @@ export interface FrameParts {
   touch(): void;
   /** Polled once a frame before the keys are read (gamepads press the same keys). */
   gamepad: { poll(): void };
+  /** The debugger: its keys, and a look after the ticks for a breakpoint that stopped one. */
+  debug: Pick<DebugSession, 'resume' | 'stepEvent' | 'stepTick' | 'afterSteps'>;
   /** Runs before a frame's ticks when there are any (the classroom link reads the log there, off the tick). */
   beforeTicks?(engine: AnyEngine): void;
 }
@@ -41,6 +44,9 @@ function pageKey(k: string, p: FrameParts): boolean {
   } else if (k === 'r') p.restart();
   else if (k === 'm') p.settings.muted = !p.settings.muted;
   else if (k === 'i') p.togglePanels();
+  else if (k === 'F8') p.debug.resume();
+  else if (k === 'F10') p.debug.stepEvent();
+  else if (k === 'F9') p.debug.stepTick();
   else return false;
   return true;
 }
@@ -60,10 +66,12 @@ export function startFrames(p: FrameParts): void {
     last = now;
     const e = p.engine.value;
     if (n > 0) p.beforeTicks?.(e);
-    for (let i = 0; i < n; i++) {
+    // A breakpoint can suspend a tick: the frame stops stepping there (the next step would resume it).
+    for (let i = 0; i < n && !e.suspendedAt; i++) {
       e.step(autopilot ? autopilot(e.world, e.runtime, e.tick) : view.readInput(keys));
       keys.endTick();
     }
+    p.debug.afterSteps();
     renderer.draw(e, loop.alpha);
     p.hud().update(e);
     p.audio()?.update(e);

@@ -36,7 +36,8 @@ export interface Keyboard {
   dispose(): void;
 }
 
-const GAME_CODES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Space']);
+/** Keys the page keeps from the browser: arrows and Space scroll, F10 opens a menu in some (F8–F10 drive the debugger). */
+const GAME_CODES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Space', 'F8', 'F9', 'F10']);
 
 /** Key state without listeners: what the keyboard, touch controls and gamepad all feed. */
 export function createKeyState(): Omit<Keyboard, 'dispose'> {

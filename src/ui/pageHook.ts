@@ -4,6 +4,7 @@ import type { ViewSettings } from '../render/contract';
 import type { EngineAlerts } from './engineAlerts';
 import type { ClassroomLink } from './classroom/link';
 import type { FrameStats } from './frameStats';
+import type { DebugSession } from './debug/session';
 import type { Overlay } from './overlay';
 import type { PanelShell } from './panels/shell';
 import type { ScenarioView } from './view';
@@ -21,6 +22,8 @@ export interface HookSources {
   view: ScenarioView;
   stats: FrameStats;
   settings: ViewSettings;
+  debug: DebugSession;
+  selected: ReadonlySignal<number | null>;
   /** The classroom link, when the page joined a room. */
   classroom(): ClassroomLink | null;
 }
@@ -58,6 +61,15 @@ export function installPageHook(s: HookSources): void {
     },
     get panel() {
       return s.shell.openId;
+    },
+    /** The debugger's stop: why, and the event it is at (null while running). */
+    get stop() {
+      const st = s.debug.stop.value;
+      return st ? { reason: st.reason, seq: st.event.seq, type: st.event.type, tick: st.event.tick } : null;
+    },
+    /** The event selected in the panels (null when none). */
+    get selected() {
+      return s.selected.value;
     },
     events(from = 0, type?: string): SirenEvent[] {
       const all = engine.value.log.slice(from);

@@ -1,5 +1,6 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { AnyEngine, Catalogue, CompiledRules, Loop, RunFile } from '../../engine';
+import type { DebugSession } from '../debug/session';
 import type { ScenarioView } from '../view';
 import type { ClassroomLink } from '../classroom/link';
 
@@ -33,6 +34,8 @@ export interface PanelContext {
   touch(): void;
   /** Opens a panel by id. */
   open(panel: string): void;
+  /** Breakpoints, watches and the paused event (absent where panels run without the page's loop). */
+  readonly debug?: DebugSession;
   /** The page's link to a classroom broker, once joined (`?room=&name=&broker=`). */
   classroom?(): ClassroomLink | null;
 }

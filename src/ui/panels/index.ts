@@ -9,6 +9,7 @@ export const panelEntries: readonly PanelEntry[] = [
   { id: 'flow', title: 'Flow', load: () => import('./flow').then((m) => m.mount) },
   { id: 'editor', title: 'Rules', load: () => import('./rules').then((m) => m.mount) },
   { id: 'time', title: 'Time', load: () => import('./time').then((m) => m.mount) },
+  { id: 'watches', title: 'Watches', load: () => import('./watches').then((m) => m.mount) },
   { id: 'runs', title: 'Runs', load: () => import('./runs').then((m) => m.mount) },
   { id: 'lessons', title: 'Lessons', load: () => import('./lessons').then((m) => m.mount) },
 ];

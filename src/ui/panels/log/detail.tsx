@@ -1,3 +1,4 @@
+import { triggerOf } from '../../../engine';
 import type { EventLog } from '../../../engine';
 import type { PanelContext } from '../context';
 import { EventChip } from './common';
@@ -8,6 +9,7 @@ export function Detail(props: { ctx: PanelContext; log: EventLog; offset: number
   const { ctx, log, offset } = props;
   const d = eventDetail(log, offset);
   const select = (o: number) => (ctx.selected.value = o);
+  const from = d.event ? triggerOf(d.event) : null;
   return (
     <section class="log-detail" aria-label="Selected event">
       <header class="log-detail-head">
@@ -21,6 +23,17 @@ export function Detail(props: { ctx: PanelContext; log: EventLog; offset: number
           <button type="button" class="mini-btn" onClick={() => ctx.open('trace')} disabled={!d.event}>
             show in trace
           </button>
+          {from && ctx.debug && (
+            <button
+              type="button"
+              class="mini-btn"
+              data-action="where-from"
+              title={`Show trigger "${from}" in the Rules editor`}
+              onClick={() => ctx.debug?.whereFrom(from, 'log', offset)}
+            >
+              where from?
+            </button>
+          )}
           <button
             type="button"
             class="mini-btn"

@@ -4,6 +4,7 @@ import type { PanelContext } from '../context';
 import type { CodeEditor } from './codeEditor';
 import { createCodeEditor } from './codeEditor';
 import { editorGoto, gotoOffset } from './goto';
+import { JumpBar } from './JumpBar';
 import type { EditorModel, Notice } from './model';
 import { ReferenceView } from './ReferenceView';
 import { TestView } from './TestView';
@@ -112,6 +113,7 @@ export function EditorPanel({ ctx, model }: { ctx: PanelContext; model: EditorMo
           {dirty ? 'draft — not applied' : 'running'}
         </span>
       </nav>
+      <JumpBar ctx={ctx} editor={() => editor.current} />
       <section class="re-edit" role="tabpanel" aria-label="Edit" hidden={tab.value !== 'edit'}>
         <div class="re-toolbar">
           <button

@@ -39,7 +39,7 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
   const edits = engine.records.length - inputs;
 
   function exportNow(): void {
-    const { run, text } = runFileText(engine);
+    const { run, text } = runFileText(engine, ctx.debug?.breakpoints.value);
     download(runFileName(run), text);
   }
 

@@ -1,14 +1,17 @@
 import { exportRun, fail, parseRun, runOtherScenario, TICKS_PER_SECOND } from '../../../engine';
-import type { AnyEngine, AnyScenario, Result, RunFile } from '../../../engine';
+import type { AnyEngine, AnyScenario, BreakpointSpec, Result, RunFile } from '../../../engine';
 
 /** The file name an exported run gets: scenario, seed and length, ending `.siren-run.json`. */
 export function runFileName(run: RunFile): string {
   return `siren-${run.scenario}-seed${run.seed}-${(run.ticks / TICKS_PER_SECOND).toFixed(0)}s.siren-run.json`;
 }
 
-/** The engine's run as file text (pretty enough to read, compact records). */
-export function runFileText(engine: AnyEngine): { run: RunFile; text: string } {
-  const run = exportRun(engine);
+/** The engine's run as file text (pretty enough to read, compact records), with the debugger's breakpoints as metadata. */
+export function runFileText(
+  engine: AnyEngine,
+  breakpoints: readonly BreakpointSpec[] = [],
+): { run: RunFile; text: string } {
+  const run = exportRun(engine, { breakpoints });
   const { records, ...head } = run;
   const body = JSON.stringify(head, null, 2).replace(/\n}$/, '');
   const lines = records.map((r) => '    ' + JSON.stringify(r)).join(',\n');

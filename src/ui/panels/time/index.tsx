@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { MountPanel, PanelContext } from '../context';
 import '../log/common.css';
+import { Breakpoints } from './Breakpoints';
 import { Controls, Now } from './controls';
 import { createMarkerTracker, markerLegend, noMarks } from './markers';
 import './style.css';
@@ -47,6 +48,8 @@ function TimePanel({ ctx }: { ctx: PanelContext }) {
         visible={visible}
         jump={c.jump}
       />
+
+      {ctx.debug && <Breakpoints ctx={ctx} debug={ctx.debug} />}
 
       <Explain />
     </div>

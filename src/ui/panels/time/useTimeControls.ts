@@ -1,29 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnyEngine } from '../../../engine';
 import type { PanelContext } from '../context';
 import type { Marker, MarkerTracker } from './markers';
-import type { ScrubSession } from './scrub';
+import { currentSession, kept } from './kept';
+import type { Kept } from './kept';
 import { startScrub } from './scrub';
-
-/** A scrub session with the markers of the run it keeps (the log loses the future while scrubbing back). */
-export interface Kept {
-  session: ScrubSession;
-  markers: readonly Marker[];
-}
-
-/** Sessions live with their engine, so switching tabs keeps the recorded future. */
-const kept = new WeakMap<AnyEngine, Kept>();
 
 /** Milliseconds of re-simulation per animation frame when scrubbing far forward (the page stays responsive). */
 const FRAME_BUDGET_MS = 12;
-
-/** The kept session if it still describes the engine (anything else moving the engine ends it). */
-export function currentSession(engine: AnyEngine): Kept | null {
-  const k = kept.get(engine);
-  if (k && k.session.current(engine)) return k;
-  if (k) kept.delete(engine);
-  return null;
-}
 
 /** The Time panel's clock: scrubbing to a tick within a frame budget, jumping to markers, pause, step and speed. */
 export function useTimeControls(ctx: PanelContext, tracker: MarkerTracker) {

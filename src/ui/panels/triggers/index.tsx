@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnyEngine } from '../../../engine';
+import { BreakToggle } from './BreakToggle';
 import type { MountPanel, PanelContext } from '../context';
 import { EventChip } from '../log/common';
 import { tickSeconds } from '../log/model';
@@ -182,6 +183,7 @@ function InspectorPanel({ ctx }: { ctx: PanelContext }) {
                   )}
                   <span class="insp-mode">{r.mode}</span>
                 </button>
+                {ctx.debug && <BreakToggle debug={ctx.debug} id={r.id} />}
               </div>
               <div class="insp-sub">
                 <Status r={r} tick={engine.tick} />
