@@ -10,6 +10,7 @@ import type { FactContext } from './rules/facts';
 import type { WindowState } from './rules/windows';
 import type { Scenario } from './scenario';
 import type { TriggerState } from './triggers';
+import type { Vars } from './vars';
 import type { PendingCap, WorkBudget } from './workBudget';
 
 /** A fire whose actions wait for their `delay`. */
@@ -53,6 +54,8 @@ export interface EngineCore<W, R, I> {
   states: TriggerState[];
   windows: Windows;
   pending: Pending[];
+  /** The rules variables' values. */
+  vars: Vars;
   /** Ticks completed so far. */
   tick: number;
 }

@@ -9,6 +9,7 @@ import type { CompiledTrigger } from './rules/compileRules';
 import { pushWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
+import { assignVar } from './vars';
 
 /** Trigger dispatch for one engine: its state, and the reusable objects its frequent emits and actions go through. */
 export interface Dispatcher<W, R, I> {
@@ -38,6 +39,11 @@ export function createDispatcher<W, R, I>(core: EngineCore<W, R, I>): Dispatcher
       setTriggerEnabled(id, enabled) {
         const t = core.rules.byId.get(id);
         if (t) (core.states[t.index] as TriggerState).enabled = enabled;
+      },
+      getVar: (name) => core.vars.get(name),
+      setVar(name, value) {
+        const from = assignVar(core.vars, name, value);
+        if (from !== undefined) d.bctx.emit('var.changed', { name, from, to: value });
       },
     },
     cause: undefined,

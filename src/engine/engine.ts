@@ -25,6 +25,7 @@ import type { CompiledRules } from './rules/compileRules';
 import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import { createTriggerStates } from './triggers';
+import { createVars } from './vars';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
@@ -112,6 +113,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
         const st = core.windows.states[i] as WindowState;
         return core.work.read(Math.min(st.pushed, w.capacity)) ? readWindow(w, st, agg, core.tick) : 0;
       },
+      variable: (name) => core.vars.get(name),
     },
     recorder: createRecorder<I>(),
     work: createWorkBudget(opts.limits?.maxWorkPerTick ?? DEFAULT_WORK_PER_TICK, warn),
@@ -122,6 +124,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     states: createTriggerStates(rules, 0),
     windows: createWindows(rules),
     pending: [],
+    vars: createVars(rules),
     tick: 0,
   };
   return core;

@@ -37,6 +37,8 @@ export interface EventSpec {
   readonly description: string;
   readonly producer: string;
   readonly fields: Readonly<Record<string, FieldType>>;
+  /** Fields whose type depends on the event (a variable's value): their type is checked at run time, not at load. */
+  readonly loose?: readonly string[];
   /** Field whose value names the entity the event is about (`entity.<field>` facts read it). */
   readonly entityField?: string;
 }
@@ -72,6 +74,17 @@ export const engineEvents = defineEvents({
     description: 'A behaviour threw; the trigger is named, the tick went on.',
     producer: 'engine',
     fields: { trigger: 'string', message: 'string' },
+  },
+  'var.changed': {
+    description: "A rules variable changed (setVar, changeVar, toggleVar). `from` and `to` have the variable's type.",
+    producer: 'rules',
+    fields: { name: 'string', from: 'number', to: 'number' },
+    loose: ['from', 'to'],
+  },
+  'timer.done': {
+    description: 'A rules timer (startTimer) ran out; a repeating one starts again.',
+    producer: 'rules',
+    fields: { timer: 'string' },
   },
   'rules.loaded': {
     description: 'A rules file was compiled and applied.',

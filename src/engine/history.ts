@@ -7,6 +7,7 @@ import { copyWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { copyTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
+import type { Vars } from './vars';
 
 /** Everything needed to resume the run at a tick. */
 interface Snapshot<W> {
@@ -17,6 +18,7 @@ interface Snapshot<W> {
   readonly triggers: TriggerState[];
   readonly windows: WindowState[];
   readonly pending: Pending[];
+  readonly vars: Vars;
   readonly rules: CompiledRules;
   readonly logEnd: number;
   readonly hashState: readonly number[];
@@ -45,6 +47,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     triggers: copyTriggerStates(core.states),
     windows: core.windows.states.map(copyWindowState),
     pending: core.pending.slice(),
+    vars: new Map(core.vars),
     rules: core.rules,
     logEnd: core.log.end,
     hashState: core.log.hashState(),
@@ -76,6 +79,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.windows = createWindows(snap.rules);
   core.windows.states = snap.windows.map(copyWindowState);
   core.pending = snap.pending.slice();
+  core.vars = new Map(snap.vars);
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
 }

@@ -4,13 +4,15 @@ import type { SirenEvent } from '../events';
 import type { Rng } from '../rng';
 
 /** What a parameter refers to, so the loader can check names and suggest fixes. */
-export type ParamKind = 'value' | 'trigger' | 'event' | 'payload';
+export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue';
 
 /** One behaviour parameter: its schema (for literals), what it means, and what it names. */
 export interface ParamSpec<T = unknown> {
   readonly schema: z.ZodType<T>;
   readonly description: string;
   readonly kind?: ParamKind;
+  /** For a "var" parameter: the type the variable it names must have (any type when absent). */
+  readonly varType?: 'number' | 'string' | 'boolean';
 }
 
 /** What a behaviour can touch while it runs: the world draft, the emitter, and its scenario's runtime. */
@@ -29,6 +31,10 @@ export interface BehaviourContext<W = unknown, R = unknown> {
   emit(type: string, payload: object): void;
   /** Enables or disables a trigger by id. */
   setTriggerEnabled(id: string, enabled: boolean): void;
+  /** A rules variable's value (undefined when the rules declare no such variable). */
+  getVar(name: string): number | string | boolean | undefined;
+  /** Sets a rules variable, emitting `var.changed` when its value changes; throws on an undeclared name or a value of another type. */
+  setVar(name: string, value: unknown): void;
 }
 
 type ParamValues<P extends Record<string, ParamSpec>> = { [K in keyof P]: z.infer<P[K]['schema']> };

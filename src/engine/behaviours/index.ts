@@ -1,9 +1,17 @@
 import type { BehaviourDef } from './define';
 import { emit } from './emit';
 import { enableTrigger, disableTrigger } from './enableTrigger';
+import { changeVar, setVar, toggleVar } from './vars';
 
 export { defineBehaviour, behaviourFactory } from './define';
 export type { BehaviourDef, BehaviourContext, ParamSpec, ParamKind } from './define';
 
 /** Behaviours every scenario has. */
-export const engineBehaviours: readonly BehaviourDef[] = [emit, enableTrigger, disableTrigger];
+export const engineBehaviours: readonly BehaviourDef[] = [
+  emit,
+  enableTrigger,
+  disableTrigger,
+  setVar,
+  changeVar,
+  toggleVar,
+];

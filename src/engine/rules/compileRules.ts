@@ -192,6 +192,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
     });
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
+  const vars = new Map(Object.entries(file.vars ?? {}).map(([name, v]) => [name, v.type]));
   // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
   const scopes = new Map<string | null, FactScope>();
   const scopeOf = (on: string | null): FactScope => {
@@ -203,8 +204,9 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
             spec: own(catalogue.events, on) ?? declared.get(on),
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
+            vars,
           }
-        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds, vars };
       scopes.set(on, scope);
     }
     return scope;

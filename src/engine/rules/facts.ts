@@ -4,6 +4,7 @@ import { metaFacts } from './catalogue';
 import { isInheritedName, own } from '../own';
 import { unknownName } from './errors';
 import { windowAggregates } from './windows';
+import type { VarType } from './format';
 import type { WindowAggregate } from './windows';
 
 /** What a fact getter can read besides the event: the world and entity lookup. */
@@ -12,6 +13,8 @@ export interface FactContext {
   entity(id: unknown): Readonly<Record<string, unknown>> | undefined;
   /** An aggregate of one of the rules' windows (`window.<id>.<aggregate>`). */
   window?(id: string, aggregate: WindowAggregate): number;
+  /** A rules variable's value (`var.<name>`). */
+  variable?(name: string): unknown;
 }
 
 /** Reads one fact. */
@@ -25,9 +28,20 @@ export interface FactScope {
   readonly anyFields: boolean;
   /** Ids of the windows the rules file declares (for `window.<id>.<aggregate>` facts). */
   readonly windows?: ReadonlySet<string>;
+  /** The variables the rules file declares, with their types (for `var.<name>` facts). */
+  readonly vars?: ReadonlyMap<string, VarType>;
 }
 
-const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window'];
+const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'var'];
+
+/** Checks a `var.<name>` fact against the declared variables. */
+function checkVarFact(scope: FactScope, path: string, name: string): string | null {
+  if (scope.vars?.has(name)) return null;
+  const names = [...(scope.vars?.keys() ?? [])];
+  return names.length
+    ? unknownName('variable', name, names)
+    : `fact ${JSON.stringify(path)} reads a variable, but this file declares no "vars"`;
+}
 
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
 export function checkFact(catalogue: Catalogue, scope: FactScope, path: string): string | null {
@@ -35,6 +49,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const root = dot < 0 ? path : path.slice(0, dot);
   const rest = dot < 0 ? '' : path.slice(dot + 1);
   const roots = FACT_ROOTS;
+  if (root === 'var' && rest) return checkVarFact(scope, path, rest);
   if (root === 'window' && rest) {
     const [id = '', agg = '', ...more] = rest.split('.');
     const ids = [...(scope.windows ?? [])];
@@ -105,10 +120,12 @@ export function factType(catalogue: Catalogue, scope: FactScope, path: string): 
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
   if (root === 'window') return 'number';
+  if (root === 'var') return scope.vars?.get(rest);
   if (root === 'world') return own(catalogue.worldFacts, rest)?.type;
   if (root === 'meta') return own(metaFacts, rest)?.type;
   if (root === 'entity') return own(catalogue.entityFacts, rest)?.type;
-  return scope.anyFields || !scope.spec ? undefined : own(scope.spec.fields, rest);
+  if (scope.anyFields || !scope.spec || scope.spec.loose?.includes(rest)) return undefined;
+  return own(scope.spec.fields, rest);
 }
 
 /** Compiles a (checked) fact path into a getter closure. */
@@ -117,6 +134,7 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
   // A name every object inherits (`constructor`, `toString` …) is read as an own property only: never a function.
+  if (root === 'var') return (_ev, fc) => fc.variable?.(rest);
   if (root !== 'window' && rest.split('.').some(isInheritedName)) return compileOwnFact(scope, root, rest);
   switch (root) {
     case 'event':

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
-import { eventDeclSchema, idPattern, seconds, triggerSchema, windowSchema } from './format';
+import { eventDeclSchema, idPattern, seconds, triggerSchema, varNamePattern, varSchema, windowSchema } from './format';
 import { operatorNames } from './operators';
 
 /**
@@ -168,6 +168,10 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     description: z.string().optional(),
     events: z.array(eventDeclSchema).optional().describe('Custom event types this file emits'),
     windows: z.array(window).optional().describe('Sliding windows over recent events, read as window.<id>.<aggregate>'),
+    vars: z
+      .record(z.string().regex(varNamePattern), varSchema)
+      .optional()
+      .describe('Variables the rules own, read as var.<name>, changed by setVar, changeVar and toggleVar'),
     triggers: z.array(trigger),
   });
 

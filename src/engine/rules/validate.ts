@@ -9,8 +9,9 @@ import { describeFound, pathToString, unknownName } from './errors';
 import { fastAccepts } from './fastCheck';
 import { checkFact, factType } from './facts';
 import type { FactScope } from './facts';
-import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
-import type { FactRef, RulesFile } from './format';
+import { eventDeclSchema, fieldTypes, isFactRef, MAX_VARS, rulesFileSchema, triggerSchema } from './format';
+import { varNamePattern, varTypes, windowSchema } from './format';
+import type { FactRef, RulesFile, VarType } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
 
@@ -137,7 +138,8 @@ export function validateRules(
   }
   // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
   const at: Path = [];
-  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, fieldLists: new Map() };
+  const vars = checkVars(value.vars, error);
+  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, vars, fieldLists: new Map() };
 
   // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
   const windowIds = new Set<string>();
@@ -166,6 +168,7 @@ export function validateRules(
       spec,
       anyFields: declared.get(w.on)?.anyFields ?? false,
       windows: windowIds,
+      vars,
     };
     if (typeof w.value === 'string') {
       const msg = checkFact(catalogue, scope, w.value);
@@ -182,7 +185,7 @@ export function validateRules(
   });
 
   // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
-  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds };
+  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds, vars };
   const scopes = new Map<string, FactScope>();
 
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
@@ -224,6 +227,7 @@ export function validateRules(
             spec,
             anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
             windows: windowIds,
+            vars,
           }),
         );
       scope = shared;
@@ -271,6 +275,8 @@ interface Pass {
   readonly declared: ReadonlyMap<string, EventSpec & { anyFields: boolean }>;
   readonly eventTypes: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
+  /** The variables the file declares, with their types. */
+  readonly vars: ReadonlyMap<string, VarType>;
   readonly fieldLists: Map<EventSpec, string[]>;
 }
 
@@ -469,7 +475,7 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       continue;
     }
     if (isFactRef(v)) {
-      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload')
+      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload' || spec.kind === 'var')
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
         const before = p.errors.length;
@@ -477,7 +483,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
         checkFactRef(p, v, scope);
         p.at.pop();
         const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
-        if (type && !schemaTakesType(spec.schema, type))
+        if (type && spec.kind === 'varValue') checkVarValue(p, a, name, type, v.fact);
+        else if (type && !schemaTakesType(spec.schema, type))
           p.error(
             here(p.at, name, 'fact'),
             `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
@@ -494,6 +501,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       );
       continue;
     }
+    if (spec.kind === 'var' && typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
+    if (spec.kind === 'varValue') checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
       p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
     if (spec.kind === 'event' && typeof v === 'string') {
@@ -526,6 +535,61 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
           if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
     }
   }
+}
+
+/** The file's "vars": names and initial values of their types; returns each valid variable's type. */
+function checkVars(decl: unknown, error: (path: Path, message: string, atKey?: boolean) => void): Map<string, VarType> {
+  const vars = new Map<string, VarType>();
+  if (!isObj(decl)) return vars;
+  let n = 0;
+  for (const name in decl) {
+    const d = decl[name];
+    if (++n > MAX_VARS) return (error(['vars'], `at most ${MAX_VARS} variables`), vars);
+    if (isInheritedName(name)) error(['vars', name], inheritedMessage('variable name', name), true);
+    else if (!varNamePattern.test(name))
+      error(
+        ['vars', name],
+        `a variable name is letters, digits and _ starting with a letter (at most 64); found ${JSON.stringify(name)}`,
+        true,
+      );
+    else if (isObj(d) && typeof d.type === 'string' && (varTypes as readonly string[]).includes(d.type)) {
+      if (d.initial !== undefined && typeof d.initial !== d.type)
+        error(
+          ['vars', name, 'initial'],
+          `expected ${typeName(d.type as FieldType)} (the variable's type), found ${describeFound(d.initial)}`,
+        );
+      vars.set(name, d.type as VarType);
+    }
+  }
+  return vars;
+}
+
+/** A parameter naming a variable: declared, and of the type the behaviour needs. */
+function checkVarName(p: Pass, behaviour: string, param: string, name: string, needs: VarType | undefined): void {
+  const type = p.vars.get(name);
+  if (type === undefined) {
+    const names = [...p.vars.keys()];
+    p.error(
+      here(p.at, param),
+      names.length
+        ? unknownName('variable', name, names)
+        : `unknown variable ${JSON.stringify(name)}: declare it in "vars"`,
+    );
+  } else if (needs && type !== needs)
+    p.error(here(p.at, param), `"${behaviour}" needs a ${needs} variable, but "${name}" is a ${type}`);
+}
+
+/** A value set into a variable: of the variable's type (a fact of unknown type is checked at run time). */
+function checkVarValue(p: Pass, a: Obj, param: string, type: FieldType, found: string): void {
+  const target = typeof a.var === 'string' ? p.vars.get(a.var) : undefined;
+  if (target === undefined || type === target) return;
+  const fromFact = isFactRef(a[param]);
+  p.error(
+    fromFact ? here(p.at, param, 'fact') : here(p.at, param),
+    fromFact
+      ? `variable "${a.var as string}" is ${typeName(target)}, but "${found}" is ${typeName(type)}`
+      : `variable "${a.var as string}" is ${typeName(target)}, found ${found}`,
+  );
 }
 
 /** Sample values of each field type: a schema that accepts none of them never accepts a fact of that type. */
