@@ -10,6 +10,7 @@ import type { FactContext } from './rules/facts';
 import type { WindowState } from './rules/windows';
 import type { Scenario } from './scenario';
 import type { TriggerState } from './triggers';
+import type { Timers } from './timers';
 import type { Vars } from './vars';
 import type { PendingCap, WorkBudget } from './workBudget';
 
@@ -56,6 +57,8 @@ export interface EngineCore<W, R, I> {
   pending: Pending[];
   /** The rules variables' values. */
   vars: Vars;
+  /** The running rules timers. */
+  timers: Timers;
   /** Ticks completed so far. */
   tick: number;
 }

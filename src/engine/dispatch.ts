@@ -10,6 +10,8 @@ import { pushWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
 import { assignVar } from './vars';
+import { startTimer, takeDueTimers } from './timers';
+import { secondsToTicks } from './rules/format';
 
 /** Trigger dispatch for one engine: its state, and the reusable objects its frequent emits and actions go through. */
 export interface Dispatcher<W, R, I> {
@@ -45,6 +47,8 @@ export function createDispatcher<W, R, I>(core: EngineCore<W, R, I>): Dispatcher
         const from = assignVar(core.vars, name, value);
         if (from !== undefined) d.bctx.emit('var.changed', { name, from, to: value });
       },
+      startTimer: (name, s, repeat) => startTimer(core.timers, name, core.tick, secondsToTicks(s), repeat),
+      stopTimer: (name) => void core.timers.delete(name),
     },
     cause: undefined,
     depth: 0,
@@ -150,10 +154,12 @@ export function dispatchEvent<W, R, I>(d: Dispatcher<W, R, I>, ev: SirenEvent, d
   }
 }
 
-/** Runs delayed actions that are due, then the timer triggers that are due. */
+/** Emits `timer.done` for the rules timers that run out now, then runs delayed actions and `every` triggers that are due. */
 export function runDue<W, R, I>(d: Dispatcher<W, R, I>): void {
   const core = d.core;
   const tick = core.tick;
+  if (core.timers.size)
+    for (const timer of takeDueTimers(core.timers, tick)) core.bus.emitDynamic('timer.done', { timer });
   if (core.pending.length) {
     const due = core.pending.filter((p) => p.due <= tick);
     if (due.length) {

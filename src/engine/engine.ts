@@ -26,6 +26,8 @@ import { readWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import { createTriggerStates } from './triggers';
 import { createVars } from './vars';
+import { timerLeft } from './timers';
+import { TICKS_PER_SECOND } from './time';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
@@ -114,6 +116,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
         return core.work.read(Math.min(st.pushed, w.capacity)) ? readWindow(w, st, agg, core.tick) : 0;
       },
       variable: (name) => core.vars.get(name),
+      timerLeft: (name) => timerLeft(core.timers, name, core.tick, TICKS_PER_SECOND),
     },
     recorder: createRecorder<I>(),
     work: createWorkBudget(opts.limits?.maxWorkPerTick ?? DEFAULT_WORK_PER_TICK, warn),
@@ -125,6 +128,7 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     windows: createWindows(rules),
     pending: [],
     vars: createVars(rules),
+    timers: new Map(),
     tick: 0,
   };
   return core;

@@ -7,6 +7,7 @@ import { copyWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { copyTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
+import type { Timers } from './timers';
 import type { Vars } from './vars';
 
 /** Everything needed to resume the run at a tick. */
@@ -19,6 +20,7 @@ interface Snapshot<W> {
   readonly windows: WindowState[];
   readonly pending: Pending[];
   readonly vars: Vars;
+  readonly timers: Timers;
   readonly rules: CompiledRules;
   readonly logEnd: number;
   readonly hashState: readonly number[];
@@ -48,6 +50,7 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     windows: core.windows.states.map(copyWindowState),
     pending: core.pending.slice(),
     vars: new Map(core.vars),
+    timers: new Map(core.timers),
     rules: core.rules,
     logEnd: core.log.end,
     hashState: core.log.hashState(),
@@ -80,6 +83,7 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.windows.states = snap.windows.map(copyWindowState);
   core.pending = snap.pending.slice();
   core.vars = new Map(snap.vars);
+  core.timers = new Map(snap.timers);
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
 }

@@ -179,6 +179,12 @@ function action(catalogue: Catalogue, facts: [string, FieldType][], ids: string[
         str.map((value) => ({ behaviour: 'setVar', var: 's', value })),
         fc.boolean().map((value) => ({ behaviour: 'setVar', var: 'b', value })),
       );
+    if (b.name === 'startTimer' || b.name === 'stopTimer')
+      return fc
+        .record({ seconds: fc.double({ min: 1 / 60, max: 3, noNaN: true }), repeat: fc.boolean() })
+        .map((t) =>
+          b.name === 'stopTimer' ? { behaviour: b.name, timer: 'tm' } : { behaviour: b.name, timer: 'tm', ...t },
+        );
     const varParam = Object.entries(b.params).find(([, p]) => p.kind === 'var');
     const entries = Object.entries(b.params).map(([name, p]) => {
       const optional = p.schema.safeParse(undefined).success;
@@ -198,6 +204,13 @@ const GEN_VARS = {
   n: { type: 'number', initial: 0 },
   s: { type: 'string', initial: '' },
   b: { type: 'boolean', initial: false },
+};
+
+/** A trigger every generated file has, so that a generated stopTimer names a timer some startTimer starts. */
+const TIMER_TRIGGER = {
+  id: 'timer-start',
+  every: 2,
+  do: [{ behaviour: 'startTimer', timer: 'tm', seconds: 0.5, repeat: true }],
 };
 
 /** A whole valid rules file for a catalogue: random on / while / every triggers, conditions, options and actions. */
@@ -238,7 +251,7 @@ function rulesFileArb(catalogue: Catalogue): fc.Arbitrary<Json> {
       scenario: catalogue.scenario,
       events: [...DECLARED],
       vars: GEN_VARS,
-      triggers,
+      triggers: [...triggers, TIMER_TRIGGER],
     }));
   });
 }

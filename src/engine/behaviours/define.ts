@@ -4,7 +4,7 @@ import type { SirenEvent } from '../events';
 import type { Rng } from '../rng';
 
 /** What a parameter refers to, so the loader can check names and suggest fixes. */
-export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue';
+export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue' | 'timer';
 
 /** One behaviour parameter: its schema (for literals), what it means, and what it names. */
 export interface ParamSpec<T = unknown> {
@@ -35,6 +35,10 @@ export interface BehaviourContext<W = unknown, R = unknown> {
   getVar(name: string): number | string | boolean | undefined;
   /** Sets a rules variable, emitting `var.changed` when its value changes; throws on an undeclared name or a value of another type. */
   setVar(name: string, value: unknown): void;
+  /** Starts (or restarts) a named rules timer. */
+  startTimer(name: string, seconds: number, repeat: boolean): void;
+  /** Stops a named rules timer. */
+  stopTimer(name: string): void;
 }
 
 type ParamValues<P extends Record<string, ParamSpec>> = { [K in keyof P]: z.infer<P[K]['schema']> };

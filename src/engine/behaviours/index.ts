@@ -2,6 +2,7 @@ import type { BehaviourDef } from './define';
 import { emit } from './emit';
 import { enableTrigger, disableTrigger } from './enableTrigger';
 import { changeVar, setVar, toggleVar } from './vars';
+import { startTimer, stopTimer } from './timers';
 
 export { defineBehaviour, behaviourFactory } from './define';
 export type { BehaviourDef, BehaviourContext, ParamSpec, ParamKind } from './define';
@@ -14,4 +15,6 @@ export const engineBehaviours: readonly BehaviourDef[] = [
   setVar,
   changeVar,
   toggleVar,
+  startTimer,
+  stopTimer,
 ];

@@ -15,6 +15,8 @@ export interface FactContext {
   window?(id: string, aggregate: WindowAggregate): number;
   /** A rules variable's value (`var.<name>`). */
   variable?(name: string): unknown;
+  /** Seconds a rules timer has left (`timer.<name>.left`), 0 when it is not running. */
+  timerLeft?(name: string): number;
 }
 
 /** Reads one fact. */
@@ -30,9 +32,24 @@ export interface FactScope {
   readonly windows?: ReadonlySet<string>;
   /** The variables the rules file declares, with their types (for `var.<name>` facts). */
   readonly vars?: ReadonlyMap<string, VarType>;
+  /** The timers the file's startTimer actions name (for `timer.<name>.left` facts). */
+  readonly timers?: ReadonlySet<string>;
 }
 
-const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'var'];
+const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'var', 'timer'];
+
+/** Checks a `timer.<name>.left` fact against the timers the file starts. */
+function checkTimerFact(scope: FactScope, path: string, rest: string): string | null {
+  const dot = rest.lastIndexOf('.');
+  const name = dot < 0 ? rest : rest.slice(0, dot);
+  if (dot < 0 || rest.slice(dot + 1) !== 'left')
+    return `fact ${JSON.stringify(path)}: a timer is read as "timer.<name>.left" (seconds left, 0 when not running)`;
+  if (scope.timers?.has(name)) return null;
+  const names = [...(scope.timers ?? [])];
+  return names.length
+    ? unknownName('timer', name, names)
+    : `fact ${JSON.stringify(path)} reads timer "${name}", but no "startTimer" in this file starts it`;
+}
 
 /** Checks a `var.<name>` fact against the declared variables. */
 function checkVarFact(scope: FactScope, path: string, name: string): string | null {
@@ -50,6 +67,7 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const rest = dot < 0 ? '' : path.slice(dot + 1);
   const roots = FACT_ROOTS;
   if (root === 'var' && rest) return checkVarFact(scope, path, rest);
+  if (root === 'timer' && rest) return checkTimerFact(scope, path, rest);
   if (root === 'window' && rest) {
     const [id = '', agg = '', ...more] = rest.split('.');
     const ids = [...(scope.windows ?? [])];
@@ -121,6 +139,7 @@ export function factType(catalogue: Catalogue, scope: FactScope, path: string): 
   const rest = path.slice(dot + 1);
   if (root === 'window') return 'number';
   if (root === 'var') return scope.vars?.get(rest);
+  if (root === 'timer') return 'number';
   if (root === 'world') return own(catalogue.worldFacts, rest)?.type;
   if (root === 'meta') return own(metaFacts, rest)?.type;
   if (root === 'entity') return own(catalogue.entityFacts, rest)?.type;
@@ -135,6 +154,10 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
   const rest = path.slice(dot + 1);
   // A name every object inherits (`constructor`, `toString` …) is read as an own property only: never a function.
   if (root === 'var') return (_ev, fc) => fc.variable?.(rest);
+  if (root === 'timer') {
+    const name = rest.slice(0, rest.lastIndexOf('.'));
+    return (_ev, fc) => fc.timerLeft?.(name) ?? 0;
+  }
   if (root !== 'window' && rest.split('.').some(isInheritedName)) return compileOwnFact(scope, root, rest);
   switch (root) {
     case 'event':

@@ -139,7 +139,8 @@ export function validateRules(
   // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
   const at: Path = [];
   const vars = checkVars(value.vars, error);
-  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, vars, fieldLists: new Map() };
+  const timers = startedTimers(triggers);
+  const p: Pass = { catalogue, errors, error, at, declared, eventTypes, ids, vars, timers, fieldLists: new Map() };
 
   // Windows: sliding aggregates over recent events, readable from any trigger as window.<id>.<aggregate>.
   const windowIds = new Set<string>();
@@ -169,6 +170,7 @@ export function validateRules(
       anyFields: declared.get(w.on)?.anyFields ?? false,
       windows: windowIds,
       vars,
+      timers,
     };
     if (typeof w.value === 'string') {
       const msg = checkFact(catalogue, scope, w.value);
@@ -185,7 +187,7 @@ export function validateRules(
   });
 
   // Scopes are shared by all triggers on one event type (and by all without one), not made per trigger.
-  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds, vars };
+  const noEvent: FactScope = { eventType: null, spec: undefined, anyFields: false, windows: windowIds, vars, timers };
   const scopes = new Map<string, FactScope>();
 
   at.push('triggers', 0); // kept at ['triggers', i] between triggers, so the path array is not reallocated for each
@@ -228,6 +230,7 @@ export function validateRules(
             anyFields: !spec || (declared.get(t.on)?.anyFields ?? false),
             windows: windowIds,
             vars,
+            timers,
           }),
         );
       scope = shared;
@@ -277,6 +280,8 @@ interface Pass {
   readonly ids: ReadonlyMap<string, number>;
   /** The variables the file declares, with their types. */
   readonly vars: ReadonlyMap<string, VarType>;
+  /** The timers the file's startTimer actions name. */
+  readonly timers: ReadonlySet<string>;
   readonly fieldLists: Map<EventSpec, string[]>;
 }
 
@@ -475,7 +480,13 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       continue;
     }
     if (isFactRef(v)) {
-      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload' || spec.kind === 'var')
+      if (
+        spec.kind === 'trigger' ||
+        spec.kind === 'event' ||
+        spec.kind === 'payload' ||
+        spec.kind === 'var' ||
+        spec.kind === 'timer'
+      )
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
         const before = p.errors.length;
@@ -501,6 +512,11 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       );
       continue;
     }
+    if (spec.kind === 'timer' && def.name !== 'startTimer' && typeof v === 'string' && !p.timers.has(v))
+      p.error(
+        here(p.at, name),
+        p.timers.size ? unknownName('timer', v, [...p.timers]) : `no "startTimer" in this file starts timer "${v}"`,
+      );
     if (spec.kind === 'var' && typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
     if (spec.kind === 'varValue') checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
@@ -562,6 +578,16 @@ function checkVars(decl: unknown, error: (path: Path, message: string, atKey?: b
     }
   }
   return vars;
+}
+
+/** The timer names the file's startTimer actions write out. */
+function startedTimers(triggers: readonly unknown[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of triggers)
+    if (isObj(t) && Array.isArray(t.do))
+      for (const a of t.do)
+        if (isObj(a) && a.behaviour === 'startTimer' && typeof a.timer === 'string') names.add(a.timer);
+  return names;
 }
 
 /** A parameter naming a variable: declared, and of the type the behaviour needs. */
