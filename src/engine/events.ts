@@ -86,6 +86,16 @@ export const engineEvents = defineEvents({
     producer: 'rules',
     fields: { timer: 'string' },
   },
+  'message.shown': {
+    description: 'A rule said something (say): the page shows it as a caption for `seconds`, the CLI prints it.',
+    producer: 'rules',
+    fields: { text: 'string', seconds: 'number' },
+  },
+  'sound.played': {
+    description: 'A rule played a sound (playSound): the page plays it (unless muted) and captions it.',
+    producer: 'rules',
+    fields: { sound: 'string' },
+  },
   'rules.loaded': {
     description: 'A rules file was compiled and applied.',
     producer: 'engine',

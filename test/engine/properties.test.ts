@@ -179,6 +179,14 @@ function action(catalogue: Catalogue, facts: [string, FieldType][], ids: string[
         str.map((value) => ({ behaviour: 'setVar', var: 's', value })),
         fc.boolean().map((value) => ({ behaviour: 'setVar', var: 'b', value })),
       );
+    if (b.name === 'say')
+      return fc
+        .record({
+          text: fc.string({ minLength: 1, maxLength: 20 }).map((t) => t.replace(/[{}]/g, '')),
+          n: fc.boolean(),
+        })
+        .map(({ text, n }) => ({ behaviour: 'say', text: `${text || 'x'}${n ? ' {var.n}' : ''}` }));
+    if (b.name === 'playSound') return fc.constantFrom('coin', 'alarm').map((sound) => ({ behaviour: b.name, sound }));
     if (b.name === 'startTimer' || b.name === 'stopTimer')
       return fc
         .record({ seconds: fc.double({ min: 1 / 60, max: 3, noNaN: true }), repeat: fc.boolean() })

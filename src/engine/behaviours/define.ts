@@ -4,7 +4,7 @@ import type { SirenEvent } from '../events';
 import type { Rng } from '../rng';
 
 /** What a parameter refers to, so the loader can check names and suggest fixes. */
-export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue' | 'timer';
+export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue' | 'timer' | 'template';
 
 /** One behaviour parameter: its schema (for literals), what it means, and what it names. */
 export interface ParamSpec<T = unknown> {

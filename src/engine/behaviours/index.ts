@@ -3,6 +3,7 @@ import { emit } from './emit';
 import { enableTrigger, disableTrigger } from './enableTrigger';
 import { changeVar, setVar, toggleVar } from './vars';
 import { startTimer, stopTimer } from './timers';
+import { playSound, say } from './say';
 
 export { defineBehaviour, behaviourFactory } from './define';
 export type { BehaviourDef, BehaviourContext, ParamSpec, ParamKind } from './define';
@@ -17,4 +18,6 @@ export const engineBehaviours: readonly BehaviourDef[] = [
   toggleVar,
   startTimer,
   stopTimer,
+  say,
+  playSound,
 ];

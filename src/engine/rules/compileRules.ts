@@ -11,6 +11,7 @@ import type { FactRef } from './format';
 import { describeFound } from './errors';
 import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
+import { compileTemplate } from './template';
 import type { CompiledWindow } from './windows';
 import type { SirenEvent } from '../events';
 
@@ -69,10 +70,14 @@ function readsFacts(v: unknown): boolean {
   return false;
 }
 
+/** True when a parameter is a text whose `{fact}` placeholders are filled in at run time. */
+const isTemplate = (def: BehaviourDef, k: string, v: unknown): v is string =>
+  typeof v === 'string' && v.includes('{') && own(def.params, k)?.kind === 'template';
+
 function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef): CompiledAction['params'] {
   let reads = false;
   for (const k in action)
-    if (k !== 'behaviour' && readsFacts(action[k])) {
+    if (k !== 'behaviour' && (readsFacts(action[k]) || isTemplate(def, k, action[k]))) {
       reads = true;
       break;
     }
@@ -87,6 +92,7 @@ function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef):
   for (const [k, v] of Object.entries(action)) {
     if (k === 'behaviour') continue;
     if (isFactRef(v)) entries.push([k, compileValue(scope, v)]);
+    else if (isTemplate(def, k, v)) entries.push([k, compileTemplate(scope, v)]);
     else if (readsFacts(v)) {
       const inner = Object.entries(v as Record<string, unknown>).map(
         ([ik, iv]) => [ik, compileValue(scope, iv)] as const,

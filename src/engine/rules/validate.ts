@@ -14,6 +14,7 @@ import { varNamePattern, varTypes, windowSchema } from './format';
 import type { FactRef, RulesFile, VarType } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
+import { placeholders } from './template';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -50,6 +51,9 @@ function paramsOf(def: BehaviourDef): ParamsInfo {
   }
   return info;
 }
+
+/** Parameter kinds that name something, so they must be written out, not read from a fact. */
+const WRITTEN_OUT: ReadonlySet<string> = new Set(['trigger', 'event', 'payload', 'var', 'timer', 'template']);
 
 /** The most errors one load reports: past it the checks stop, so a hostile file cannot make messages its work. */
 export const MAX_RULE_ERRORS = 200;
@@ -480,13 +484,7 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       continue;
     }
     if (isFactRef(v)) {
-      if (
-        spec.kind === 'trigger' ||
-        spec.kind === 'event' ||
-        spec.kind === 'payload' ||
-        spec.kind === 'var' ||
-        spec.kind === 'timer'
-      )
+      if (spec.kind !== undefined && WRITTEN_OUT.has(spec.kind))
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
         const before = p.errors.length;
@@ -517,6 +515,11 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
         here(p.at, name),
         p.timers.size ? unknownName('timer', v, [...p.timers]) : `no "startTimer" in this file starts timer "${v}"`,
       );
+    if (spec.kind === 'template' && typeof v === 'string')
+      for (const fact of placeholders(v)) {
+        const msg = checkFact(p.catalogue, scope, fact);
+        if (msg) p.error(here(p.at, name), `placeholder {${fact}}: ${msg}`);
+      }
     if (spec.kind === 'var' && typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
     if (spec.kind === 'varValue') checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))

@@ -216,7 +216,7 @@ describe('fastAccepts (a quick yes for zod schemas)', () => {
     expect(fastAccepts(rulesFileSchema, JSON.parse(generateRulesText(300)))).toBe(true);
     for (const b of engineBehaviours)
       for (const p of Object.values(b.params)) {
-        const sample = [1, 'x', true, { a: 1 }].find((v) => p.schema.safeParse(v).success);
+        const sample = [1, 'x', true, { a: 1 }, 'coin'].find((v) => p.schema.safeParse(v).success);
         expect(fastAccepts(p.schema as z.ZodType, sample), `${b.name} ${String(sample)}`).toBe(true);
       }
   });
