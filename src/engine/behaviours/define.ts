@@ -53,8 +53,13 @@ export interface BehaviourDef<W = unknown, R = unknown> {
    * the type it names. Absent means "none declared".
    */
   readonly emits?: readonly string[];
+  /** A check across literal parameters at load (e.g. a range that depends on another parameter): the error, or null. */
+  readonly checkLiterals?: LiteralCheck;
   run(ctx: BehaviourContext<W, R>, params: Record<string, unknown>): void;
 }
+
+/** A load-time check of an action's literal parameters: where it fails and why, or null. */
+export type LiteralCheck = (params: Readonly<Record<string, unknown>>) => { param: string; message: string } | null;
 
 /** Declares a behaviour with typed parameters. */
 export function defineBehaviour<W, R, const P extends Record<string, ParamSpec>>(def: {
@@ -74,6 +79,7 @@ export function behaviourFactory<W, R = unknown>() {
     description: string;
     params: P;
     emits?: readonly string[];
+    checkLiterals?: LiteralCheck;
     run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
   }): BehaviourDef<W, R> => def as unknown as BehaviourDef<W, R>;
 }

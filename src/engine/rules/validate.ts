@@ -458,6 +458,15 @@ function checkCondition(p: Pass, c: unknown, scope: FactScope, depth: number): v
 
 /** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */
 function checkAction(p: Pass, a: unknown, scope: FactScope): void {
+  const before = p.errors.length;
+  checkActionParams(p, a, scope);
+  const def = isObj(a) && typeof a.behaviour === 'string' ? p.catalogue.behaviours.get(a.behaviour) : undefined;
+  const bad = p.errors.length === before && def?.checkLiterals ? def.checkLiterals(a as Obj) : null;
+  if (bad) p.error(here(p.at, bad.param), bad.message);
+}
+
+/** An action's behaviour and parameters. */
+function checkActionParams(p: Pass, a: unknown, scope: FactScope): void {
   if (!isObj(a))
     return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
   if (typeof a.behaviour !== 'string')
