@@ -64,3 +64,27 @@ describe('tune', () => {
     expect(run.engine.world.tunes?.goonDamage).toBe(5);
   });
 });
+
+describe('spawn', () => {
+  const withSpawn = (action: Record<string, unknown>) => {
+    const doc = cityRules();
+    doc.triggers.push({ id: 'more', on: 'crime.committed', do: [{ behaviour: 'spawn', ...action }] });
+    return doc;
+  };
+
+  it('puts police reserve units on duty, bounded by the reserve', () => {
+    const run = runCity(1, 60, withSpawn({ kind: 'police', count: 20 }));
+    const changed = ofType<{ from: number; to: number }>(run, 'police.changed').find(
+      (e) => e.cause?.trigger === 'more',
+    );
+    expect(changed?.payload.to).toBe(run.engine.world.police.max);
+  });
+
+  it('rejects a count over 20 and an unknown kind at load', () => {
+    const r = loadRules(JSON.stringify(withSpawn({ kind: 'ninja', count: 21 })), catalogue, 'c.json');
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      'expected "goon" or "police" or "civilian", found the string "ninja"',
+      'expected a number ≤ 20, found 21',
+    ]);
+  });
+});

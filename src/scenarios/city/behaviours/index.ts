@@ -14,6 +14,7 @@ import { setWanted } from './setWanted';
 import { siren } from './siren';
 import { spawnCivilians } from './spawnCivilians';
 import { tune } from './tune';
+import { spawn } from './spawn';
 
 /** Every behaviour the city's rules may name. */
 export const cityBehaviours: readonly BehaviourDef<CityWorld, CityRuntime>[] = [
@@ -31,4 +32,5 @@ export const cityBehaviours: readonly BehaviourDef<CityWorld, CityRuntime>[] = [
   callBackup,
   dismissBackup,
   tune,
+  spawn,
 ];
