@@ -68,6 +68,29 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
     speechSynthesis.speak(u);
   };
 
+  /** A short tone, for the rule sounds that are not bursts. */
+  const beep = (freq: number, duration: number, level: number) => {
+    const o = ctx.createOscillator();
+    const g = ctx.createGain();
+    const t = ctx.currentTime;
+    o.frequency.value = freq;
+    g.gain.setValueAtTime(level, t);
+    g.gain.exponentialRampToValueAtTime(0.001, t + duration);
+    o.connect(g).connect(master);
+    o.start(t);
+    o.stop(t + duration);
+  };
+  /** The sounds a rule's playSound names (the catalogue in src/engine/behaviours/say.ts). */
+  const playNamed = (sound: string) => {
+    if (sound === 'hit') burst(0.12, 900, 1.2, 0.6);
+    else if (sound === 'shot') burst(0.08, 2500, 0.8, 0.3);
+    else if (sound === 'radio') burst(0.35, 1600, 3, 0.25);
+    else if (sound === 'coin') beep(1320, 0.15, 0.4);
+    else if (sound === 'chime') beep(880, 0.4, 0.3);
+    else if (sound === 'alarm') beep(440, 0.6, 0.4);
+    else if (sound === 'siren') beep(700, 0.8, 0.3);
+  };
+
   let current: Engine = engine;
   let reader: LogReader = engine.log.reader('audio');
   let muted = settings.muted;
@@ -91,6 +114,7 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
         if (ev.type === 'siren.changed') sirenGain.gain.setTargetAtTime(p.on ? 0.35 : 0, ctx.currentTime, 0.15);
         else if (ev.type === 'damage') burst(0.12, 900, 1.2, 0.6);
         else if (ev.type === 'shot.fired') burst(0.08, 2500, 0.8, 0.3);
+        else if (ev.type === 'sound.played') playNamed(String(p.sound));
         else if (ev.type === 'radio.said' && typeof p.line === 'string') {
           burst(0.35, 1600, 3, 0.25);
           speak(p.line);

@@ -103,6 +103,9 @@ runCli(async () => {
   engine.log.onAppend((ev: SirenEvent) => {
     counts.set(ev.type, (counts.get(ev.type) ?? 0) + 1);
     out?.line(JSON.stringify(ev));
+    // What the rules say (say) goes on stderr as it happens, so stdout stays one summary.
+    if (ev.type === 'message.shown')
+      process.stderr.write(`say  tick ${ev.tick}  ${String((ev.payload as { text: unknown }).text)}\n`);
   });
   if (target) explainEachEvent(engine, target, explained);
   const autopilot = scenario.createAutopilot(seed);

@@ -4,6 +4,7 @@ import { createAlarmSet } from './alarms/runtime';
 import { createWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { createTriggerStates } from './triggers';
+import { createVars } from './vars';
 
 /** Window states for compiled rules; a window whose id and definition are unchanged keeps what it has seen. */
 export function createWindows(rules: CompiledRules, previousRules?: CompiledRules, previous?: Windows): Windows {
@@ -27,6 +28,7 @@ export function switchRules<W, R, I>(core: EngineCore<W, R, I>, next: CompiledRu
   const previous = new Map(core.states.map((s) => [s.id, s]));
   core.windows = createWindows(next, core.rules, core.windows);
   core.alarms = createAlarmSet(next.alarms, core.alarms);
+  core.vars = createVars(next, core.vars);
   core.rules = next;
   core.states = createTriggerStates(next, core.tick, previous);
   core.bus.emitDynamic('rules.loaded', { triggers: next.triggers.length, source: next.source });

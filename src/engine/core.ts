@@ -12,6 +12,8 @@ import type { FactContext } from './rules/ruleTypes';
 import type { WindowState } from './rules/windows';
 import type { Scenario } from './scenario';
 import type { TriggerState } from './triggers';
+import type { Timers } from './timers';
+import type { Vars } from './vars';
 import type { PendingCap, WorkBudget } from './workBudget';
 
 /** A fire whose actions wait for their `delay`. */
@@ -68,6 +70,10 @@ export interface EngineCore<W, R, I> {
   delayLoops: DelayLoops;
   /** Events from outside the run waiting for the start of the next tick. */
   inbox: ExternalEvent[];
+  /** The rules variables' values. */
+  vars: Vars;
+  /** The running rules timers. */
+  timers: Timers;
   /** Ticks completed so far. */
   tick: number;
   /** The step of the tick in progress to run next (0: no tick in progress); a suspended tick resumes here. */

@@ -10,6 +10,9 @@ import type { CompiledTrigger } from './rules/compileRules';
 import { pushWindow } from './rules/windows';
 import type { CompiledWindow, WindowState } from './rules/windows';
 import type { TriggerState } from './triggers';
+import { assignVar } from './vars';
+import { startTimer, takeDueTimers } from './timers';
+import { secondsToTicks } from './rules/format';
 
 /** Trigger dispatch for one engine: its state, and the reusable objects its frequent emits and actions go through. */
 export interface Dispatcher<W, R, I> {
@@ -40,6 +43,13 @@ export function createDispatcher<W, R, I>(core: EngineCore<W, R, I>): Dispatcher
         const t = core.rules.byId.get(id);
         if (t) (core.states[t.index] as TriggerState).enabled = enabled;
       },
+      getVar: (name) => core.vars.get(name),
+      setVar(name, value) {
+        const from = assignVar(core.vars, name, value);
+        if (from !== undefined) d.bctx.emit('var.changed', { name, from, to: value });
+      },
+      startTimer: (name, s, repeat) => startTimer(core.timers, name, core.tick, secondsToTicks(s), repeat),
+      stopTimer: (name) => void core.timers.delete(name),
     },
     cause: undefined,
     depth: 0,
@@ -150,10 +160,12 @@ export function dispatchEvent<W, R, I>(d: Dispatcher<W, R, I>, ev: SirenEvent, d
   }
 }
 
-/** Runs delayed actions that are due, then the timer triggers that are due. */
+/** Emits `timer.done` for the rules timers that run out now, then runs delayed actions and `every` triggers that are due. */
 export function runDue<W, R, I>(d: Dispatcher<W, R, I>): void {
   const core = d.core;
   const tick = core.tick;
+  if (core.timers.size)
+    for (const timer of takeDueTimers(core.timers, tick)) core.bus.emitDynamic('timer.done', { timer });
   if (core.pending.length) {
     const due = core.pending.filter((p) => p.due <= tick);
     if (due.length) {

@@ -29,6 +29,9 @@ import { beginTick, continueTick } from './tick';
 import { createAlarmSet } from './alarms/runtime';
 import type { AlarmSet } from './alarms/runtime';
 import { createTriggerStates } from './triggers';
+import { createVars } from './vars';
+import { timerLeft } from './timers';
+import { TICKS_PER_SECOND } from './time';
 import type { TriggerState } from './triggers';
 import { createPendingCap, createWorkBudget, DEFAULT_MAX_PENDING, DEFAULT_WORK_PER_TICK } from './workBudget';
 
@@ -133,6 +136,8 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
         const st = core.windows.states[i] as WindowState;
         return core.work.read(Math.min(st.pushed, w.capacity)) ? readWindow(w, st, agg, core.tick) : 0;
       },
+      variable: (name) => core.vars.get(name),
+      timerLeft: (name) => timerLeft(core.timers, name, core.tick, TICKS_PER_SECOND),
     },
     recorder: createRecorder<I>(),
     work: createWorkBudget(opts.limits?.maxWorkPerTick ?? DEFAULT_WORK_PER_TICK, warn),
@@ -146,6 +151,8 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
     pending: [],
     delayLoops: createDelayLoops(),
     inbox: [],
+    vars: createVars(rules),
+    timers: new Map(),
     tick: 0,
     phase: 0,
     suspendedAt: null,

@@ -37,6 +37,8 @@ export interface EventSpec {
   readonly description: string;
   readonly producer: string;
   readonly fields: Readonly<Record<string, FieldType>>;
+  /** Fields whose type depends on the event (a variable's value): their type is checked at run time, not at load. */
+  readonly loose?: readonly string[];
   /** Field whose value names the entity the event is about (`entity.<field>` facts read it). */
   readonly entityField?: string;
 }
@@ -78,6 +80,27 @@ export const engineEvents = defineEvents({
       'An alarm of the rules\' "alarms" changed state: `from` and `to` are "OK", "ALARM" or "INSUFFICIENT_DATA", `reason` says why in CloudWatch\'s words.',
     producer: 'alarms',
     fields: { alarm: 'string', from: 'string', to: 'string', reason: 'string?' },
+  },
+  'var.changed': {
+    description: "A rules variable changed (setVar, changeVar, toggleVar). `from` and `to` have the variable's type.",
+    producer: 'rules',
+    fields: { name: 'string', from: 'number', to: 'number' },
+    loose: ['from', 'to'],
+  },
+  'timer.done': {
+    description: 'A rules timer (startTimer) ran out; a repeating one starts again.',
+    producer: 'rules',
+    fields: { timer: 'string' },
+  },
+  'message.shown': {
+    description: 'A rule said something (say): the page shows it as a caption for `seconds`, the CLI prints it.',
+    producer: 'rules',
+    fields: { text: 'string', seconds: 'number' },
+  },
+  'sound.played': {
+    description: 'A rule played a sound (playSound): the page plays it (unless muted) and captions it.',
+    producer: 'rules',
+    fields: { sound: 'string' },
   },
   'rules.loaded': {
     description: 'A rules file was compiled and applied.',

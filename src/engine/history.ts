@@ -11,6 +11,8 @@ import { copyWindowState } from './rules/windows';
 import type { WindowState } from './rules/windows';
 import { copyTriggerStates } from './triggers';
 import type { TriggerState } from './triggers';
+import type { Timers } from './timers';
+import type { Vars } from './vars';
 
 /** Everything needed to resume the run at a tick. */
 interface Snapshot<W> {
@@ -23,6 +25,8 @@ interface Snapshot<W> {
   readonly alarms: AlarmSnapshot;
   readonly pending: Pending[];
   readonly delayLoops: DelayLoops;
+  readonly vars: Vars;
+  readonly timers: Timers;
   readonly rules: CompiledRules;
   readonly logEnd: number;
   readonly hashState: readonly number[];
@@ -53,6 +57,8 @@ export function takeSnapshot<W, R, I>(h: History<W>, core: EngineCore<W, R, I>):
     alarms: core.alarms.save(),
     pending: core.pending.slice(),
     delayLoops: copyDelayLoops(core.delayLoops),
+    vars: new Map(core.vars),
+    timers: new Map(core.timers),
     rules: core.rules,
     logEnd: core.log.end,
     hashState: core.log.hashState(),
@@ -86,6 +92,8 @@ function restore<W, R, I>(h: History<W>, core: EngineCore<W, R, I>, snap: Snapsh
   core.alarms = createAlarmSet(snap.rules.alarms, undefined, snap.alarms);
   core.pending = snap.pending.slice();
   core.delayLoops = copyDelayLoops(snap.delayLoops);
+  core.vars = new Map(snap.vars);
+  core.timers = new Map(snap.timers);
   core.rules = snap.rules;
   core.log.truncate(snap.logEnd, snap.hashState);
   // A tick suspended at an event is abandoned: its draft, queue and the fires it collected go.

@@ -81,6 +81,10 @@ export interface LessonStep {
   readonly hint?: string;
   /** Rules text to paste (shown with a copy button). */
   readonly snippet?: string;
+  /** Variables the snippet reads: the text tells the learner to declare them in the file's "vars". */
+  readonly vars?: Readonly<
+    Record<string, { readonly type: 'number' | 'string' | 'boolean'; readonly initial: number | string | boolean }>
+  >;
   readonly check: LessonCheck;
   /** A button that opens the panel the step needs. */
   readonly action?: { readonly open: string; readonly label: string };

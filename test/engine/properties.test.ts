@@ -173,17 +173,53 @@ function action(catalogue: Catalogue, facts: [string, FieldType][], ids: string[
       );
     if (b.name === 'enableTrigger' || b.name === 'disableTrigger')
       return fc.constantFrom(...ids).map((trigger) => ({ behaviour: b.name, trigger }));
+    if (b.name === 'setVar')
+      return fc.oneof(
+        num.map((value) => ({ behaviour: 'setVar', var: 'n', value })),
+        str.map((value) => ({ behaviour: 'setVar', var: 's', value })),
+        fc.boolean().map((value) => ({ behaviour: 'setVar', var: 'b', value })),
+      );
+    if (b.name === 'say')
+      return fc
+        .record({
+          text: fc.string({ minLength: 1, maxLength: 20 }).map((t) => t.replace(/[{}]/g, '')),
+          n: fc.boolean(),
+        })
+        .map(({ text, n }) => ({ behaviour: 'say', text: `${text || 'x'}${n ? ' {var.n}' : ''}` }));
+    if (b.name === 'playSound') return fc.constantFrom('coin', 'alarm').map((sound) => ({ behaviour: b.name, sound }));
+    if (b.name === 'startTimer' || b.name === 'stopTimer')
+      return fc
+        .record({ seconds: fc.double({ min: 1 / 60, max: 3, noNaN: true }), repeat: fc.boolean() })
+        .map((t) =>
+          b.name === 'stopTimer' ? { behaviour: b.name, timer: 'tm' } : { behaviour: b.name, timer: 'tm', ...t },
+        );
+    const varParam = Object.entries(b.params).find(([, p]) => p.kind === 'var');
     const entries = Object.entries(b.params).map(([name, p]) => {
       const optional = p.schema.safeParse(undefined).success;
       const arb = param(p.schema);
       return [name, optional ? fc.option(arb, { nil: undefined }) : arb] as const;
     });
+    if (varParam) entries.push([varParam[0], fc.constant(varParam[1].varType === 'boolean' ? 'b' : 'n')]);
     return fc.record(Object.fromEntries(entries)).map((params) => ({
       behaviour: b.name,
       ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
     }));
   });
 }
+
+/** The variables every generated file declares. */
+const GEN_VARS = {
+  n: { type: 'number', initial: 0 },
+  s: { type: 'string', initial: '' },
+  b: { type: 'boolean', initial: false },
+};
+
+/** A trigger every generated file has, so that a generated stopTimer names a timer some startTimer starts. */
+const TIMER_TRIGGER = {
+  id: 'timer-start',
+  every: 2,
+  do: [{ behaviour: 'startTimer', timer: 'tm', seconds: 0.5, repeat: true }],
+};
 
 /** A whole valid rules file for a catalogue: random on / while / every triggers, conditions, options and actions. */
 function rulesFileArb(catalogue: Catalogue): fc.Arbitrary<Json> {
@@ -222,7 +258,8 @@ function rulesFileArb(catalogue: Catalogue): fc.Arbitrary<Json> {
       version: 1,
       scenario: catalogue.scenario,
       events: [...DECLARED],
-      triggers,
+      vars: GEN_VARS,
+      triggers: [...triggers, TIMER_TRIGGER],
     }));
   });
 }

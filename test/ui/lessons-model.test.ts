@@ -24,7 +24,13 @@ const rules = rulesFor('city');
 
 /** The city rules with extra triggers appended (as a learner pastes them). */
 function withTriggers(...snippets: string[]): CompiledRules {
-  const file = JSON.parse(cityText) as { triggers: unknown[] };
+  return withVarsAndTriggers(undefined, ...snippets);
+}
+
+/** The city rules with variables declared (as a step's `vars` asks) and extra triggers appended. */
+function withVarsAndTriggers(vars: object | undefined, ...snippets: string[]): CompiledRules {
+  const file = JSON.parse(cityText) as { triggers: unknown[]; vars?: object };
+  if (vars) file.vars = vars;
   for (const s of snippets) file.triggers.push(JSON.parse(s));
   const r = loadRules(JSON.stringify(file, null, 2), catalogue, 'city.json (editor)');
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -65,9 +71,7 @@ describe('lesson data', () => {
         for (const t of types) if (t) expect(catalogue.events[t], `${l.id}/${s.id}: event ${t}`).toBeDefined();
         if (c.kind === 'not-fired') expect(rules.byId.has(c.trigger)).toBe(true);
         if (c.kind === 'rules' && c.has?.behaviour)
-          expect(
-            scenarios.city?.behaviours.some((b) => b.name === c.has?.behaviour) || c.has.behaviour === 'emit',
-          ).toBe(true);
+          expect(catalogue.behaviours.has(c.has.behaviour), `${l.id}/${s.id}: ${c.has.behaviour}`).toBe(true);
         if (s.action) expect(panels).toContain(s.action.open);
         expect(s.text.length).toBeGreaterThan(20);
       }
@@ -77,7 +81,7 @@ describe('lesson data', () => {
     for (const l of cityLessons)
       for (const s of l.steps) {
         if (!s.snippet) continue;
-        const next = withTriggers(s.snippet);
+        const next = withVarsAndTriggers(s.vars, s.snippet);
         const memo =
           s.check.kind === 'rules' && s.check.changed
             ? {

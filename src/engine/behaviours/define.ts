@@ -4,13 +4,15 @@ import type { SirenEvent } from '../events';
 import type { Rng } from '../rng';
 
 /** What a parameter refers to, so the loader can check names and suggest fixes. */
-export type ParamKind = 'value' | 'trigger' | 'event' | 'payload';
+export type ParamKind = 'value' | 'trigger' | 'event' | 'payload' | 'var' | 'varValue' | 'timer' | 'template';
 
 /** One behaviour parameter: its schema (for literals), what it means, and what it names. */
 export interface ParamSpec<T = unknown> {
   readonly schema: z.ZodType<T>;
   readonly description: string;
   readonly kind?: ParamKind;
+  /** For a "var" parameter: the type the variable it names must have (any type when absent). */
+  readonly varType?: 'number' | 'string' | 'boolean';
 }
 
 /** What a behaviour can touch while it runs: the world draft, the emitter, and its scenario's runtime. */
@@ -29,6 +31,14 @@ export interface BehaviourContext<W = unknown, R = unknown> {
   emit(type: string, payload: object): void;
   /** Enables or disables a trigger by id. */
   setTriggerEnabled(id: string, enabled: boolean): void;
+  /** A rules variable's value (undefined when the rules declare no such variable). */
+  getVar(name: string): number | string | boolean | undefined;
+  /** Sets a rules variable, emitting `var.changed` when its value changes; throws on an undeclared name or a value of another type. */
+  setVar(name: string, value: unknown): void;
+  /** Starts (or restarts) a named rules timer. */
+  startTimer(name: string, seconds: number, repeat: boolean): void;
+  /** Stops a named rules timer. */
+  stopTimer(name: string): void;
 }
 
 type ParamValues<P extends Record<string, ParamSpec>> = { [K in keyof P]: z.infer<P[K]['schema']> };
@@ -43,8 +53,13 @@ export interface BehaviourDef<W = unknown, R = unknown> {
    * the type it names. Absent means "none declared".
    */
   readonly emits?: readonly string[];
+  /** A check across literal parameters at load (e.g. a range that depends on another parameter): the error, or null. */
+  readonly checkLiterals?: LiteralCheck;
   run(ctx: BehaviourContext<W, R>, params: Record<string, unknown>): void;
 }
+
+/** A load-time check of an action's literal parameters: where it fails and why, or null. */
+export type LiteralCheck = (params: Readonly<Record<string, unknown>>) => { param: string; message: string } | null;
 
 /** Declares a behaviour with typed parameters. */
 export function defineBehaviour<W, R, const P extends Record<string, ParamSpec>>(def: {
@@ -64,6 +79,7 @@ export function behaviourFactory<W, R = unknown>() {
     description: string;
     params: P;
     emits?: readonly string[];
+    checkLiterals?: LiteralCheck;
     run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
   }): BehaviourDef<W, R> => def as unknown as BehaviourDef<W, R>;
 }

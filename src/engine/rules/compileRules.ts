@@ -11,6 +11,7 @@ import type { FactRef } from './format';
 import { describeFound } from './errors';
 import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
+import { compileTemplate } from './template';
 import type { CompiledWindow } from './windows';
 import { compileAlarm } from '../alarms/compile';
 import type { CompiledAlarm } from '../alarms/compile';
@@ -73,10 +74,14 @@ function readsFacts(v: unknown): boolean {
   return false;
 }
 
+/** True when a parameter is a text whose `{fact}` placeholders are filled in at run time. */
+const isTemplate = (def: BehaviourDef, k: string, v: unknown): v is string =>
+  typeof v === 'string' && v.includes('{') && own(def.params, k)?.kind === 'template';
+
 function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef): CompiledAction['params'] {
   let reads = false;
   for (const k in action)
-    if (k !== 'behaviour' && readsFacts(action[k])) {
+    if (k !== 'behaviour' && (readsFacts(action[k]) || isTemplate(def, k, action[k]))) {
       reads = true;
       break;
     }
@@ -91,6 +96,7 @@ function compileParams(scope: FactScope, action: ActionSpec, def: BehaviourDef):
   for (const [k, v] of Object.entries(action)) {
     if (k === 'behaviour') continue;
     if (isFactRef(v)) entries.push([k, compileValue(scope, v)]);
+    else if (isTemplate(def, k, v)) entries.push([k, compileTemplate(scope, v)]);
     else if (readsFacts(v)) {
       const inner = Object.entries(v as Record<string, unknown>).map(
         ([ik, iv]) => [ik, compileValue(scope, iv)] as const,
@@ -197,6 +203,7 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
   }
   const windowIds = new Set((file.windows ?? []).map((w) => w.id));
   const alarmIds = new Set((file.alarms ?? []).map((a) => a.id));
+  const vars = new Map(Object.entries(file.vars ?? {}).map(([name, v]) => [name, v.type]));
   // One scope per event type (and one for triggers without an event), shared by the closures compiled in it.
   const scopes = new Map<string | null, FactScope>();
   const scopeOf = (on: string | null): FactScope => {
@@ -209,8 +216,9 @@ export function compileRules(file: RulesFile, catalogue: Catalogue, source: stri
             anyFields: declared.get(on)?.anyFields ?? false,
             windows: windowIds,
             alarms: alarmIds,
+            vars,
           }
-        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds, alarms: alarmIds };
+        : { eventType: null, spec: undefined, anyFields: false, windows: windowIds, alarms: alarmIds, vars };
       scopes.set(on, scope);
     }
     return scope;

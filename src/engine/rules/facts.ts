@@ -8,7 +8,29 @@ import type { FactGetter, FactScope, WindowAggregate } from './ruleTypes';
 import { alarmFacts } from '../alarms/spec';
 import type { AlarmFact } from '../alarms/spec';
 
-const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'alarm'];
+const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'alarm', 'var', 'timer'];
+
+/** Checks a `timer.<name>.left` fact against the timers the file starts. */
+function checkTimerFact(scope: FactScope, path: string, rest: string): string | null {
+  const dot = rest.lastIndexOf('.');
+  const name = dot < 0 ? rest : rest.slice(0, dot);
+  if (dot < 0 || rest.slice(dot + 1) !== 'left')
+    return `fact ${JSON.stringify(path)}: a timer is read as "timer.<name>.left" (seconds left, 0 when not running)`;
+  if (scope.timers?.has(name)) return null;
+  const names = [...(scope.timers ?? [])];
+  return names.length
+    ? unknownName('timer', name, names)
+    : `fact ${JSON.stringify(path)} reads timer "${name}", but no "startTimer" in this file starts it`;
+}
+
+/** Checks a `var.<name>` fact against the declared variables. */
+function checkVarFact(scope: FactScope, path: string, name: string): string | null {
+  if (scope.vars?.has(name)) return null;
+  const names = [...(scope.vars?.keys() ?? [])];
+  return names.length
+    ? unknownName('variable', name, names)
+    : `fact ${JSON.stringify(path)} reads a variable, but this file declares no "vars"`;
+}
 
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
 export function checkFact(catalogue: Catalogue, scope: FactScope, path: string): string | null {
@@ -16,6 +38,8 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const root = dot < 0 ? path : path.slice(0, dot);
   const rest = dot < 0 ? '' : path.slice(dot + 1);
   const roots = FACT_ROOTS;
+  if (root === 'var' && rest) return checkVarFact(scope, path, rest);
+  if (root === 'timer' && rest) return checkTimerFact(scope, path, rest);
   if (root === 'window' && rest) {
     const [id = '', agg = '', ...more] = rest.split('.');
     const ids = [...(scope.windows ?? [])];
@@ -104,10 +128,13 @@ export function factType(catalogue: Catalogue, scope: FactScope, path: string): 
   const rest = path.slice(dot + 1);
   if (root === 'window') return 'number';
   if (root === 'alarm') return 'string';
+  if (root === 'var') return scope.vars?.get(rest);
+  if (root === 'timer') return 'number';
   if (root === 'world') return own(catalogue.worldFacts, rest)?.type;
   if (root === 'meta') return own(metaFacts, rest)?.type;
   if (root === 'entity') return own(catalogue.entityFacts, rest)?.type;
-  return scope.anyFields || !scope.spec ? undefined : own(scope.spec.fields, rest);
+  if (scope.anyFields || !scope.spec || scope.spec.loose?.includes(rest)) return undefined;
+  return own(scope.spec.fields, rest);
 }
 
 /** Compiles a (checked) fact path into a getter closure. */
@@ -116,6 +143,11 @@ export function compileFact(scope: FactScope, path: string): FactGetter {
   const root = path.slice(0, dot);
   const rest = path.slice(dot + 1);
   // A name every object inherits (`constructor`, `toString` …) is read as an own property only: never a function.
+  if (root === 'var') return (_ev, fc) => fc.variable?.(rest);
+  if (root === 'timer') {
+    const name = rest.slice(0, rest.lastIndexOf('.'));
+    return (_ev, fc) => fc.timerLeft?.(name) ?? 0;
+  }
   if (root !== 'window' && rest.split('.').some(isInheritedName)) return compileOwnFact(scope, root, rest);
   switch (root) {
     case 'event':

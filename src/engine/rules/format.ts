@@ -76,6 +76,22 @@ export const windowSchema = z.strictObject({
   where: z.unknown().optional(),
 });
 
+/** Variable names: letters, digits and _ (read as `var.<name>`). */
+export const varNamePattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/** The types a rules variable may have. */
+export const varTypes = ['number', 'string', 'boolean'] as const;
+
+/** A rules variable: world state the rules own, read as `var.<name>` and changed by setVar, changeVar, toggleVar. */
+export const varSchema = z.strictObject({
+  type: z.enum(varTypes),
+  initial: z.union([z.number(), z.string().max(1000), z.boolean()]),
+  description: z.string().max(1000).optional(),
+});
+
+/** The most variables one file may declare. */
+export const MAX_VARS = 200;
+
 /** The structure of a whole rules file. */
 export const rulesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -85,6 +101,7 @@ export const rulesFileSchema = z.strictObject({
   events: z.array(eventDeclSchema).max(500).optional(),
   windows: z.array(windowSchema).max(100).optional(),
   alarms: z.array(alarmSchema).max(100).optional(),
+  vars: z.record(z.string(), varSchema).optional(),
   triggers: z.array(triggerSchema).max(MAX_TRIGGERS),
 });
 
@@ -121,6 +138,15 @@ export type TriggerSpec = Omit<z.infer<typeof triggerSchema>, 'when' | 'while' |
 /** A window as written in the file. */
 export type WindowSpec = Omit<z.infer<typeof windowSchema>, 'where'> & { where?: Condition };
 
+/** A variable's type. */
+export type VarType = (typeof varTypes)[number];
+
+/** A variable's value. */
+export type VarValue = number | string | boolean;
+
+/** A variable as written in the file. */
+export type VarSpec = z.infer<typeof varSchema>;
+
 /** A custom event declaration, normalised. */
 export interface EventDecl {
   type: string;
@@ -137,6 +163,7 @@ export interface RulesFile {
   events?: (string | EventDecl)[];
   windows?: WindowSpec[];
   alarms?: AlarmSpec[];
+  vars?: Record<string, VarSpec>;
   triggers: TriggerSpec[];
 }
 

@@ -1,4 +1,5 @@
 import type { AlarmFact } from '../alarms/spec';
+import type { VarType } from './format';
 import type { EventSpec, SirenEvent } from '../events';
 
 /** An aggregate a window can report, read as `window.<id>.<aggregate>` (described in windows.ts). */
@@ -12,6 +13,10 @@ export interface FactContext {
   window?(id: string, aggregate: WindowAggregate): number;
   /** A fact of one of the rules' alarms (`alarm.<id>.state|datapoints`). */
   alarm?(id: string, fact: AlarmFact): string;
+  /** A rules variable's value (`var.<name>`). */
+  variable?(name: string): unknown;
+  /** Seconds a rules timer has left (`timer.<name>.left`), 0 when it is not running. */
+  timerLeft?(name: string): number;
 }
 
 /** Reads one fact. */
@@ -27,6 +32,10 @@ export interface FactScope {
   readonly windows?: ReadonlySet<string>;
   /** Ids of the alarms the rules file declares (for `alarm.<id>.state` and `alarm.<id>.datapoints`). */
   readonly alarms?: ReadonlySet<string>;
+  /** The variables the rules file declares, with their types (for `var.<name>` facts). */
+  readonly vars?: ReadonlyMap<string, VarType>;
+  /** The timers the file's startTimer actions name (for `timer.<name>.left` facts). */
+  readonly timers?: ReadonlySet<string>;
 }
 
 /** A compiled condition: a fast test. */

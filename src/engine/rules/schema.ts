@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import type { Catalogue } from './catalogue';
 import { metaFacts } from './catalogue';
-import { eventDeclSchema, idPattern, seconds, triggerSchema, windowSchema } from './format';
+import { eventDeclSchema, idPattern, seconds, triggerSchema, varNamePattern, varSchema, windowSchema } from './format';
 import { alarmSchema } from '../alarms/spec';
 import { operatorNames } from './operators';
 
@@ -190,6 +190,10 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
       .array(alarm)
       .optional()
       .describe('CloudWatch-style alarms: emit alarm.changed, read as alarm.<id>.state and alarm.<id>.datapoints'),
+    vars: z
+      .record(z.string().regex(varNamePattern), varSchema)
+      .optional()
+      .describe('Variables the rules own, read as var.<name>, changed by setVar, changeVar and toggleVar'),
     triggers: z.array(trigger),
   });
 

@@ -11,10 +11,12 @@ import { checkFact, factType } from './facts';
 import type { FactScope } from './ruleTypes';
 import { alarmIdsOf, checkAlarms } from '../alarms/validateAlarms';
 import { alarmSchema } from '../alarms/spec';
-import { eventDeclSchema, fieldTypes, isFactRef, rulesFileSchema, triggerSchema, windowSchema } from './format';
-import type { FactRef, RulesFile } from './format';
+import { eventDeclSchema, fieldTypes, isFactRef, MAX_VARS, rulesFileSchema, triggerSchema } from './format';
+import { varNamePattern, varTypes, windowSchema } from './format';
+import type { FactRef, RulesFile, VarType } from './format';
 import { compareCodePoints, isAffixPattern, operators, operatorNames } from './operators';
 import type { LocatedJson } from './parseJson';
+import { placeholders } from './template';
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -52,6 +54,9 @@ function paramsOf(def: BehaviourDef): ParamsInfo {
   }
   return info;
 }
+
+/** Parameter kinds that name something, so they must be written out, not read from a fact. */
+const WRITTEN_OUT: ReadonlySet<string> = new Set(['trigger', 'event', 'payload', 'var', 'timer', 'template']);
 
 /** The most errors one load reports: past it the checks stop, so a hostile file cannot make messages its work. */
 export const MAX_RULE_ERRORS = 200;
@@ -93,7 +98,21 @@ export function validateRules(
   // Where the semantic checks are: one path, extended and shortened as they descend (see `Pass`).
   // Alarms: CloudWatch-style alarms, readable from any trigger as alarm.<id>.state (checked after the windows).
   const alarmIds = alarmIdsOf(value.alarms, error);
-  const p: Pass = { catalogue, errors, error, at: [], declared, eventTypes, ids, fieldLists: new Map(), alarmIds };
+  const vars = checkVars(value.vars, error);
+  const timers = startedTimers(triggers);
+  const p: Pass = {
+    catalogue,
+    errors,
+    error,
+    at: [],
+    declared,
+    eventTypes,
+    ids,
+    vars,
+    timers,
+    fieldLists: new Map(),
+    alarmIds,
+  };
   const windowIds = checkWindows(p, Array.isArray(value.windows) ? value.windows : []);
   checkAlarms(value.alarms, alarmIds, {
     catalogue,
@@ -204,6 +223,8 @@ function checkWindow(p: Pass, w: Obj, i: number, windowIds: ReadonlySet<string>)
     anyFields: p.declared.get(w.on)?.anyFields ?? false,
     windows: windowIds,
     alarms: p.alarmIds,
+    vars: p.vars,
+    timers: p.timers,
   };
   if (typeof w.value === 'string') {
     const msg = checkFact(p.catalogue, scope, w.value);
@@ -235,6 +256,8 @@ function checkTriggers(p: Pass, triggers: readonly unknown[], windowIds: Readonl
     anyFields: false,
     windows: windowIds,
     alarms: p.alarmIds,
+    vars: p.vars,
+    timers: p.timers,
   };
   const scopes: TriggerScopes = { noEvent, byEvent: new Map(), windowIds };
   const at = p.at;
@@ -308,6 +331,8 @@ function triggerScope(p: Pass, on: string, scopes: TriggerScopes): FactScope {
         anyFields: !spec || (p.declared.get(on)?.anyFields ?? false),
         windows: scopes.windowIds,
         alarms: p.alarmIds,
+        vars: p.vars,
+        timers: p.timers,
       }),
     );
   return shared;
@@ -336,6 +361,10 @@ interface Pass {
   readonly declared: ReadonlyMap<string, EventSpec & { anyFields: boolean }>;
   readonly eventTypes: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
+  /** The variables the file declares, with their types. */
+  readonly vars: ReadonlyMap<string, VarType>;
+  /** The timers the file's startTimer actions name. */
+  readonly timers: ReadonlySet<string>;
   readonly fieldLists: Map<EventSpec, string[]>;
   /** Ids of the alarms the file declares (for `alarm.<id>.…` facts). */
   readonly alarmIds: ReadonlySet<string>;
@@ -534,6 +563,15 @@ function checkValueType(p: Pass, op: keyof typeof operators, fact: string, type:
 
 /** An action: its behaviour, parameters (by their schemas), named triggers and events, and an emit's payload. */
 function checkAction(p: Pass, a: unknown, scope: FactScope): void {
+  const before = p.errors.length;
+  checkActionParams(p, a, scope);
+  const def = isObj(a) && typeof a.behaviour === 'string' ? p.catalogue.behaviours.get(a.behaviour) : undefined;
+  const bad = p.errors.length === before && def?.checkLiterals ? def.checkLiterals(a as Obj) : null;
+  if (bad) p.error(here(p.at, bad.param), bad.message);
+}
+
+/** An action's behaviour and parameters. */
+function checkActionParams(p: Pass, a: unknown, scope: FactScope): void {
   if (!isObj(a))
     return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
   if (typeof a.behaviour !== 'string')
@@ -560,7 +598,7 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       continue;
     }
     if (isFactRef(v)) {
-      if (spec.kind === 'trigger' || spec.kind === 'event' || spec.kind === 'payload')
+      if (spec.kind !== undefined && WRITTEN_OUT.has(spec.kind))
         p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
       else {
         const before = p.errors.length;
@@ -568,7 +606,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
         checkFactRef(p, v, scope);
         p.at.pop();
         const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
-        if (type && !schemaTakesType(spec.schema, type))
+        if (type && spec.kind === 'varValue') checkVarValue(p, a, name, type, v.fact);
+        else if (type && !schemaTakesType(spec.schema, type))
           p.error(
             here(p.at, name, 'fact'),
             `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
@@ -585,6 +624,18 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
       );
       continue;
     }
+    if (spec.kind === 'timer' && def.name !== 'startTimer' && typeof v === 'string' && !p.timers.has(v))
+      p.error(
+        here(p.at, name),
+        p.timers.size ? unknownName('timer', v, [...p.timers]) : `no "startTimer" in this file starts timer "${v}"`,
+      );
+    if (spec.kind === 'template' && typeof v === 'string')
+      for (const fact of placeholders(v)) {
+        const msg = checkFact(p.catalogue, scope, fact);
+        if (msg) p.error(here(p.at, name), `placeholder {${fact}}: ${msg}`);
+      }
+    if (spec.kind === 'var' && typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
+    if (spec.kind === 'varValue') checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
     if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
       p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
     if (spec.kind === 'event' && typeof v === 'string') {
@@ -617,6 +668,71 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
           if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
     }
   }
+}
+
+/** The file's "vars": names and initial values of their types; returns each valid variable's type. */
+function checkVars(decl: unknown, error: (path: Path, message: string, atKey?: boolean) => void): Map<string, VarType> {
+  const vars = new Map<string, VarType>();
+  if (!isObj(decl)) return vars;
+  let n = 0;
+  for (const name in decl) {
+    const d = decl[name];
+    if (++n > MAX_VARS) return (error(['vars'], `at most ${MAX_VARS} variables`), vars);
+    if (isInheritedName(name)) error(['vars', name], inheritedMessage('variable name', name), true);
+    else if (!varNamePattern.test(name))
+      error(
+        ['vars', name],
+        `a variable name is letters, digits and _ starting with a letter (at most 64); found ${JSON.stringify(name)}`,
+        true,
+      );
+    else if (isObj(d) && typeof d.type === 'string' && (varTypes as readonly string[]).includes(d.type)) {
+      if (d.initial !== undefined && typeof d.initial !== d.type)
+        error(
+          ['vars', name, 'initial'],
+          `expected ${typeName(d.type as FieldType)} (the variable's type), found ${describeFound(d.initial)}`,
+        );
+      vars.set(name, d.type as VarType);
+    }
+  }
+  return vars;
+}
+
+/** The timer names the file's startTimer actions write out. */
+function startedTimers(triggers: readonly unknown[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of triggers)
+    if (isObj(t) && Array.isArray(t.do))
+      for (const a of t.do)
+        if (isObj(a) && a.behaviour === 'startTimer' && typeof a.timer === 'string') names.add(a.timer);
+  return names;
+}
+
+/** A parameter naming a variable: declared, and of the type the behaviour needs. */
+function checkVarName(p: Pass, behaviour: string, param: string, name: string, needs: VarType | undefined): void {
+  const type = p.vars.get(name);
+  if (type === undefined) {
+    const names = [...p.vars.keys()];
+    p.error(
+      here(p.at, param),
+      names.length
+        ? unknownName('variable', name, names)
+        : `unknown variable ${JSON.stringify(name)}: declare it in "vars"`,
+    );
+  } else if (needs && type !== needs)
+    p.error(here(p.at, param), `"${behaviour}" needs a ${needs} variable, but "${name}" is a ${type}`);
+}
+
+/** A value set into a variable: of the variable's type (a fact of unknown type is checked at run time). */
+function checkVarValue(p: Pass, a: Obj, param: string, type: FieldType, found: string): void {
+  const target = typeof a.var === 'string' ? p.vars.get(a.var) : undefined;
+  if (target === undefined || type === target) return;
+  const fromFact = isFactRef(a[param]);
+  p.error(
+    fromFact ? here(p.at, param, 'fact') : here(p.at, param),
+    fromFact
+      ? `variable "${a.var as string}" is ${typeName(target)}, but "${found}" is ${typeName(type)}`
+      : `variable "${a.var as string}" is ${typeName(target)}, found ${found}`,
+  );
 }
 
 /** Sample values of each field type: a schema that accepts none of them never accepts a fact of that type. */

@@ -200,4 +200,66 @@ export const cityLessons: readonly Lesson[] = [
     ],
   },
   classroomLesson,
+  {
+    id: 'mini-game',
+    title: 'Make your own mini-game',
+    summary:
+      'Variables, messages and sounds from the rules alone: every escaped pursuit earns a coin; three coins win.',
+    steps: [
+      {
+        id: 'count-coins',
+        text:
+          'Rules can keep their own state in **variables**. In the Rules panel add `"vars": { "coins": { "type": "number", "initial": 0 } }` at the top level of the file, then this trigger to `triggers`, and Apply.\n\n' +
+          '(The whole game is in `public/rules/minigame.json`: open the page with `?rules=rules/minigame.json`.)',
+        snippet:
+          '{\n' +
+          '  "id": "coin-for-escape",\n' +
+          '  "on": "pursuit.lost",\n' +
+          '  "when": { "fact": "event.reason", "op": "eq", "value": "escaped" },\n' +
+          '  "do": [\n' +
+          '    { "behaviour": "changeVar", "var": "coins", "by": 1 },\n' +
+          '    { "behaviour": "say", "text": "Escaped! Coins: {var.coins}" }\n' +
+          '  ]\n' +
+          '}',
+        vars: { coins: { type: 'number', initial: 0 } },
+        check: { kind: 'rules', has: { on: 'pursuit.lost', behaviour: 'changeVar' } },
+        action: { open: 'editor', label: 'Open the Rules panel' },
+      },
+      {
+        id: 'earn-coin',
+        text: 'Commit a crime, then escape the pursuit. `changeVar` emits `var.changed {name, from, to}`: watch it in the Event log, and your caption on the page.',
+        hint: 'The step watches for `var.changed` with name "coins".',
+        check: { kind: 'event', type: 'var.changed', where: { name: 'coins' } },
+      },
+      {
+        id: 'celebrate',
+        text: 'Variables are facts (`var.coins`) and their changes are events, so a trigger can listen. Add one on `var.changed` where `event.to` is 3 that does a `say` and a `playSound` (coin, chime, alarm …), and Apply.',
+        snippet:
+          '{\n' +
+          '  "id": "three-coins",\n' +
+          '  "on": "var.changed",\n' +
+          '  "when": { "all": [\n' +
+          '    { "fact": "event.name", "op": "eq", "value": "coins" },\n' +
+          '    { "fact": "event.to", "op": "eq", "value": 3 }\n' +
+          '  ] },\n' +
+          '  "do": [\n' +
+          '    { "behaviour": "say", "text": "Three coins! You win." },\n' +
+          '    { "behaviour": "playSound", "sound": "chime" }\n' +
+          '  ]\n' +
+          '}',
+        vars: { coins: { type: 'number', initial: 0 } },
+        check: { kind: 'rules', has: { on: 'var.changed', behaviour: 'say' } },
+        action: { open: 'editor', label: 'Open the Rules panel' },
+      },
+      {
+        id: 'win',
+        text: 'Escape until you have three coins. The message is caused by the `var.changed` event that took coins to 3: click it in the Event log and follow the Trace.',
+        check: {
+          kind: 'event',
+          type: 'message.shown',
+          causedBy: { type: 'var.changed', where: { name: 'coins', to: 3 } },
+        },
+      },
+    ],
+  },
 ];

@@ -1,3 +1,4 @@
+import type { TunableName } from './tunables';
 /**
  * The city chase's state, as the renderer and the rules see it.
  *
@@ -92,6 +93,8 @@ export interface CityWorld {
   police: { units: number; base: number; max: number; weaponsFree: boolean };
   /** Crimes committed so far. */
   crimes: number;
+  /** Tunables the rules changed with `tune` (absent: the default of src/scenarios/city/tunables.ts). */
+  tunes?: Partial<Record<TunableName, number>>;
 }
 
 /** Id ranges of each kind of agent: [start, end). The player is always agent 0. */

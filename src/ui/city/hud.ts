@@ -34,7 +34,8 @@ export function createCityHud(
   captions.setAttribute('aria-live', 'polite');
   const radio = el('div', 'caption radio');
   const sounds = el('div', 'caption sounds');
-  captions.append(radio, sounds);
+  const said = el('div', 'caption said');
+  captions.append(radio, said, sounds);
 
   const hint = el('div', 'hud-hint');
   hint.setAttribute('aria-live', 'polite');
@@ -79,6 +80,9 @@ export function createCityHud(
   let reader: LogReader = engine.log.reader('hud');
   let current = engine;
   let lastShotTick = -1000;
+  /** The last `say` of the rules and the tick it ends; the last rule sound and when it was played. */
+  let message = { text: '', until: -1 };
+  let ruleSound = { sound: '', tick: -1000 };
   const live: { el: HTMLElement; until: number; trigger: string; count: number }[] = [];
 
   function toast(text: string, trigger: string): void {
@@ -138,6 +142,9 @@ export function createCityHud(
           const desc = e.rules.byId.get(id)?.spec.description;
           toast(`Rule fired: ${id}${desc ? ` — ${desc}` : ''}`, id);
         } else if (ev.type === 'damage' || ev.type === 'shot.fired') lastShotTick = ev.tick;
+        else if (ev.type === 'message.shown')
+          message = { text: String(pl.text), until: ev.tick + Math.ceil(Number(pl.seconds) * 60) };
+        else if (ev.type === 'sound.played') ruleSound = { sound: String(pl.sound), tick: ev.tick };
       }
       const now = performance.now();
       setText(hint, hints.update(e, now));
@@ -147,7 +154,14 @@ export function createCityHud(
       const radioOn = w.radio.tick >= 0 && tick - w.radio.tick < CAPTION_TICKS;
       setText(radio, radioOn ? `RADIO  “${w.radio.line}”` : '');
       radio.hidden = !radioOn;
-      const sound = [w.siren ? '[sirens wailing]' : '', tick - lastShotTick < 45 ? '[gunfire]' : '']
+      const saying = tick < message.until && tick >= message.until - 30 * 60;
+      setText(said, saying ? message.text : '');
+      said.hidden = !saying;
+      const sound = [
+        w.siren ? '[sirens wailing]' : '',
+        tick - lastShotTick < 45 ? '[gunfire]' : '',
+        tick - ruleSound.tick < 90 && tick >= ruleSound.tick ? `[${ruleSound.sound}]` : '',
+      ]
         .filter(Boolean)
         .join(' ');
       setText(sounds, sound);

@@ -13,6 +13,8 @@ import { respawnPlayer } from './respawnPlayer';
 import { setWanted } from './setWanted';
 import { siren } from './siren';
 import { spawnCivilians } from './spawnCivilians';
+import { tune } from './tune';
+import { spawn } from './spawn';
 
 /** Every behaviour the city's rules may name. */
 export const cityBehaviours: readonly BehaviourDef<CityWorld, CityRuntime>[] = [
@@ -29,4 +31,6 @@ export const cityBehaviours: readonly BehaviourDef<CityWorld, CityRuntime>[] = [
   policeWeapons,
   callBackup,
   dismissBackup,
+  tune,
+  spawn,
 ];

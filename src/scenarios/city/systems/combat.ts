@@ -24,7 +24,8 @@ function fireAtPlayer(ctx: CityContext, i: number, source: 'goon' | 'police', t:
   );
   a.cooldown[i] = tick + t.every + rng.int(0, 20);
   ctx.emit('shot.fired', { shooter: i, kind: source, hit });
-  if (hit) ctx.emit('damage', { target: 0, source, amount: rng.int(t.min, t.max) });
+  const scale = source === 'goon' ? (ctx.world.tunes?.goonDamage ?? 1) : 1;
+  if (hit) ctx.emit('damage', { target: 0, source, amount: rng.int(t.min, t.max) * scale });
 }
 
 /** Goons shoot a player they can see nearby; police shoot one they see, once their weapons are free. */

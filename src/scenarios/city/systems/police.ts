@@ -59,17 +59,18 @@ export function stepPolice(ctx: CityContext): void {
   if (state === 'chasing') snapToStreet(map.streets, px, py, rt.scratch.v);
   const chaseX = rt.scratch.v[0] as number;
   const chaseY = rt.scratch.v[1] as number;
+  const speedScale = w.tunes?.policeSpeed ?? 1;
   for (let id = ranges.police[0]; id < ranges.police[1]; id++) {
     if (a.present[id] === 0 || a.alive[id] === 0) continue;
     const c = a.car[id] as number;
-    let speed: number = tuning.policeSpeed.patrol;
+    let speed: number = tuning.policeSpeed.patrol * speedScale;
     if (state === 'chasing') {
       a.goalX[id] = chaseX;
       a.goalY[id] = chaseY;
       a.replanAt[id] = 0;
-      speed = tuning.policeSpeed.chase;
+      speed = tuning.policeSpeed.chase * speedScale;
     } else if (state === 'searching') {
-      speed = tuning.policeSpeed.search;
+      speed = tuning.policeSpeed.search * speedScale;
       if (tick >= (a.replanAt[id] as number) && a.replanAt[id] !== 0) {
         pickGoal(rt, id, px, py, radius, rng);
         a.replanAt[id] = tick + 8 * 60;

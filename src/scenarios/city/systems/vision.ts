@@ -16,7 +16,7 @@ export function stepVision(ctx: CityContext): number {
   const hidden = a.alive[0] === 1 && (tile === TileKind.Garage || tile === TileKind.Alley);
   if (w.player.hidden !== hidden) w.player.hidden = hidden;
   const visible = a.alive[0] === 1 && tile !== TileKind.Garage;
-  const maxRange = tile === TileKind.Alley ? tuning.alleyRange : sight.range;
+  const maxRange = tile === TileKind.Alley ? tuning.alleyRange : (w.tunes?.sightRange ?? sight.range);
   const r2 = maxRange * maxRange;
   const aw2 = tuning.awareness * tuning.awareness;
   let seer = -1;
