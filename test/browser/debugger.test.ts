@@ -56,15 +56,15 @@ describe('the debugger on the page', () => {
   });
 
   it('breaks when a trigger fires: paused at the event, selected, with a banner naming the breakpoint', async () => {
-    await openPanel(page, 'triggers', '.insp-item[data-trigger=cpu-high-no-data]');
-    await page.click('.insp-item[data-trigger=cpu-high-no-data] .insp-break');
+    await openPanel(page, 'triggers', '.insp-item[data-trigger=dashboard]');
+    await page.click('.insp-item[data-trigger=dashboard] .insp-break');
     await waitForStop(page);
     const h = await hook(page);
     expect(h.paused).toBe(true);
-    expect(h.stop!.reason).toMatch(/^trigger "cpu-high-no-data" fires — paused after #\d+ /);
+    expect(h.stop!.reason).toMatch(/^trigger "dashboard" fires — paused after #\d+ /);
     expect(h.selected).toBe(h.stop!.seq);
     await page.waitForSelector('.debug-banner:not([hidden])');
-    expect(await page.textContent('.debug-reason')).toContain('trigger "cpu-high-no-data" fires');
+    expect(await page.textContent('.debug-reason')).toContain('trigger "dashboard" fires');
     await frames(page, 20);
     expect((await hook(page)).tick).toBe(h.tick);
     await shot(page, 'debugger-break-trigger');
@@ -81,7 +81,7 @@ describe('the debugger on the page', () => {
     await page.keyboard.press('F8');
     await waitForStop(page, before.seq + 1);
     const again = await hook(page);
-    expect(again.stop!.reason).toMatch(/^trigger "cpu-high-no-data" fires/);
+    expect(again.stop!.reason).toMatch(/^trigger "dashboard" fires/);
     expect(again.tick).toBeGreaterThan(before.tick);
   });
 
@@ -132,7 +132,7 @@ describe('the debugger on the page', () => {
     await openPanel(page, 'time', '.time-debug');
     await page.selectOption('.bp-add select', 'event', { timeout: 10_000 });
     await page.fill('.bp-add .bp-target', 'trigger.fired');
-    await page.fill('.bp-add .bp-when', 'event.trigger startsWith "cpu-"');
+    await page.fill('.bp-add .bp-when', 'event.trigger startsWith "dash"');
     await page.click('.bp-add [data-action=add-breakpoint]');
     // Still where the watch's click took it: Continue plays on from there.
     await page.click('.time-debug [data-action=continue]');
@@ -142,7 +142,7 @@ describe('the debugger on the page', () => {
     });
     const stop = (await hook(page)).stop!;
     expect(stop.type).toBe('trigger.fired');
-    expect(stop.reason).toMatch(/^event "trigger\.fired" where event\.trigger startsWith "cpu-" — /);
+    expect(stop.reason).toMatch(/^event "trigger\.fired" where event\.trigger startsWith "dash" — /);
     const fired = await page.evaluate(
       (seq) =>
         (window as unknown as { siren: { events(from: number): { payload: { trigger: string } }[] } }).siren.events(
@@ -150,7 +150,7 @@ describe('the debugger on the page', () => {
         )[0]!.payload.trigger,
       stop.seq,
     );
-    expect(fired).toMatch(/^cpu-/);
+    expect(fired).toMatch(/^dash/);
     const where = triggerLocation(readFileSync('public/rules/cloud.json', 'utf8'), fired)!;
     await page.click('.debug-banner [data-action=where-from]', { timeout: 10_000 }).catch(async (e) => {
       console.log('DIAG2', await page.textContent('.debug-banner'), JSON.stringify(await hook(page)));

@@ -28,10 +28,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The city rules with extra event types and triggers. */
+/** The city rules with extra event types and triggers (the file's own declared events kept). */
 function withRules(events: string[], triggers: object[]): string {
-  const rules = JSON.parse(original) as { triggers: object[] };
-  return JSON.stringify({ ...rules, events, triggers: [...rules.triggers, ...triggers] }, null, 2) + '\n';
+  const rules = JSON.parse(original) as { events?: unknown[]; triggers: object[] };
+  const allEvents = [...(rules.events ?? []), ...events];
+  return JSON.stringify({ ...rules, events: allEvents, triggers: [...rules.triggers, ...triggers] }, null, 2) + '\n';
 }
 
 /** Two loops: one trigger emitting the very event it listens to, and two triggers emitting each other's event. */
