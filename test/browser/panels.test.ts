@@ -16,7 +16,10 @@ function stressRules(): string {
     events?: unknown[];
     triggers: unknown[];
   };
-  city.events = [{ type: 'stress.ping', description: 'Load for the panels.', fields: { n: 'number' } }];
+  city.events = [
+    ...(city.events ?? []),
+    { type: 'stress.ping', description: 'Load for the panels.', fields: { n: 'number' } },
+  ];
   city.triggers.push(
     {
       id: 'stress',
