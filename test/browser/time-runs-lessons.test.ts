@@ -64,6 +64,7 @@ describe('time, runs and lessons panels', () => {
       'log-and-offsets',
       'state-triggers',
       'classroom-broker',
+      'mini-game',
     ]);
     await shot(page, 'lessons-list');
     await page.click('.lesson-item[data-lesson=events-are-facts] .lesson-open');
