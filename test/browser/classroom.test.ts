@@ -86,6 +86,8 @@ describe('a classroom: three CLI bots, a student page and the teacher page on on
       );
     await until(page, 'students', async () => (await hook()).length === 4);
     expect(await hook()).toEqual(['ann', 'bot1', 'bot2', 'bot3']);
+    // The page redraws a few times a second: the log shows what the model already holds at its next refresh.
+    await until(page, 'log rows', async () => (await page.$$('.t-log .t-seq')).length > 0);
     const seqs = await page.$$eval('.t-log .t-seq', (els) => els.map((e) => Number(e.textContent)));
     expect(seqs.length).toBeGreaterThan(0);
     expect(seqs.every((s, i) => i === 0 || s > (seqs[i - 1] as number))).toBe(true);
