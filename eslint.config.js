@@ -70,6 +70,12 @@ export default defineConfig(
     },
   },
   { files: ['src/engine/zod.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  {
+    // Type-aware, for src only: with noUncheckedIndexedAccess on, a cast that no longer changes the type is noise.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'error' },
+  },
   { files: ['src/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_TESTS] }] } },
   {
     files: ['src/render/**'],

@@ -52,7 +52,7 @@ export function recordInput<I>(rec: RunRecorder<I>, tick: number, input: I): voi
     kept = JSON.parse(json) as I;
     if (rec.inputs.size < 1024) rec.inputs.set(json, kept);
   }
-  rec.records.push({ tick, input: kept as I });
+  rec.records.push({ tick, input: kept });
 }
 
 /** What a record is applied to: the engine's own controls, so a replayed change goes the way the original did. */

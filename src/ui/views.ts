@@ -4,6 +4,6 @@ import type { ScenarioView } from './view';
 
 /** Scenarios the page can show, by name (each needs a renderer and a HUD). */
 export const views: Readonly<Record<string, ScenarioView>> = {
-  city: cityView as ScenarioView,
-  cloud: cloudView as ScenarioView,
+  city: cityView,
+  cloud: cloudView,
 };

@@ -52,7 +52,7 @@ export function createAlarmSet(
   snapshot?: AlarmSnapshot,
 ): AlarmSet {
   const old = new Map<string, AlarmStatus | AlarmSnapshot[number]>();
-  for (const s of previous?.list ?? []) old.set(s.alarm.id, s as AlarmStatus);
+  for (const s of previous?.list ?? []) old.set(s.alarm.id, s);
   const kept = new Map<string, AlarmSnapshot[number]>();
   for (const s of snapshot ?? []) kept.set(s.id, s);
   const list: AlarmStatus[] = alarms.map((alarm) => {

@@ -69,7 +69,7 @@ export function defineBehaviour<W, R, const P extends Record<string, ParamSpec>>
   emits?: readonly string[];
   run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
 }): BehaviourDef<W, R> {
-  return def as unknown as BehaviourDef<W, R>;
+  return def;
 }
 
 /** A `defineBehaviour` bound to a scenario's world and runtime types, so parameters are inferred: `const define = behaviourFactory<CityWorld, CityRuntime>()`. */
@@ -81,5 +81,5 @@ export function behaviourFactory<W, R = unknown>() {
     emits?: readonly string[];
     checkLiterals?: LiteralCheck;
     run(ctx: BehaviourContext<W, R>, params: ParamValues<P>): void;
-  }): BehaviourDef<W, R> => def as unknown as BehaviourDef<W, R>;
+  }): BehaviourDef<W, R> => def;
 }

@@ -25,7 +25,7 @@ export type Explain = (ev: SirenEvent | null, fc: FactContext) => ExplainNode;
 /** Compiles a literal or fact reference into a getter (applying `times` then `plus` to numbers). */
 export function compileValue(scope: FactScope, v: unknown): FactGetter {
   if (!isFactRef(v)) return () => v;
-  const ref = v as FactRef;
+  const ref = v;
   const get = compileFact(scope, ref.fact);
   if (ref.times === undefined && ref.plus === undefined) return get;
   const times = ref.times ?? 1;

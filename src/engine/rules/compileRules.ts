@@ -7,7 +7,6 @@ import { compileCondition, compileValue } from './compileCondition';
 import type { FactContext, FactGetter, FactScope, Test } from './ruleTypes';
 import type { ActionSpec, Condition, RulesFile, TriggerSpec } from './format';
 import { isFactRef, MAX_WINDOW_EVENTS, secondsToTicks } from './format';
-import type { FactRef } from './format';
 import { describeFound } from './errors';
 import { fastAccepts } from './fastCheck';
 import { compileFact } from './facts';
@@ -135,7 +134,7 @@ function paramCheck(action: ActionSpec, def: BehaviourDef): (params: Record<stri
       const schema = Object.hasOwn(def.params, k) ? def.params[k]?.schema : undefined;
       if (isFactRef(action[k]) && schema && !fastAccepts(schema, v) && !schema.safeParse(v).success)
         throw new Error(
-          `parameter "${k}" read ${v === undefined ? 'nothing' : describeFound(v)} from "${(action[k] as FactRef).fact}", which it does not take`,
+          `parameter "${k}" read ${v === undefined ? 'nothing' : describeFound(v)} from "${action[k].fact}", which it does not take`,
         );
       if (!isFactRef(action[k]) && typeof v === 'object' && v !== null)
         for (const [field, x] of Object.entries(v))

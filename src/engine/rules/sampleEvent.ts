@@ -77,14 +77,14 @@ export function parseSampleEvent(
     }
   }
   for (const k of ['tick', 'seq'] as const)
-    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && (o[k] as number) >= 0))
+    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isInteger(o[k]) && o[k] >= 0))
       errors.push(`"${k}" must be a whole number ≥ 0`);
   if (errors.length) return err({ errors });
   const event: SirenEvent = Object.freeze({
     seq: (o.seq as number | undefined) ?? at.seq,
     type: o.type as string,
     tick: (o.tick as number | undefined) ?? at.tick,
-    payload: Object.freeze({ ...(payload as object) }),
+    payload: Object.freeze({ ...payload }),
   });
   return ok({ event });
 }

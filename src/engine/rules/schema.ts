@@ -11,7 +11,7 @@ import { operatorNames } from './operators';
  */
 export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
   const head = { $id: 'https://siren.invalid/rules.schema.json', title: 'Siren rules file' };
-  if (catalogues.length === 1) return { ...scenarioSchema(catalogues as [Catalogue]), ...head };
+  if (catalogues.length === 1) return { ...scenarioSchema(catalogues), ...head };
   // Several scenarios: one branch each, chosen by "scenario" (behaviour names may mean different things in each).
   const definitions: Record<string, unknown> = {};
   const branches = catalogues.map((c) => {
@@ -197,5 +197,5 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     triggers: z.array(trigger),
   });
 
-  return z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' });
 }

@@ -997,7 +997,7 @@ function zodIssue(
     const r = eventDeclSchema.safeParse(found);
     if (!r.success) {
       const inner = (issue as { errors?: z.core.$ZodIssue[][] }).errors?.[1] ?? [];
-      for (const sub of inner) zodIssue({ ...sub, path: [...path, ...sub.path] } as z.core.$ZodIssue, get, error);
+      for (const sub of inner) zodIssue({ ...sub, path: [...path, ...sub.path] }, get, error);
       if (inner.length) return;
     }
   }

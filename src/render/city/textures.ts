@@ -143,7 +143,7 @@ export function createCityTextures(renderer: Renderer): CityTextures {
   return {
     ...textures,
     destroy() {
-      for (const [k, t] of Object.entries(textures)) if (k !== 'pixel') (t as Texture).destroy(true);
+      for (const [k, t] of Object.entries(textures)) if (k !== 'pixel') t.destroy(true);
     },
   };
 }

@@ -72,7 +72,7 @@ export const stateBenchmark: Benchmark = {
               const draft = createDraft(world);
               draft.tick++;
               for (let k = 0; k < CHANGED; k++) (draft.entities[picks[t * CHANGED + k] as number] as Entity).hp -= 1;
-              world = finishDraft(draft) as FlatWorld;
+              world = finishDraft(draft);
             }
             return world.entities.reduce((s, e) => s + 100 - e.hp, 0);
           };
@@ -92,7 +92,7 @@ export const stateBenchmark: Benchmark = {
                 const i = picks[t * CHANGED + k] as number;
                 ((draft.chunks[Math.floor(i / CHUNK)] as Entity[])[i % CHUNK] as Entity).hp -= 1;
               }
-              world = finishDraft(draft) as ChunkedWorld;
+              world = finishDraft(draft);
             }
             return world.chunks.reduce((s, c) => s + c.reduce((x, e) => x + 100 - e.hp, 0), 0);
           };
@@ -108,7 +108,7 @@ export const stateBenchmark: Benchmark = {
             for (let t = 0; t < TICKS; t++) {
               const draft = createDraft(world);
               draft.tick++;
-              world = finishDraft(draft) as FlatWorld;
+              world = finishDraft(draft);
             }
             return TICKS * CHANGED;
           };

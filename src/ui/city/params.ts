@@ -20,5 +20,5 @@ export const cityParams: readonly ScenarioParam[] = [
 
 /** The city the URL asks for: its runs replay on a page asking for the same. */
 export function createCityFromParams(params: ReadonlyMap<string, number>): AnyScenario {
-  return createCityScenario({ civilians: params.get('civilians') }) as unknown as AnyScenario;
+  return createCityScenario({ civilians: params.get('civilians') });
 }

@@ -41,7 +41,7 @@ function FlowPanel({ ctx }: { ctx: PanelContext }) {
   }
   const paused = own.paused;
   const setPaused = (p: boolean) => {
-    const c = own as Consumer;
+    const c = own;
     c.paused = p;
     if (!p) c.backlog = reader.lag();
     setBump((n) => n + 1);

@@ -257,14 +257,14 @@ function LogToolbar(props: {
         placeholder="Filter: type or payload (kind=hospital)"
         aria-label="Filter events by type or payload text"
         value={props.draft}
-        onInput={(e) => props.onDraft((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => props.onDraft(e.currentTarget.value)}
       />
       <TypeFilter counts={props.counts} hidden={props.hidden} onChange={props.onHidden} />
       <label class="log-order" title="Show the newest event at the top">
         <input
           type="checkbox"
           checked={props.newestFirst}
-          onChange={(e) => props.onNewestFirst((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => props.onNewestFirst(e.currentTarget.checked)}
         />{' '}
         newest first
       </label>

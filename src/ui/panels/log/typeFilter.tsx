@@ -44,11 +44,7 @@ export function TypeFilter(props: {
           </div>
           {types.map((t) => (
             <label key={t} class="log-type-option" style={{ '--fam': familyColour(eventFamily(t)) }}>
-              <input
-                type="checkbox"
-                checked={!hidden.has(t)}
-                onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)}
-              />
+              <input type="checkbox" checked={!hidden.has(t)} onChange={(e) => toggle(t, e.currentTarget.checked)} />
               <span class="log-type-name">{t}</span>
               <span class="log-type-count">{(counts.get(t) ?? 0).toLocaleString('en')}</span>
             </label>

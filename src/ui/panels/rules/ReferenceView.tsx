@@ -18,7 +18,7 @@ export function ReferenceView({ catalogue }: { catalogue: Catalogue }) {
         placeholder="Filter: an event, fact, behaviour, word…"
         aria-label="Filter the reference"
         value={query.value}
-        onInput={(e) => (query.value = (e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => (query.value = e.currentTarget.value)}
       />
       {shown.length ? (
         shown.map((b, i) => <Block key={i} block={b} />)

@@ -92,7 +92,7 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
           class="re-trigger"
           value={t.id}
           onChange={(e) => {
-            chosenId.value = (e.currentTarget as HTMLSelectElement).value;
+            chosenId.value = e.currentTarget.value;
             picked.value = null;
           }}
         >
@@ -167,9 +167,7 @@ export function TestView({ ctx, model }: { ctx: PanelContext; model: EditorModel
                 aria-label="Sample event as JSON"
                 rows={Math.min(10, sampleText.split('\n').length + 1)}
                 value={sampleText}
-                onInput={(e) =>
-                  (sample.value = { type: t.on as string, text: (e.currentTarget as HTMLTextAreaElement).value })
-                }
+                onInput={(e) => (sample.value = { type: t.on as string, text: e.currentTarget.value })}
               />
               <div class="re-row">
                 <button

@@ -127,7 +127,7 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
             accept=".json,application/json"
             class="runs-file"
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               const f = input.files?.[0];
               if (f) void importFile(f).finally(() => (input.value = ''));
             }}
@@ -192,7 +192,7 @@ function RunsPanel({ ctx }: { ctx: PanelContext }) {
                 readOnly
                 value={link}
                 aria-label="Share link"
-                onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+                onFocus={(e) => e.currentTarget.select()}
               />
               <button type="button" class="runs-btn runs-copy" onClick={() => void copy()}>
                 Copy

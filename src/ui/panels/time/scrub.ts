@@ -45,7 +45,7 @@ function recordedSources(engine: AnyEngine, records: readonly RunRecord[]): Map<
 /** Starts a scrub session at the engine's current tick, keeping its future. */
 export function startScrub(engine: AnyEngine): ScrubSession {
   const future: RunFile = exportRun(engine);
-  const records = future.records as RunRecord[];
+  const records = future.records;
   const catalogue = engine.catalogue;
   const sources = recordedSources(engine, records);
   let expectTick = engine.tick;

@@ -28,7 +28,7 @@ export function Timeline({ engine, span, c }: { engine: AnyEngine; span: Span; c
         step={1}
         value={shown}
         disabled={max <= min}
-        onInput={(e) => seekTo(Number((e.currentTarget as HTMLInputElement).value))}
+        onInput={(e) => seekTo(Number(e.currentTarget.value))}
       />
       <div class="time-track" aria-hidden="true">
         {k && k.session.furthest > engine.tick && (

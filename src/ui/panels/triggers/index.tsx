@@ -169,7 +169,7 @@ function InspectorPanel({ ctx }: { ctx: PanelContext }) {
                   type="checkbox"
                   class="insp-toggle"
                   checked={r.enabled}
-                  onChange={(e) => setEnabled(r.id, (e.currentTarget as HTMLInputElement).checked)}
+                  onChange={(e) => setEnabled(r.id, e.currentTarget.checked)}
                   aria-label={`${r.enabled ? 'Disable' : 'Enable'} trigger ${r.id}`}
                   title={r.enabled ? 'Enabled: untick to disable it now' : 'Disabled: tick to enable it now'}
                 />
