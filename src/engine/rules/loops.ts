@@ -27,13 +27,29 @@ export interface LoopAnalysis {
   readonly unguarded: ReadonlyMap<string, number>;
 }
 
+/** The names of a behaviour's parameters that name an event type, worked out once per behaviour. */
+const eventParamsOf = new WeakMap<object, readonly string[]>();
+function eventParams(b: CompiledTrigger['actions'][number]['behaviour']): readonly string[] {
+  let names = eventParamsOf.get(b);
+  if (!names) {
+    names = Object.entries(b.params)
+      .filter(([, p]) => p.kind === 'event')
+      .map(([name]) => name);
+    eventParamsOf.set(b, names);
+  }
+  return names;
+}
+
 /** The event types one action of a trigger may emit: its behaviour's declared `emits`, and the events its literal "event" parameters name. */
 export function actionEmits(t: CompiledTrigger, i: number): string[] {
-  const b = (t.actions[i] as CompiledTrigger['actions'][number]).behaviour;
-  const out = new Set(b.emits ?? []);
+  const action = t.actions[i];
+  if (!action) return [];
+  const out = new Set(action.behaviour.emits ?? []);
   const spec = t.spec.do[i] as Record<string, unknown>;
-  for (const [name, p] of Object.entries(b.params))
-    if (p.kind === 'event' && Object.hasOwn(spec, name) && typeof spec[name] === 'string') out.add(spec[name]);
+  for (const name of eventParams(action.behaviour)) {
+    const event = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (typeof event === 'string') out.add(event);
+  }
   return [...out];
 }
 
@@ -47,108 +63,197 @@ export function emittedEvents(t: CompiledTrigger): string[] {
 /** True when a trigger bounds its own re-firing: `once`, a cooldown or a delay. */
 export const isGuarded = (t: CompiledTrigger): boolean => t.once || t.cooldownTicks > 0 || t.delayTicks > 0;
 
-type Edges = ReadonlyMap<string, readonly { to: string; event: string }[]>;
+/** Trigger i's emitted events fire the triggers `to[i]` (indices into the file's triggers), `via[i]` the event of each. */
+interface TriggerGraph {
+  readonly to: readonly (readonly number[])[];
+  readonly via: readonly (readonly string[])[];
+}
+
+/** The graph of triggers firing triggers ("on" triggers only: state and timer triggers do not hear events). */
+function triggerGraph(triggers: readonly CompiledTrigger[]): TriggerGraph {
+  const byOn = new Map<string, number[]>();
+  triggers.forEach((t, i) => {
+    if (t.mode !== 'on' || !t.on) return;
+    const list = byOn.get(t.on);
+    if (list) list.push(i);
+    else byOn.set(t.on, [i]);
+  });
+  const to: number[][] = [];
+  const via: string[][] = [];
+  for (const t of triggers) {
+    const targets: number[] = [];
+    const events: string[] = [];
+    for (const event of emittedEvents(t))
+      for (const u of byOn.get(event) ?? []) {
+        targets.push(u);
+        events.push(event);
+      }
+    to.push(targets);
+    via.push(events);
+  }
+  return { to, via };
+}
 
 /** Trigger → triggers its emitted events fire ("on" triggers only: state and timer triggers do not hear events). */
-export function triggerEdges(triggers: readonly CompiledTrigger[]): Edges {
-  const byOn = new Map<string, CompiledTrigger[]>();
-  for (const t of triggers) {
-    if (t.mode !== 'on' || !t.on) continue;
-    const list = byOn.get(t.on);
-    if (list) list.push(t);
-    else byOn.set(t.on, [t]);
-  }
-  const edges = new Map<string, { to: string; event: string }[]>();
-  for (const t of triggers) {
-    const out: { to: string; event: string }[] = [];
-    for (const event of emittedEvents(t)) for (const u of byOn.get(event) ?? []) out.push({ to: u.id, event });
-    edges.set(t.id, out);
-  }
-  return edges;
+export function triggerEdges(
+  triggers: readonly CompiledTrigger[],
+): ReadonlyMap<string, { to: string; event: string }[]> {
+  const { to, via } = triggerGraph(triggers);
+  const idOf = (i: number) => triggers[i]?.id ?? '';
+  return new Map(
+    triggers.map((t, i) => [t.id, (to[i] ?? []).map((u, k) => ({ to: idOf(u), event: via[i]?.[k] ?? '' }))]),
+  );
 }
 
-/** Strongly connected components that hold a cycle (more than one trigger, or one that re-fires itself), in file order. */
-function cyclicComponents(ids: readonly string[], edges: Edges, keep: (id: string) => boolean): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  let next = 0;
-  const visit = (v: string): void => {
-    index.set(v, next);
-    low.set(v, next++);
-    stack.push(v);
-    onStack.add(v);
-    for (const { to } of edges.get(v) ?? []) {
-      if (!keep(to)) continue;
-      if (!index.has(to)) {
-        visit(to);
-        low.set(v, Math.min(low.get(v) as number, low.get(to) as number));
-      } else if (onStack.has(to)) low.set(v, Math.min(low.get(v) as number, index.get(to) as number));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const comp: string[] = [];
-    let w: string;
-    do {
-      w = stack.pop() as string;
-      onStack.delete(w);
-      comp.push(w);
-    } while (w !== v);
-    if (comp.length > 1 || (edges.get(v) ?? []).some((e) => e.to === v)) out.push(comp);
+/** Tarjan's bookkeeping, one slot per trigger. */
+interface Tarjan {
+  readonly index: number[];
+  readonly low: number[];
+  readonly onStack: boolean[];
+  readonly stack: number[];
+  next: number;
+}
+
+/** Numbers a trigger as Tarjan's search reaches it. */
+function open(s: Tarjan, v: number): void {
+  s.index[v] = s.low[v] = s.next++;
+  s.stack.push(v);
+  s.onStack[v] = true;
+}
+
+/** Pops the component whose root is `v` off Tarjan's stack, in file order. */
+function closeComponent(s: Tarjan, v: number): number[] {
+  const comp: number[] = [];
+  for (let w = s.stack.pop(); w !== undefined; w = s.stack.pop()) {
+    s.onStack[w] = false;
+    comp.push(w);
+    if (w === v) break;
+  }
+  return comp.sort((a, b) => a - b);
+}
+
+/** Strongly connected components that hold a cycle (more than one trigger, or one that re-fires itself), in file order; iterative, so a long chain of triggers cannot overflow the stack. */
+function cyclicComponents(g: TriggerGraph, keep: readonly boolean[]): number[][] {
+  const n = g.to.length;
+  const s: Tarjan = {
+    index: new Array<number>(n).fill(-1),
+    low: new Array<number>(n).fill(0),
+    onStack: [],
+    stack: [],
+    next: 0,
   };
-  for (const id of ids) if (keep(id) && !index.has(id)) visit(id);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  for (const c of out) c.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-  return out.sort((a, b) => (order.get(a[0] as string) as number) - (order.get(b[0] as string) as number));
+  const edge = new Array<number>(n).fill(0);
+  const out: number[][] = [];
+  for (let root = 0; root < n; root++) {
+    if (!keep[root] || s.index[root] !== -1) continue;
+    open(s, root);
+    const call = [root];
+    for (let v = root; call.length; v = call[call.length - 1] ?? root) {
+      const succ = g.to[v] ?? [];
+      const k = edge[v] ?? 0;
+      const w = succ[k];
+      if (w !== undefined) {
+        edge[v] = k + 1;
+        if (!keep[w]) continue;
+        if (s.index[w] === -1) {
+          open(s, w);
+          call.push(w);
+        } else if (s.onStack[w]) s.low[v] = Math.min(s.low[v] ?? 0, s.index[w] ?? 0);
+        continue;
+      }
+      call.pop();
+      const parent = call[call.length - 1];
+      if (parent !== undefined) s.low[parent] = Math.min(s.low[parent] ?? 0, s.low[v] ?? 0);
+      if (s.low[v] !== s.index[v]) continue;
+      const comp = closeComponent(s, v);
+      if (comp.length > 1 || succ.includes(v)) out.push(comp);
+    }
+  }
+  return out.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }
 
-/** The shortest way from a component's first trigger round to itself, inside the component. */
-function shortestCycle(comp: readonly string[], edges: Edges): { triggers: string[]; events: string[] } {
-  const start = comp[0] as string;
+/** The shortest way from a component's first trigger round to itself, inside the component, as trigger indices and events. */
+function shortestCycle(comp: readonly number[], g: TriggerGraph): { triggers: number[]; events: string[] } {
+  const start = comp[0] ?? 0;
   const members = new Set(comp);
-  const prev = new Map<string, { from: string; event: string }>();
+  const prev = new Map<number, { from: number; event: string }>();
   const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const v = queue[i] as string;
-    for (const { to, event } of edges.get(v) ?? []) {
-      if (!members.has(to)) continue;
-      if (to === start) {
-        const triggers = [v];
-        const events = [event];
-        for (let w = v; w !== start;) {
-          const p = prev.get(w) as { from: string; event: string };
-          triggers.unshift(p.from);
-          events.unshift(p.event);
-          w = p.from;
-        }
-        return { triggers, events };
-      }
-      if (!prev.has(to)) {
-        prev.set(to, { from: v, event });
-        queue.push(to);
+  for (const v of queue) {
+    const to = g.to[v] ?? [];
+    for (let k = 0; k < to.length; k++) {
+      const u = to[k] ?? -1;
+      const event = g.via[v]?.[k] ?? '';
+      if (!members.has(u)) continue;
+      if (u === start) return traceBack(prev, start, v, event);
+      if (!prev.has(u)) {
+        prev.set(u, { from: v, event });
+        queue.push(u);
       }
     }
   }
   return { triggers: [start], events: [] };
 }
 
+/** Follows breadth-first predecessors from `last` back to `start`: the cycle `start → … → last → start`. */
+function traceBack(
+  prev: ReadonlyMap<number, { from: number; event: string }>,
+  start: number,
+  last: number,
+  event: string,
+): { triggers: number[]; events: string[] } {
+  const triggers = [last];
+  const events = [event];
+  for (let w = last; w !== start;) {
+    const p = prev.get(w);
+    if (!p) break;
+    triggers.unshift(p.from);
+    events.unshift(p.event);
+    w = p.from;
+  }
+  return { triggers, events };
+}
+
+/** A component's shortest cycle as a loop of trigger ids. */
+function loopOf(
+  triggers: readonly CompiledTrigger[],
+  g: TriggerGraph,
+  comp: readonly number[],
+  guarded: boolean,
+): RuleLoop {
+  const id = (i: number) => triggers[i]?.id ?? '';
+  const cycle = shortestCycle(comp, g);
+  return { triggers: cycle.triggers.map(id), events: cycle.events, guarded, members: comp.map(id) };
+}
+
+/** The loops no trigger on the way bounds (`once`, `cooldown`, `delay`): what the loader warns about. */
+export function unguardedLoops(triggers: readonly CompiledTrigger[]): RuleLoop[] {
+  const g = triggerGraph(triggers);
+  const bare = cyclicComponents(
+    g,
+    triggers.map((t) => !isGuarded(t)),
+  );
+  return bare.map((c) => loopOf(triggers, g, c, false));
+}
+
 /** Finds every cycle of triggers re-firing each other through emitted events, guarded or not. */
 export function analyseLoops(triggers: readonly CompiledTrigger[]): LoopAnalysis {
-  const edges = triggerEdges(triggers);
-  const ids = triggers.map((t) => t.id);
-  const byId = new Map(triggers.map((t) => [t.id, t]));
-  const guarded = (id: string) => isGuarded(byId.get(id) as CompiledTrigger);
-  const all = cyclicComponents(ids, edges, () => true);
-  const bare = cyclicComponents(ids, edges, (id) => !guarded(id));
-  const numbered = (comps: string[][]) => new Map(comps.flatMap((c, n) => c.map((id) => [id, n] as const)));
-  const bareEdges: Edges = new Map([...edges].map(([k, v]) => [k, v.filter((e) => !guarded(e.to))]));
-  const loops: RuleLoop[] = bare.map((c) => ({ ...shortestCycle(c, bareEdges), guarded: false, members: c }));
+  const g = triggerGraph(triggers);
+  const unguarded = triggers.map((t) => !isGuarded(t));
+  const all = cyclicComponents(
+    g,
+    triggers.map(() => true),
+  );
+  const bare = cyclicComponents(g, unguarded);
+  const sizeOfBare = new Map(bare.flatMap((c) => c.map((i) => [i, c.length] as const)));
+  const loops = bare.map((c) => loopOf(triggers, g, c, false));
+  const indexOf = new Map(triggers.map((t, i) => [t.id, i]));
   for (const c of all) {
-    if (bare.some((b) => b.length === c.length && c.includes(b[0] as string))) continue;
-    const cycle = shortestCycle(c, edges);
-    if (cycle.triggers.some(guarded)) loops.push({ ...cycle, guarded: true, members: c });
+    if (sizeOfBare.get(c[0] ?? -1) === c.length) continue;
+    const loop = loopOf(triggers, g, c, true);
+    if (loop.triggers.some((id) => !unguarded[indexOf.get(id) ?? -1])) loops.push(loop);
   }
+  const numbered = (comps: number[][]) =>
+    new Map(comps.flatMap((c, n) => c.map((i) => [triggers[i]?.id ?? '', n] as const)));
   return { loops, cyclic: numbered(all), unguarded: numbered(bare) };
 }
 
@@ -160,10 +265,10 @@ export function loopWarnings(
   triggers: readonly CompiledTrigger[],
   locate: TriggerLocator,
   file: string,
-  analysis: LoopAnalysis = analyseLoops(triggers),
+  loops: readonly RuleLoop[] = unguardedLoops(triggers),
 ): RuleWarning[] {
   const byId = new Map(triggers.map((t) => [t.id, t]));
-  return analysis.loops
+  return loops
     .filter((l) => !l.guarded)
     .map((l) => {
       const first = byId.get(l.triggers[0] as string) as CompiledTrigger;

@@ -85,6 +85,18 @@ describe('static loop warnings', () => {
     ]);
     expect(analyseLoops(rules.triggers).loops).toEqual([]);
   });
+
+  it('5,000 triggers firing each other round 500 events are followed without running out of stack', () => {
+    const events = Array.from({ length: 500 }, (_, i) => `e${i}.went`);
+    const on = (i: number) => events[i % events.length] as string;
+    const chain = Array.from({ length: 5_000 }, (_, i) => emitting(`t${i}`, on(i), on(i + 1)));
+    const { loops, cyclic } = analyseLoops(demoRules(chain, events).triggers);
+    expect(loops).toHaveLength(1);
+    expect(loops[0]?.members).toHaveLength(5_000);
+    expect(loops[0]?.triggers).toHaveLength(500);
+    expect(loops[0]?.triggers.slice(0, 3)).toEqual(['t0', 't1', 't2']);
+    expect(cyclic.get('t4999')).toBe(cyclic.get('t0'));
+  });
 });
 
 describe('behaviours declare what they emit', () => {
