@@ -112,13 +112,7 @@ describe('the debugger on the page', () => {
     await openPanel(page, 'watches', '.watches-panel');
     await page.fill('.watch-add input', 'world.cpu');
     await page.click('.watch-add [data-action=pin]');
-    await page
-      .waitForSelector('.watch[data-fact="world.cpu"] .spark-dot:nth-of-type(2)', { timeout: 40_000 })
-      .catch(async (e) => {
-        console.log('DIAG', await page.textContent('.watches-panel'), JSON.stringify(await hook(page)));
-        await shot(page, 'debugger-watch-diag');
-        throw e;
-      });
+    await page.waitForSelector('.watch[data-fact="world.cpu"] .spark-dot:nth-of-type(2)', { timeout: 40_000 });
     const dot = page.locator('.watch[data-fact="world.cpu"] .spark-dot').first();
     const at = Number(await dot.getAttribute('data-tick'));
     await shot(page, 'debugger-watch');
@@ -137,10 +131,7 @@ describe('the debugger on the page', () => {
     await page.click('.bp-add [data-action=add-breakpoint]');
     // Still where the watch's click took it: Continue plays on from there.
     await page.click('.time-debug [data-action=continue]');
-    await waitForStop(page).catch(async (e) => {
-      console.log('DIAG3', await page.textContent('.time-debug'), JSON.stringify(await hook(page)));
-      throw e;
-    });
+    await waitForStop(page);
     const stop = (await hook(page)).stop!;
     expect(stop.type).toBe('trigger.fired');
     expect(stop.reason).toMatch(/^event "trigger\.fired" where event\.trigger ne "none" — /);
@@ -153,10 +144,7 @@ describe('the debugger on the page', () => {
     );
     expect(fired).toMatch(/^[a-z]/);
     const where = triggerLocation(readFileSync('public/rules/cloud.json', 'utf8'), fired)!;
-    await page.click('.debug-banner [data-action=where-from]', { timeout: 10_000 }).catch(async (e) => {
-      console.log('DIAG2', await page.textContent('.debug-banner'), JSON.stringify(await hook(page)));
-      throw e;
-    });
+    await page.click('.debug-banner [data-action=where-from]', { timeout: 10_000 });
     await page.waitForSelector('.re-jump', { timeout: 30_000 });
     expect(await page.textContent('.re-jump')).toContain(`at line ${where.line}, column ${where.column}`);
     await page.waitForFunction(
