@@ -6,7 +6,7 @@ import { scenarios } from '../../src/scenarios';
 import { runCli } from '../cli/run';
 import type { CliResult } from '../cli/run';
 
-// Issue 8: the same seed, rules and inputs give the same hash 100 runs in a row, in this process (events and the
+// The same seed, rules and inputs give the same hash 100 runs in a row, in this process (events and the
 // world frozen, as in dev) and in a fresh Node process running the CLI (nothing frozen, as in production).
 const RUNS = 100;
 const SECONDS = 20;
