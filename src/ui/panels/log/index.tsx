@@ -22,28 +22,20 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   const engine = ctx.engine.value;
   const selected = ctx.selected.value;
   const log = engine.log;
-  const index = useMemo(() => createLogIndex(), []);
-  const [draft, setDraft] = useState(''); // what is typed; applied after a short pause (re-filtering reads the whole log)
-  const text = useSettled(draft, 150);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const [newestFirst, setNewestFirst] = useState(false);
-  const [viewport, setViewport] = useState(400);
-  const [, setBump] = useState(0);
-  const bump = () => setBump((n) => n + 1);
-  const follow = useRef(true);
-  const listRef = useRef<HTMLDivElement>(null);
-  const anchor = useRef<Anchor | null>(null);
-  const revealed = useRef<number | null>(null);
+  const filter = useLogFilter();
+  const { index, text, hidden, newestFirst } = filter;
+  const list = useListState();
+  const { viewport, listRef, follow } = list;
 
   if (index.filter.text !== text || index.filter.hidden !== hidden) index.setFilter({ text, hidden });
   index.update(log);
   const total = index.size;
   const maxTop = Math.max(0, total * ROW_HEIGHT - viewport);
-  const scroll: ScrollState = { index, newestFirst, viewport, follow, anchor };
+  const scroll: ListControl = { ...list, index, newestFirst };
 
   // Scroll the selection into view when it was chosen elsewhere (the detail's cause link, the trace, on mount).
-  if (selected !== null && selected !== revealed.current) {
-    revealed.current = selected;
+  if (selected !== null && selected !== list.revealed.current) {
+    list.revealed.current = selected;
     revealSelection(scroll, selected, listRef.current?.scrollTop ?? -1);
   }
   const top = scrollTopOf(scroll, maxTop);
@@ -53,65 +45,95 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
     const el = listRef.current;
     if (el && Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
   });
-  useViewportHeight(listRef, setViewport);
+  useViewportHeight(listRef, list.setViewport);
 
-  function onScroll(e: Event): void {
-    const el = e.currentTarget as HTMLDivElement;
-    anchor.current = anchorAt(scroll, el.scrollTop);
-    follow.current = atNewestEnd(el, newestFirst);
-    bump();
-  }
-
-  /** Selects an event; a click also stops following so the row stays where it is. */
-  function select(offset: number): void {
-    const el = listRef.current;
-    if (el) {
-      anchor.current = anchorAt(scroll, el.scrollTop) ?? anchor.current;
-      follow.current = false;
-    }
-    revealed.current = offset;
-    ctx.selected.value = offset;
-  }
-
-  const onKeyDown = onArrows((by) => {
-    const offset = stepSelection(index, selected, newestFirst, by);
-    if (offset !== undefined) ctx.selected.value = offset;
-  });
-
-  function jumpToLatest(): void {
-    follow.current = true;
-    bump();
-  }
-
+  const on = listHandlers(scroll, ctx, selected);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const offset = offsetAtRow(index, r, newestFirst) as number;
-    const ev = log.at(offset);
+    const offset = offsetAtRow(index, r, newestFirst);
+    const ev = offset === undefined ? undefined : log.at(offset);
     if (ev)
-      rows.push(<Row key={offset} ev={ev} top={r * ROW_HEIGHT} selected={offset === selected} onSelect={select} />);
+      rows.push(<Row key={offset} ev={ev} top={r * ROW_HEIGHT} selected={offset === selected} onSelect={on.select} />);
   }
 
   return (
     <div class="log-panel">
-      <LogToolbar
-        draft={draft}
-        onDraft={setDraft}
-        counts={index.counts}
-        hidden={hidden}
-        onHidden={setHidden}
-        newestFirst={newestFirst}
-        onNewestFirst={setNewestFirst}
-      />
+      <LogToolbar filter={filter} counts={index.counts} />
       <LogHead log={log} shown={total} />
       <div class="log-list-wrap">
-        <LogList listRef={listRef} onScroll={onScroll} onKeyDown={onKeyDown} total={total} log={log}>
+        <LogList listRef={listRef} onScroll={on.scroll} onKeyDown={on.keyDown} total={total} log={log}>
           {rows}
         </LogList>
-        {!follow.current && total > 0 && <JumpToLatest newestFirst={newestFirst} onJump={jumpToLatest} />}
+        {!follow.current && total > 0 && <JumpToLatest newestFirst={newestFirst} onJump={on.jumpToLatest} />}
       </div>
       {selected !== null && <Detail ctx={ctx} log={log} offset={selected} />}
     </div>
   );
+}
+
+/** The filter's state: the filtered index, what is typed and what is applied, the hidden types, and the order. */
+function useLogFilter() {
+  const index = useMemo(() => createLogIndex(), []);
+  const [draft, setDraft] = useState(''); // what is typed; applied after a short pause (re-filtering reads the whole log)
+  const text = useSettled(draft, 150);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [newestFirst, setNewestFirst] = useState(false);
+  return { index, draft, setDraft, text, hidden, setHidden, newestFirst, setNewestFirst };
+}
+
+/** The filter state as `useLogFilter` gives it. */
+type LogFilter = ReturnType<typeof useLogFilter>;
+
+/** The list's own state: its height, a re-render, following, the list element, the anchor and the last revealed event. */
+function useListState() {
+  const [viewport, setViewport] = useState(400);
+  const [, setBump] = useState(0);
+  return {
+    viewport,
+    setViewport,
+    bump: () => setBump((n) => n + 1),
+    follow: useRef(true),
+    listRef: useRef<HTMLDivElement>(null),
+    anchor: useRef<Anchor | null>(null),
+    revealed: useRef<number | null>(null),
+  };
+}
+
+/** What the list's handlers read and move: its scroll state, its element, the last revealed event and a re-render. */
+interface ListControl extends ScrollState {
+  readonly listRef: RefObject<HTMLDivElement>;
+  readonly revealed: { current: number | null };
+  bump(): void;
+}
+
+/** What the list does on scroll, on a click on a row, on the arrow keys and on "jump to latest". */
+function listHandlers(s: ListControl, ctx: PanelContext, selected: number | null) {
+  return {
+    scroll(e: Event): void {
+      const el = e.currentTarget as HTMLDivElement;
+      s.anchor.current = anchorAt(s, el.scrollTop);
+      s.follow.current = atNewestEnd(el, s.newestFirst);
+      s.bump();
+    },
+    /** Selects an event; a click also stops following so the row stays where it is. */
+    select(offset: number): void {
+      const el = s.listRef.current;
+      if (el) {
+        s.anchor.current = anchorAt(s, el.scrollTop) ?? s.anchor.current;
+        s.follow.current = false;
+      }
+      s.revealed.current = offset;
+      ctx.selected.value = offset;
+    },
+    keyDown: onArrows((by) => {
+      const offset = stepSelection(s.index, selected, s.newestFirst, by);
+      if (offset !== undefined) ctx.selected.value = offset;
+    }),
+    jumpToLatest(): void {
+      s.follow.current = true;
+      s.bump();
+    },
+  };
 }
 
 /** What placing the list's scroll position reads: the filtered index, the order, the height, following and anchor. */
@@ -240,15 +262,7 @@ function useViewportHeight(listRef: RefObject<HTMLDivElement>, setHeight: (h: nu
 }
 
 /** The filter box, the type filter and the order switch. */
-function LogToolbar(props: {
-  draft: string;
-  onDraft: (text: string) => void;
-  counts: LogIndex['counts'];
-  hidden: ReadonlySet<string>;
-  onHidden: (hidden: ReadonlySet<string>) => void;
-  newestFirst: boolean;
-  onNewestFirst: (on: boolean) => void;
-}) {
+function LogToolbar({ filter, counts }: { filter: LogFilter; counts: LogIndex['counts'] }) {
   return (
     <div class="log-toolbar">
       <input
@@ -256,15 +270,15 @@ function LogToolbar(props: {
         class="log-search"
         placeholder="Filter: type or payload (kind=hospital)"
         aria-label="Filter events by type or payload text"
-        value={props.draft}
-        onInput={(e) => props.onDraft(e.currentTarget.value)}
+        value={filter.draft}
+        onInput={(e) => filter.setDraft(e.currentTarget.value)}
       />
-      <TypeFilter counts={props.counts} hidden={props.hidden} onChange={props.onHidden} />
+      <TypeFilter counts={counts} hidden={filter.hidden} onChange={filter.setHidden} />
       <label class="log-order" title="Show the newest event at the top">
         <input
           type="checkbox"
-          checked={props.newestFirst}
-          onChange={(e) => props.onNewestFirst(e.currentTarget.checked)}
+          checked={filter.newestFirst}
+          onChange={(e) => filter.setNewestFirst(e.currentTarget.checked)}
         />{' '}
         newest first
       </label>

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { PanelContext } from '../context';
-import type { DraftStore } from './draft';
+import type { DraftStore, StoredDraft } from './draft';
 import { fingerprint } from './draft';
 import { formatRulesText } from './format';
 import type { DraftCheck } from './lint';
@@ -64,143 +64,189 @@ export interface EditorModel {
   bindEditor(replace: (text: string) => void): void;
 }
 
+/** What the model's actions share: the host and deps, the texts, the notice, the editor's hook and pending writes. */
+interface ModelState {
+  readonly host: EditorHost;
+  readonly deps: EditorDeps;
+  readonly file: string;
+  readonly running: Signal<string>;
+  readonly draft: Signal<string>;
+  readonly dirty: ReadonlySignal<boolean>;
+  readonly notice: Signal<Notice | null>;
+  readonly checker: (text: string) => DraftCheck;
+  /** The view's way to replace the editor's text. */
+  replace: (text: string) => void;
+  /** Dev-server writes, one after another in the order Save was pressed. */
+  writes: Promise<unknown>;
+}
+
 /** Creates the model, restoring a draft kept from an earlier visit. */
 export function createEditorModel(host: EditorHost, deps: EditorDeps): EditorModel {
   const file = `${rulesFileName(host.scenario)} (editor)`;
   const running = signal(host.rules().text);
-  const stored = deps.store.load();
-  const restored = stored && stored.text !== running.value ? stored : null;
-  if (stored && !restored) deps.store.clear();
+  const restored = restoreDraft(deps.store, running.value);
   const draft = signal(restored ? restored.text : running.value);
-  const dirty = computed(() => draft.value !== running.value);
-  const check = signal<DraftCheck | null>(null);
-  const notice = signal<Notice | null>(
-    restored && restored.savedAt < (deps.sessionStart ?? Infinity)
-      ? {
-          kind: 'info',
-          text: `Restored your draft from ${new Date(restored.savedAt).toLocaleString()}: it is not applied yet.${restored.base !== fingerprint(running.value) ? ' The running rules have changed since you started it.' : ''}`,
-        }
-      : null,
-  );
-  const checker = memoCheck(host.catalogue, file);
-  let replace: (text: string) => void = () => undefined;
-  /** Dev-server writes, one after another in the order Save was pressed. */
-  let writes: Promise<unknown> = Promise.resolve();
-
-  const keep = () => {
-    if (draft.value === running.value) deps.store.clear();
-    else if (!deps.store.save(draft.value, running.value))
-      notice.value = { kind: 'info', text: 'This browser would not store the draft: it will not survive a reload.' };
+  const s: ModelState = {
+    host,
+    deps,
+    file,
+    running,
+    draft,
+    dirty: computed(() => draft.value !== running.value),
+    notice: signal<Notice | null>(restoredNotice(restored, running.value, deps.sessionStart)),
+    checker: memoCheck(host.catalogue, file),
+    replace: () => undefined,
+    writes: Promise.resolve(),
   };
-  const setDraft = (text: string) => {
-    draft.value = text;
-    replace(text);
-    keep();
-  };
-
-  const model: EditorModel = {
+  return {
     file,
     draft,
     running,
-    dirty,
-    check,
-    notice,
+    dirty: s.dirty,
+    check: signal<DraftCheck | null>(null),
+    notice: s.notice,
     cursorTrigger: signal<string | null>(null),
-    checker,
+    checker: s.checker,
     edited(text) {
       if (text === draft.value) return;
       draft.value = text;
-      keep();
+      keepDraft(s);
     },
-    apply() {
-      const text = draft.value;
-      const errors = host.applyRulesText(text, file);
-      if (errors.length) {
-        notice.value = {
-          kind: 'error',
-          text: `Not applied: ${errors.length} error${errors.length === 1 ? '' : 's'}. The game keeps running on its current rules.`,
-          lines: errors,
-        };
-        return errors;
-      }
-      running.value = host.rules().text;
-      if (draft.value !== running.value) setDraft(running.value);
-      keep();
-      const n = host.rules().triggers.length;
-      notice.value = {
-        kind: 'ok',
-        text: `Applied at tick ${host.engine.value.tick}: ${n} trigger${n === 1 ? '' : 's'} running.`,
-      };
-      return [];
-    },
-    revert() {
-      running.value = host.rules().text;
-      const had = dirty.value;
-      setDraft(running.value);
-      deps.store.clear();
-      // A refused Apply put the draft's errors over the game; the draft is gone, so are they.
-      host.dismissRulesErrors?.(file);
-      notice.value = {
-        kind: 'info',
-        text: had
-          ? 'Draft discarded: back to the running rules (Ctrl+Z in the editor brings it back).'
-          : 'Already the running rules.',
-      };
-    },
-    format() {
-      const r = formatRulesText(draft.value, file);
-      if (!r.ok) {
-        notice.value = { kind: 'error', text: 'Cannot format: the JSON does not parse.', lines: r.errors };
-        return;
-      }
-      if (r.text !== draft.value) setDraft(r.text);
-      notice.value = { kind: 'info', text: 'Formatted.' };
-    },
-    async save() {
-      const name = rulesFileName(host.scenario);
-      const text = draft.value;
-      const problems = checker(text).problems.length;
-      const warn = problems
-        ? ` It has ${problems} error${problems === 1 ? '' : 's'}: the game will refuse it until they are fixed.`
-        : '';
-      deps.download(name, text);
-      if (!host.dev) {
-        notice.value = { kind: problems ? 'error' : 'ok', text: `Downloaded ${name}.${warn}` };
-        return;
-      }
-      if (problems) {
-        notice.value = {
-          kind: 'error',
-          text: `Downloaded ${name}, but did not write public/rules/${name}: it has ${problems} error${problems === 1 ? '' : 's'}. Fix them and save again.`,
-        };
-        return;
-      }
-      const write = writes.then(() => deps.saveDev(name, text));
-      writes = write;
-      const failed = await write;
-      notice.value = failed
-        ? { kind: 'error', text: `Downloaded ${name}, but could not write public/rules/${name}: ${failed}.` }
-        : {
-            kind: 'ok',
-            text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.`,
-          };
-    },
-    sync() {
-      const now = host.rules().text;
-      if (now === running.value) return;
-      const wasClean = !dirty.value;
-      running.value = now;
-      if (wasClean) setDraft(now);
-      else if (draft.value !== now)
-        notice.value = {
-          kind: 'info',
-          text: `New rules are running (${host.rules().source}); your draft is kept. Revert to load them.`,
-        };
-      keep();
-    },
+    apply: () => applyDraft(s),
+    revert: () => revertDraft(s),
+    format: () => formatDraft(s),
+    save: () => saveDraft(s),
+    sync: () => syncRunning(s),
     bindEditor(fn) {
-      replace = fn;
+      s.replace = fn;
     },
   };
-  return model;
+}
+
+/** The kept draft, unless it is the running rules (then it is dropped from the store). */
+function restoreDraft(store: DraftStore, runningText: string): StoredDraft | null {
+  const stored = store.load();
+  const restored = stored && stored.text !== runningText ? stored : null;
+  if (stored && !restored) store.clear();
+  return restored;
+}
+
+/** What the panel says about a draft restored from before this page was loaded (a newer one is not news). */
+function restoredNotice(restored: StoredDraft | null, runningText: string, sessionStart?: number): Notice | null {
+  if (!restored || restored.savedAt >= (sessionStart ?? Infinity)) return null;
+  return {
+    kind: 'info',
+    text: `Restored your draft from ${new Date(restored.savedAt).toLocaleString()}: it is not applied yet.${restored.base !== fingerprint(runningText) ? ' The running rules have changed since you started it.' : ''}`,
+  };
+}
+
+/** Stores the draft while it differs from the running rules, else forgets it; says so when the browser refuses. */
+function keepDraft(s: ModelState): void {
+  if (s.draft.value === s.running.value) s.deps.store.clear();
+  else if (!s.deps.store.save(s.draft.value, s.running.value))
+    s.notice.value = { kind: 'info', text: 'This browser would not store the draft: it will not survive a reload.' };
+}
+
+/** Replaces the draft and the editor's text, and keeps it. */
+function setDraft(s: ModelState, text: string): void {
+  s.draft.value = text;
+  s.replace(text);
+  keepDraft(s);
+}
+
+/** Compiles the draft and applies it to the running game; on errors the game keeps its rules. */
+function applyDraft(s: ModelState): string[] {
+  const { host, file, notice } = s;
+  const errors = host.applyRulesText(s.draft.value, file);
+  if (errors.length) {
+    notice.value = {
+      kind: 'error',
+      text: `Not applied: ${errors.length} error${errors.length === 1 ? '' : 's'}. The game keeps running on its current rules.`,
+      lines: errors,
+    };
+    return errors;
+  }
+  s.running.value = host.rules().text;
+  if (s.draft.value !== s.running.value) setDraft(s, s.running.value);
+  keepDraft(s);
+  const n = host.rules().triggers.length;
+  notice.value = {
+    kind: 'ok',
+    text: `Applied at tick ${host.engine.value.tick}: ${n} trigger${n === 1 ? '' : 's'} running.`,
+  };
+  return [];
+}
+
+/** Discards the draft: back to the running rules. */
+function revertDraft(s: ModelState): void {
+  s.running.value = s.host.rules().text;
+  const had = s.dirty.value;
+  setDraft(s, s.running.value);
+  s.deps.store.clear();
+  // A refused Apply put the draft's errors over the game; the draft is gone, so are they.
+  s.host.dismissRulesErrors?.(s.file);
+  s.notice.value = {
+    kind: 'info',
+    text: had
+      ? 'Draft discarded: back to the running rules (Ctrl+Z in the editor brings it back).'
+      : 'Already the running rules.',
+  };
+}
+
+/** Lays the draft out the way the shipped rules files are, when it parses. */
+function formatDraft(s: ModelState): void {
+  const r = formatRulesText(s.draft.value, s.file);
+  if (!r.ok) {
+    s.notice.value = { kind: 'error', text: 'Cannot format: the JSON does not parse.', lines: r.errors };
+    return;
+  }
+  if (r.text !== s.draft.value) setDraft(s, r.text);
+  s.notice.value = { kind: 'info', text: 'Formatted.' };
+}
+
+/** Downloads the draft as `<scenario>.json`, and in dev also writes public/rules/<scenario>.json if it is valid. */
+async function saveDraft(s: ModelState): Promise<void> {
+  const { host, deps, notice } = s;
+  const name = rulesFileName(host.scenario);
+  const text = s.draft.value;
+  const problems = s.checker(text).problems.length;
+  const warn = problems
+    ? ` It has ${problems} error${problems === 1 ? '' : 's'}: the game will refuse it until they are fixed.`
+    : '';
+  deps.download(name, text);
+  if (!host.dev) {
+    notice.value = { kind: problems ? 'error' : 'ok', text: `Downloaded ${name}.${warn}` };
+    return;
+  }
+  if (problems) {
+    notice.value = {
+      kind: 'error',
+      text: `Downloaded ${name}, but did not write public/rules/${name}: it has ${problems} error${problems === 1 ? '' : 's'}. Fix them and save again.`,
+    };
+    return;
+  }
+  const write = s.writes.then(() => deps.saveDev(name, text));
+  s.writes = write;
+  const failed = await write;
+  notice.value = failed
+    ? { kind: 'error', text: `Downloaded ${name}, but could not write public/rules/${name}: ${failed}.` }
+    : {
+        kind: 'ok',
+        text: `Downloaded ${name} and wrote public/rules/${name}; the dev server applies it live.`,
+      };
+}
+
+/** Picks up rules applied elsewhere: a clean editor follows them, a draft is kept and told. */
+function syncRunning(s: ModelState): void {
+  const now = s.host.rules().text;
+  if (now === s.running.value) return;
+  const wasClean = !s.dirty.value;
+  s.running.value = now;
+  if (wasClean) setDraft(s, now);
+  else if (s.draft.value !== now)
+    s.notice.value = {
+      kind: 'info',
+      text: `New rules are running (${s.host.rules().source}); your draft is kept. Revert to load them.`,
+    };
+  keepDraft(s);
 }
