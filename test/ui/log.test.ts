@@ -152,6 +152,21 @@ describe('log index', () => {
     expect(index.matches()).toEqual([]);
   });
 
+  it('after "none", a type first seen later stays hidden; only the types ticked since show', () => {
+    const log = createLog(100, { hash: false });
+    const index = createLogIndex({ hidden: new Set(), only: new Set(), text: '' });
+    log.append(createEvent(0, 'damage', 0, { n: 0 }));
+    index.update(log);
+    expect(index.matches()).toEqual([]);
+    log.append(createEvent(1, 'pursuit.started', 1, {}));
+    index.update(log);
+    expect(index.matches()).toEqual([]);
+    index.setFilter({ hidden: new Set(), only: new Set(['pursuit.started']), text: '' });
+    log.append(createEvent(2, 'health.changed', 2, {}));
+    index.update(log);
+    expect(index.matches()).toEqual([1]);
+  });
+
   it('keeps up with a ring that evicts, over 15,000 events', () => {
     const log = createLog(10_000, { hash: false });
     const index = createLogIndex({ hidden: new Set(['npc.spawned']), text: '' });

@@ -8,6 +8,7 @@ import { createLogIndex, offsetAtRow, rowOfOffset, visibleRange } from './model'
 import type { LogIndex } from './model';
 import { Row, ROW_HEIGHT } from './row';
 import { TypeFilter } from './typeFilter';
+import type { TypeChoice } from './typeFilter';
 import './style.css';
 
 /** Where the list is scrolled when it does not follow: the event at the top row, and how far into the list. */
@@ -23,11 +24,12 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   const selected = ctx.selected.value;
   const log = engine.log;
   const filter = useLogFilter();
-  const { index, text, hidden, newestFirst } = filter;
+  const { index, text, types, newestFirst } = filter;
   const list = useListState();
   const { viewport, listRef, follow } = list;
 
-  if (index.filter.text !== text || index.filter.hidden !== hidden) index.setFilter({ text, hidden });
+  const f = index.filter;
+  if (f.text !== text || f.hidden !== types.hidden || f.only !== types.only) index.setFilter({ text, ...types });
   index.update(log);
   const total = index.size;
   const maxTop = Math.max(0, total * ROW_HEIGHT - viewport);
@@ -71,14 +73,14 @@ function LogPanel({ ctx }: { ctx: PanelContext }) {
   );
 }
 
-/** The filter's state: the filtered index, what is typed and what is applied, the hidden types, and the order. */
+/** The filter's state: the filtered index, what is typed and what is applied, the types shown, and the order. */
 function useLogFilter() {
   const index = useMemo(() => createLogIndex(), []);
   const [draft, setDraft] = useState(''); // what is typed; applied after a short pause (re-filtering reads the whole log)
   const text = useSettled(draft, 150);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [types, setTypes] = useState<TypeChoice>(() => ({ hidden: new Set() }));
   const [newestFirst, setNewestFirst] = useState(false);
-  return { index, draft, setDraft, text, hidden, setHidden, newestFirst, setNewestFirst };
+  return { index, draft, setDraft, text, types, setTypes, newestFirst, setNewestFirst };
 }
 
 /** The filter state as `useLogFilter` gives it. */
@@ -273,7 +275,7 @@ function LogToolbar({ filter, counts }: { filter: LogFilter; counts: LogIndex['c
         value={filter.draft}
         onInput={(e) => filter.setDraft(e.currentTarget.value)}
       />
-      <TypeFilter counts={counts} hidden={filter.hidden} onChange={filter.setHidden} />
+      <TypeFilter counts={counts} choice={filter.types} onChange={filter.setTypes} />
       <label class="log-order" title="Show the newest event at the top">
         <input
           type="checkbox"

@@ -56,11 +56,19 @@ export function compactPayload(payload: unknown): string {
   return parts.join(' ');
 }
 
-/** What the log shows: event types to hide and a text every shown event contains (its type, its row or its JSON). */
+/**
+ * What the log shows: event types to hide, or (when `only` is set) the only types to show, so a type first seen later
+ * stays out too; and a text every shown event contains (its type, its row or its JSON).
+ */
 export interface LogFilter {
   readonly hidden: ReadonlySet<string>;
+  readonly only?: ReadonlySet<string>;
   readonly text: string;
 }
+
+/** True when the filter's type choice shows events of this type. */
+export const typeShown = (f: Pick<LogFilter, 'hidden' | 'only'>, type: string): boolean =>
+  f.only ? f.only.has(type) : !f.hidden.has(type);
 
 /** The empty filter: everything shows. */
 export const showAll: LogFilter = { hidden: new Set(), text: '' };
@@ -152,7 +160,7 @@ export function createLogIndex(initial: LogFilter = showAll): LogIndex {
 
 /** True when an event passes the filter: its type is shown, and the text is in its type or payload. */
 function passes(s: IndexState, ev: SirenEvent): boolean {
-  if (s.filter.hidden.has(ev.type)) return false;
+  if (!typeShown(s.filter, ev.type)) return false;
   if (!s.needle) return true;
   if (ev.type.toLowerCase().includes(s.needle)) return true;
   let t = s.texts.get(ev);
