@@ -174,7 +174,15 @@ describe('time, runs and lessons panels', () => {
       mimeType: 'application/json',
       buffer: readFileSync(path),
     });
-    await page.waitForSelector('.runs-verdict', { timeout: 120_000 });
+    // The verdict line shows the replay's progress first: wait for the replay to end.
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('.runs-verdict')?.textContent;
+        return !!text && !text.startsWith('Replaying');
+      },
+      null,
+      { timeout: 120_000 },
+    );
     expect(await page.textContent('.runs-verdict')).toBe(
       `Replayed to tick ${run.ticks.toLocaleString('en')}: hash ${run.hash} — matches the exported hash ✓`,
     );

@@ -67,110 +67,146 @@ function load(scenario: string): z.infer<typeof stored> {
   return { breakpoints: [], watches: [] };
 }
 
-/** Creates the page's debug session, attached to the host's engine. */
-export function createDebugSession(host: DebugHost): DebugSession {
-  const saved = load(host.scenario);
-  const breakpoints = signal<readonly BreakpointSpec[]>(saved.breakpoints);
-  const watches = signal<readonly string[]>(saved.watches);
-  const stop = signal<Stop | null>(null);
-  let dbg = createDebugger(host.engine());
+/** A session's state: the kept lists, the stop in progress and the current engine's debugger. */
+interface State {
+  readonly host: DebugHost;
+  readonly breakpoints: Signal<readonly BreakpointSpec[]>;
+  readonly watches: Signal<readonly string[]>;
+  readonly stop: Signal<Stop | null>;
+  dbg: Debugger;
+}
 
-  const save = () => {
-    try {
-      localStorage.setItem(
-        storageKey(host.scenario),
-        JSON.stringify({ breakpoints: breakpoints.value, watches: watches.value }),
-      );
-    } catch {
-      // Storage full or disabled: the list still works for this page.
-    }
-  };
-  const sync = () => {
-    dbg.set(breakpoints.value);
+function save({ host, breakpoints, watches }: State): void {
+  try {
+    localStorage.setItem(
+      storageKey(host.scenario),
+      JSON.stringify({ breakpoints: breakpoints.value, watches: watches.value }),
+    );
+  } catch {
+    // Storage full or disabled: the list still works for this page.
+  }
+}
+
+/** Hands the lists to the debugger, keeps them in the browser and refreshes the page. */
+function sync(st: State): void {
+  st.dbg.set(st.breakpoints.value);
+  st.dbg.setWatches(st.watches.value);
+  save(st);
+  st.host.touch();
+}
+
+/** Publishes the debugger's stop (selecting its event everywhere) and refreshes the page. */
+function settle({ dbg, stop, host }: State): void {
+  const now = dbg.stop;
+  if (now !== stop.value) stop.value = now;
+  if (now) host.selected.value = now.event.seq;
+  host.touch();
+}
+
+/** Pins a fact unless the debugger cannot read it under these rules; returns its formatted errors then. */
+function addWatch(st: State, fact: string): string[] {
+  const { dbg, watches } = st;
+  const f = fact.trim();
+  if (watches.value.includes(f)) return [];
+  dbg.setWatches([...watches.value, f]);
+  const errors = dbg.watches.find((w) => w.fact === f)?.errors ?? [];
+  if (errors.length) {
     dbg.setWatches(watches.value);
-    save();
-    host.touch();
-  };
-  const settle = () => {
-    const now = dbg.stop;
-    if (now !== stop.value) stop.value = now;
-    if (now) host.selected.value = now.event.seq;
-    host.touch();
-  };
+    return errors.map(formatError);
+  }
+  watches.value = [...watches.value, f];
+  sync(st);
+  return [];
+}
 
-  const s: DebugSession = {
-    breakpoints,
-    watches,
-    stop,
-    jump: signal<Jump | null>(null),
-    debugger: () => dbg,
+/** The session's breakpoint and watch list controls. */
+function listControls(st: State): Pick<DebugSession, 'add' | 'remove' | 'setEnabled' | 'watch' | 'unwatch'> {
+  const { host, breakpoints, watches } = st;
+  return {
     add(spec) {
       const c = compileBreakpoint(host.catalogue, host.engine().rules, spec);
       if (!c.ok) return c.errors.map(formatError);
       breakpoints.value = [...breakpoints.value, spec];
-      sync();
+      sync(st);
       return [];
     },
     remove(index) {
       breakpoints.value = breakpoints.value.filter((_, i) => i !== index);
-      sync();
+      sync(st);
     },
     setEnabled(index, enabled) {
       breakpoints.value = breakpoints.value.map((b, i) => (i === index ? { ...b, enabled } : b));
-      sync();
+      sync(st);
     },
-    watch(fact) {
-      const f = fact.trim();
-      if (watches.value.includes(f)) return [];
-      dbg.setWatches([...watches.value, f]);
-      const errors = dbg.watches.find((w) => w.fact === f)?.errors ?? [];
-      if (errors.length) {
-        dbg.setWatches(watches.value);
-        return errors.map(formatError);
-      }
-      watches.value = [...watches.value, f];
-      sync();
-      return [];
-    },
+    watch: (fact) => addWatch(st, fact),
     unwatch(fact) {
       watches.value = watches.value.filter((f) => f !== fact);
-      sync();
+      sync(st);
     },
+  };
+}
+
+/** The session's stepping controls (F8, F9, F10) and what happens after the frame's ticks. */
+function stepControls(st: State): Pick<DebugSession, 'resume' | 'stepEvent' | 'stepTick' | 'afterSteps'> {
+  const { host } = st;
+  return {
     resume() {
-      dbg.resume();
-      if (!dbg.stop) host.loop.paused = false;
-      settle();
+      st.dbg.resume();
+      if (!st.dbg.stop) host.loop.paused = false;
+      settle(st);
     },
     stepEvent() {
       host.loop.paused = true;
-      dbg.stepEvent(host.input());
-      settle();
+      st.dbg.stepEvent(host.input());
+      settle(st);
     },
     stepTick() {
       host.loop.paused = true;
-      dbg.stepTick(host.input());
-      settle();
-    },
-    whereFrom(trigger, back, seq) {
-      s.jump.value = { trigger, back, seq };
-      host.open('editor');
+      st.dbg.stepTick(host.input());
+      settle(st);
     },
     afterSteps() {
-      const now = dbg.stop;
-      if (now === stop.value) return;
+      const now = st.dbg.stop;
+      if (now === st.stop.value) return;
       if (now) host.loop.paused = true;
-      settle();
+      settle(st);
+    },
+  };
+}
+
+/** Creates the page's debug session, attached to the host's engine. */
+export function createDebugSession(host: DebugHost): DebugSession {
+  const saved = load(host.scenario);
+  const st: State = {
+    host,
+    breakpoints: signal<readonly BreakpointSpec[]>(saved.breakpoints),
+    watches: signal<readonly string[]>(saved.watches),
+    stop: signal<Stop | null>(null),
+    dbg: createDebugger(host.engine()),
+  };
+  const jump = signal<Jump | null>(null);
+  const s: DebugSession = {
+    breakpoints: st.breakpoints,
+    watches: st.watches,
+    stop: st.stop,
+    jump,
+    debugger: () => st.dbg,
+    ...listControls(st),
+    ...stepControls(st),
+    whereFrom(trigger, back, seq) {
+      jump.value = { trigger, back, seq };
+      host.open('editor');
     },
     attach(engine) {
-      dbg = createDebugger(engine);
-      sync();
-      stop.value = null;
+      st.dbg = createDebugger(engine);
+      sync(st);
+      st.stop.value = null;
     },
     rulesChanged() {
-      dbg.refresh();
+      st.dbg.refresh();
       host.touch();
     },
   };
-  sync();
+  sync(st);
   return s;
 }

@@ -46,3 +46,6 @@ export function replayVerdict(engine: AnyEngine, run: RunFile): { ok: boolean; t
       : `Replayed to tick ${engine.tick.toLocaleString('en')}: hash ${hash} — differs from the exported hash ${run.hash} ✗`,
   };
 }
+
+/** A count with thousands separators, as the Runs panel shows it. */
+export const fmt = (n: number): string => n.toLocaleString('en');

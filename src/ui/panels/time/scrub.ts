@@ -42,88 +42,102 @@ function recordedSources(engine: AnyEngine, records: readonly RunRecord[]): Map<
   return out;
 }
 
+/** What a session replays from: the engine, its recorded future (records in tick order) and each rules edit's source. */
+interface Future {
+  readonly engine: AnyEngine;
+  readonly records: readonly RunRecord[];
+  readonly sources: ReadonlyMap<RunRecord, string>;
+}
+
+/** Index of the first record at or after `tick` (binary search over records in tick order). */
+function firstAt(records: readonly RunRecord[], tick: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid];
+    if (r && r.tick < tick) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The input in force at `tick`: the last recorded input at or before it. */
+function inputAt({ engine, records }: Future, tick: number): unknown {
+  for (let i = firstAt(records, tick + 1) - 1; i >= 0; i--) {
+    const input = records[i]?.input;
+    if (input !== undefined) return input;
+  }
+  return engine.scenario.idleInput;
+}
+
+/** Applies what was recorded at the engine's current tick, in order: rules changes, toggles and the input (returned). */
+function applyRecordsAt({ engine, records, sources }: Future, input: unknown): unknown {
+  const at = engine.tick;
+  for (let i = firstAt(records, at); ; i++) {
+    const r = records[i];
+    if (!r || r.tick !== at) return input;
+    if (r.input !== undefined) input = r.input;
+    if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
+    if (r.rules !== undefined) {
+      const loaded = loadRules(r.rules, engine.catalogue, sources.get(r) ?? engine.rules.source);
+      if (loaded.ok) engine.applyRules(loaded.rules);
+    }
+  }
+}
+
+/**
+ * Where to rewind to on the way back to `to`: the engine's own re-simulation would re-apply recorded rules edits under
+ * the wrong source (records do not carry it, and `rules.loaded` names it), so land before any edit just before
+ * `to` and step the rest here.
+ */
+function landingBefore({ engine, records, sources }: Future, to: number): number {
+  let x = to;
+  for (;;) {
+    const edit = records.find(
+      (r) => r.rules !== undefined && sources.has(r) && r.tick < x && r.tick >= x - EDIT_MARGIN_TICKS,
+    );
+    if (!edit || edit.tick <= engine.oldestTick) return Math.max(x, engine.oldestTick);
+    x = edit.tick;
+  }
+}
+
+/**
+ * Moves the engine towards `target` within `[oldestTick, furthest]`, at most `maxSteps` forward ticks; true once
+ * there. Back by rewinding, forward by stepping the recorded inputs and edits.
+ */
+function seekWithin(f: Future, furthest: number, target: number, maxSteps: number): boolean {
+  const { engine } = f;
+  const to = Math.max(engine.oldestTick, Math.min(Math.round(target), furthest));
+  if (to < engine.tick) engine.rewind(landingBefore(f, to));
+  let steps = 0;
+  let input = inputAt(f, engine.tick - 1);
+  while (engine.tick < to && steps < maxSteps) {
+    input = applyRecordsAt(f, input);
+    engine.step(input);
+    steps++;
+  }
+  // At the furthest tick, controls recorded after its last step (a rules edit while paused) belong to the run too.
+  if (engine.tick === furthest && engine.records.length < f.records.length) applyRecordsAt(f, input);
+  return engine.tick === to;
+}
+
 /** Starts a scrub session at the engine's current tick, keeping its future. */
 export function startScrub(engine: AnyEngine): ScrubSession {
-  const future: RunFile = exportRun(engine);
-  const records = future.records;
-  const catalogue = engine.catalogue;
-  const sources = recordedSources(engine, records);
+  const run: RunFile = exportRun(engine);
+  const future: Future = { engine, records: run.records, sources: recordedSources(engine, run.records) };
   let expectTick = engine.tick;
   let expectRecords = engine.records.length;
-
-  /** Index of the first future record at or after `tick`. */
-  function firstAt(tick: number): number {
-    let lo = 0;
-    let hi = records.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((records[mid] as RunRecord).tick < tick) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The input in force at `tick`: the last recorded input at or before it. */
-  function inputAt(tick: number): unknown {
-    for (let i = firstAt(tick + 1) - 1; i >= 0; i--) {
-      const r = records[i] as RunRecord;
-      if (r.input !== undefined) return r.input;
-    }
-    return engine.scenario.idleInput;
-  }
-
-  /** Applies what was recorded at the engine's current tick, in order: rules changes, toggles and the input (returned). */
-  function applyRecordsAt(input: unknown): unknown {
-    const at = engine.tick;
-    for (let i = firstAt(at); i < records.length && (records[i] as RunRecord).tick === at; i++) {
-      const r = records[i] as RunRecord;
-      if (r.input !== undefined) input = r.input;
-      if (r.toggle) engine.setTriggerEnabled(r.toggle[0], r.toggle[1]);
-      if (r.rules !== undefined) {
-        const loaded = loadRules(r.rules, catalogue, sources.get(r) ?? engine.rules.source);
-        if (loaded.ok) engine.applyRules(loaded.rules);
-      }
-    }
-    return input;
-  }
-
-  /**
-   * Where to rewind to on the way back to `to`: the engine's own re-simulation would re-apply recorded rules edits under
-   * the wrong source (records do not carry it, and `rules.loaded` names it), so land before any edit just before
-   * `to` and step the rest here.
-   */
-  function landingBefore(to: number): number {
-    let x = to;
-    for (;;) {
-      const edit = records.find(
-        (r) => r.rules !== undefined && sources.has(r) && r.tick < x && r.tick >= x - EDIT_MARGIN_TICKS,
-      );
-      if (!edit || edit.tick <= engine.oldestTick) return Math.max(x, engine.oldestTick);
-      x = edit.tick;
-    }
-  }
-
-  const session: ScrubSession = {
+  return {
     engine,
-    furthest: future.ticks,
-    furthestHash: future.hash,
+    furthest: run.ticks,
+    furthestHash: run.hash,
     current: (e) => e === engine && e.tick === expectTick && e.records.length === expectRecords,
     seek(target, maxSteps = Infinity) {
-      const to = Math.max(engine.oldestTick, Math.min(Math.round(target), future.ticks));
-      if (to < engine.tick) engine.rewind(landingBefore(to));
-      let steps = 0;
-      let input = inputAt(engine.tick - 1);
-      while (engine.tick < to && steps < maxSteps) {
-        input = applyRecordsAt(input);
-        engine.step(input);
-        steps++;
-      }
-      // At the furthest tick, controls recorded after its last step (a rules edit while paused) belong to the run too.
-      if (engine.tick === future.ticks && engine.records.length < records.length) applyRecordsAt(input);
+      const arrived = seekWithin(future, run.ticks, target, maxSteps);
       expectTick = engine.tick;
       expectRecords = engine.records.length;
-      return engine.tick === to;
+      return arrived;
     },
   };
-  return session;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AnyEngine } from '../../../engine';
 import type { PanelContext } from '../context';
 import type { Marker, MarkerTracker } from './markers';
 import { currentSession, kept } from './kept';
@@ -8,52 +9,73 @@ import { startScrub } from './scrub';
 /** Milliseconds of re-simulation per animation frame when scrubbing far forward (the page stays responsive). */
 const FRAME_BUDGET_MS = 12;
 
-/** The Time panel's clock: scrubbing to a tick within a frame budget, jumping to markers, pause, step and speed. */
-export function useTimeControls(ctx: PanelContext, tracker: MarkerTracker) {
-  const engine = ctx.engine.value;
-  const loop = ctx.loop;
+/** Keeps the run's future (first scrub only) and pauses: from now on the timeline moves within it. */
+function ensureSession(ctx: PanelContext, engine: AnyEngine, tracker: MarkerTracker): Kept {
+  const have = currentSession(engine);
+  if (have) return have;
+  ctx.loop.paused = true;
+  const fresh: Kept = { session: startScrub(engine), markers: tracker.update(engine.log).slice() };
+  kept.set(engine, fresh);
+  return fresh;
+}
+
+/** One frame's re-simulation towards `to` in the kept session; true once there, or when the session has ended. */
+function seekSlice(ctx: PanelContext, to: number): boolean {
+  const now = ctx.engine.value;
+  const s = kept.get(now)?.session;
+  if (!s || !s.current(now)) return true;
+  const t0 = performance.now();
+  let arrived = false;
+  while (!arrived && performance.now() - t0 < FRAME_BUDGET_MS) arrived = s.seek(to, 30);
+  ctx.touch();
+  return arrived;
+}
+
+/** The tick being sought (null when none), seeking it a frame budget at a time, and stopping. */
+function useSeek(ctx: PanelContext) {
   const [target, setTarget] = useState<number | null>(null);
   const targetRef = useRef<number | null>(null);
   const raf = useRef(0);
   useEffect(() => () => cancelAnimationFrame(raf.current), []);
-  const k = currentSession(engine);
 
-  /** Keeps the run's future (first scrub only) and pauses: from now on the timeline moves within it. */
-  function ensureSession(): Kept {
-    const have = currentSession(engine);
-    if (have) return have;
-    loop.paused = true;
-    const fresh: Kept = { session: startScrub(engine), markers: tracker.update(engine.log).slice() };
-    kept.set(engine, fresh);
-    return fresh;
+  function clear(): void {
+    targetRef.current = null;
+    setTarget(null);
   }
 
   /** Re-simulates towards the target within a frame budget, continuing next frame if needed. */
   function work(): void {
     raf.current = 0;
     const to = targetRef.current;
-    const now = ctx.engine.value;
-    const s = kept.get(now)?.session;
-    if (to === null || !s || !s.current(now)) {
-      targetRef.current = null;
-      setTarget(null);
-      return;
-    }
-    const t0 = performance.now();
-    let arrived = false;
-    while (!arrived && performance.now() - t0 < FRAME_BUDGET_MS) arrived = s.seek(to, 30);
-    ctx.touch();
-    if (arrived) {
-      targetRef.current = null;
-      setTarget(null);
-    } else raf.current = requestAnimationFrame(work);
+    if (to === null || seekSlice(ctx, to)) clear();
+    else raf.current = requestAnimationFrame(work);
   }
 
-  function seekTo(tick: number): void {
-    ensureSession();
+  function start(tick: number): void {
     targetRef.current = tick;
     setTarget(tick);
     if (!raf.current) raf.current = requestAnimationFrame(work);
+  }
+
+  function stop(): void {
+    cancelAnimationFrame(raf.current);
+    raf.current = 0;
+    clear();
+  }
+
+  return { target, start, stop };
+}
+
+/** The Time panel's clock: scrubbing to a tick within a frame budget, jumping to markers, pause, step and speed. */
+export function useTimeControls(ctx: PanelContext, tracker: MarkerTracker) {
+  const engine = ctx.engine.value;
+  const loop = ctx.loop;
+  const seek = useSeek(ctx);
+  const k = currentSession(engine);
+
+  function seekTo(tick: number): void {
+    ensureSession(ctx, engine, tracker);
+    seek.start(tick);
   }
 
   function jump(m: Marker): void {
@@ -62,10 +84,7 @@ export function useTimeControls(ctx: PanelContext, tracker: MarkerTracker) {
   }
 
   function resume(): void {
-    cancelAnimationFrame(raf.current);
-    raf.current = 0;
-    targetRef.current = null;
-    setTarget(null);
+    seek.stop();
     kept.delete(engine);
     loop.paused = false;
     ctx.touch();
@@ -92,7 +111,7 @@ export function useTimeControls(ctx: PanelContext, tracker: MarkerTracker) {
     ctx.touch();
   }
 
-  return { k, target, seekTo, jump, resume, togglePause, step, setSpeed };
+  return { k, target: seek.target, seekTo, jump, resume, togglePause, step, setSpeed };
 }
 
 /** What useTimeControls returns. */
