@@ -153,6 +153,15 @@ describe('completion of variables, timers and placeholders', () => {
     ]);
   });
 
+  it("offers a spawn's zone kinds and near's one value from the schema", () => {
+    expect(
+      labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "spawn", "kind": "goon", "zone": "|" }] }')),
+    ).toEqual(['turf', 'park', 'garage', 'alley', 'hospital']);
+    expect(
+      labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "spawn", "kind": "goon", "near": "|" }] }')),
+    ).toEqual(['player']);
+  });
+
   it('offers the timers the file starts for a timer parameter', () => {
     expect(labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "stopTimer", "timer": "|" }] }'))).toEqual([
       'fuse',
