@@ -142,3 +142,48 @@ export function spawnPedestrians(
   }
   return n;
 }
+
+/** Writes into out[0..1] the point of a pavement nearest to (x, y). */
+export function nearestPavement(s: StreetGrid, x: number, y: number, out: Float64Array): void {
+  const off = pavementOffset(s);
+  const lx = lineAt(s, nearestLine(s, x, s.nodesX));
+  const ly = lineAt(s, nearestLine(s, y, s.nodesY));
+  const px = lx + (x >= lx ? off : -off);
+  const py = ly + (y >= ly ? off : -off);
+  // On the pavement along the vertical street (x = px) or along the horizontal one (y = py): the nearer.
+  if (Math.abs(x - px) <= Math.abs(y - py)) {
+    out[0] = px;
+    out[1] = Math.max(s.origin - off, Math.min(lineAt(s, s.nodesY - 1) + off, y));
+  } else {
+    out[0] = Math.max(s.origin - off, Math.min(lineAt(s, s.nodesX - 1) + off, x));
+    out[1] = py;
+  }
+}
+
+/**
+ * Puts pedestrian i on the pavement nearest to (x, y), heading for a corner along that same pavement (so its first
+ * leg, like every other, follows the pavement).
+ */
+export function placePedestrianNear(
+  s: StreetGrid,
+  agents: Agents,
+  i: number,
+  x: number,
+  y: number,
+  out: Float64Array,
+): void {
+  nearestPavement(s, x, y, out);
+  const px = out[0] as number;
+  const py = out[1] as number;
+  const lx = lineAt(s, nearestLine(s, px, s.nodesX));
+  const ly = lineAt(s, nearestLine(s, py, s.nodesY));
+  const ox = px >= lx ? pavementOffset(s) : -pavementOffset(s);
+  const oy = py >= ly ? pavementOffset(s) : -pavementOffset(s);
+  agents.homeX[i] = ox;
+  agents.homeY[i] = oy;
+  agents.x[i] = agents.prevX[i] = px;
+  agents.y[i] = agents.prevY[i] = py;
+  agents.goalX[i] = lx + ox;
+  agents.goalY[i] = ly + oy;
+  agents.heading[i] = Math.atan2(ly + oy - py, lx + ox - px);
+}

@@ -231,4 +231,36 @@ describe('the rules editor panel (preview build)', () => {
     await ticksPass(10);
     expect(problems.slice(atLoad)).toEqual([]);
   });
+  it("completes the file's variables and, after { in a say text, its placeholders", async () => {
+    // The Rules panel is open on its Test tab after the previous test.
+    await page.click('.re-tab[data-tab=edit]');
+    await page.waitForSelector('.rules-editor .cm-content', { timeout: 10_000 });
+    const head =
+      '{ "version": 1, "scenario": "city", "vars": { "coins": { "type": "number", "initial": 0 }, "won": { "type": "boolean", "initial": false } },\n' +
+      '  "triggers": [{ "id": "coin-say", "on": "damage", "do": [\n';
+    const labels = () => page.locator('.cm-tooltip-autocomplete .cm-completionLabel').allTextContents();
+    /** Puts the cursor `back` characters before the end of the text. */
+    const typeAt = async (text: string, back: number) => {
+      await setEditorText(text);
+      for (let i = 0; i < back; i++) await page.keyboard.press('ArrowLeft');
+    };
+    const tail = '" }] }] }\n';
+    await typeAt(`${head}    { "behaviour": "changeVar", "var": "${tail}`, tail.length);
+    await page.keyboard.press('Control+Space');
+    await expect.poll(labels, { timeout: 5_000 }).toEqual(['coins']);
+    await page.keyboard.press('Escape');
+
+    await typeAt(`${head}    { "behaviour": "say", "text": "Coins: ${tail}`, tail.length);
+    await page.keyboard.type('{');
+    await expect.poll(labels, { timeout: 5_000 }).toEqual(expect.arrayContaining(['var.coins', 'event.amount']));
+    await page.keyboard.type('var.c');
+    await expect.poll(labels, { timeout: 5_000 }).toEqual(['var.coins']);
+    await shot(page, 'editor-placeholder-completion');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.rules-editor .cm-content').textContent(), { timeout: 5_000 })
+      .toContain('"text": "Coins: {var.coins}"');
+    await page.click('.re-btn[data-action=revert]');
+    expect(problems.slice(atLoad)).toEqual([]);
+  });
 });

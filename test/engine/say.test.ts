@@ -58,7 +58,7 @@ describe('say and playSound', () => {
     ).toEqual([
       'triggers[0].do[0].text  placeholder {event.m}: unknown field "m" of "lab.ping" events; did you mean "n"?',
       'triggers[0].do[0].text  placeholder {var.coin}: unknown variable "coin"; did you mean "coins"?',
-      'triggers[0].do[1].sound  expected "siren" or "radio" or "hit" or "shot" or "coin" or "alarm" or "chime", found the string "coins"',
+      'triggers[0].do[1].sound  expected one of "siren", "radio", "hit", "shot", "coin", "alarm", "chime", found "coins"; did you mean "coin"?',
     ]);
   });
 });

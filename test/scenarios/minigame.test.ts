@@ -83,7 +83,7 @@ describe('spawn', () => {
   it('rejects a count over 20 and an unknown kind at load', () => {
     const r = loadRules(JSON.stringify(withSpawn({ kind: 'ninja', count: 21 })), catalogue, 'c.json');
     expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
-      'expected "goon" or "police" or "civilian", found the string "ninja"',
+      'expected one of "goon", "police", "civilian", found "ninja"',
       'expected a number ≤ 20, found 21',
     ]);
   });

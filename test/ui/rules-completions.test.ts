@@ -135,6 +135,60 @@ describe('rules completion', () => {
   });
 });
 
+/** A rules file with two variables and a timer, around one trigger. */
+const V = (trigger: string) =>
+  `{ "version": 1, "scenario": "city", "vars": { "coins": { "type": "number", "initial": 0, "description": "coins won" }, "won": { "type": "boolean" } }, "triggers": [{ "id": "t0", "on": "damage", "do": [{ "behaviour": "startTimer", "timer": "fuse", "seconds": 3 }] }, ${trigger}] }`;
+
+describe('completion of variables, timers and placeholders', () => {
+  it("offers the file's variables for a var parameter, only those of the type the behaviour needs", () => {
+    expect(labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "setVar", "var": "|" }] }'))).toEqual([
+      'coins',
+      'won',
+    ]);
+    expect(labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "changeVar", "var": "|" }] }'))).toEqual([
+      'coins',
+    ]);
+    expect(labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "toggleVar", "var": "|" }] }'))).toEqual([
+      'won',
+    ]);
+  });
+
+  it("offers a spawn's zone kinds and near's one value from the schema", () => {
+    expect(
+      labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "spawn", "kind": "goon", "zone": "|" }] }')),
+    ).toEqual(['turf', 'park', 'garage', 'alley', 'hospital']);
+    expect(
+      labels(T('{ "id": "x", "on": "damage", "do": [{ "behaviour": "spawn", "kind": "goon", "near": "|" }] }')),
+    ).toEqual(['player']);
+  });
+
+  it('offers the timers the file starts for a timer parameter', () => {
+    expect(labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "stopTimer", "timer": "|" }] }'))).toEqual([
+      'fuse',
+    ]);
+  });
+
+  it('offers var.<name> and timer.<name>.left facts in conditions', () => {
+    const facts = labels(V('{ "id": "x", "on": "damage", "when": { "fact": "|" }, "do": [] }'));
+    expect(facts).toEqual(expect.arrayContaining(['var.coins', 'var.won', 'timer.fuse.left']));
+  });
+
+  it('offers, after { in a say text, the facts a placeholder may read there, and closes the brace', () => {
+    const doc = V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "say", "text": "Hit for {|" }] }');
+    const { state, pos } = at(doc);
+    const result = complete(new CompletionContext(state, pos, false));
+    const names = result?.options.map((o) => o.label) ?? [];
+    expect(names).toEqual(expect.arrayContaining(['event.amount', 'var.coins', 'world.wanted', 'meta.tick']));
+    expect(names).not.toContain('event.severity');
+    expect(result?.from).toBe(pos);
+    expect(typeof result?.options[0]?.apply).toBe('function');
+    // Plain text outside a placeholder gets nothing, not the event types or anything else.
+    expect(
+      labels(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "say", "text": "Hit {event.amount} fo|" }] }')),
+    ).toEqual([]);
+  });
+});
+
 describe("hover and the cursor's trigger", () => {
   it('explains keys from the schema and names from the catalogue', () => {
     const hover = (doc: string) => {
@@ -157,6 +211,43 @@ describe("hover and the cursor's trigger", () => {
     expect(
       hover(T('{ "id": "x", "on": "damage", "when": { "fact": "event.amount", "op": "bet|ween" } }')),
     ).toMatchObject({ kind: 'operator · value: range' });
+  });
+
+  it('explains variables, timers and placeholders from what the file declares', () => {
+    const hover = (doc: string) => {
+      const { state, pos } = at(doc);
+      return hoverAt(state, pos, catalogue, schema);
+    };
+    expect(
+      hover(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "setVar", "var": "co|ins", "value": 1 }] }')),
+    ).toMatchObject({
+      title: 'coins',
+      kind: 'variable · number',
+      text: 'initial 0 · coins won',
+    });
+    expect(hover(V('{ "id": "x", "on": "damage", "when": { "fact": "var.w|on" }, "do": [] }'))).toMatchObject({
+      kind: 'variable · boolean',
+      text: 'declared in "vars"',
+    });
+    expect(hover(V('{ "id": "x", "on": "damage", "when": { "fact": "timer.fu|se.left" }, "do": [] }'))?.kind).toBe(
+      'timer · number',
+    );
+    const placeholder = hover(
+      V(
+        '{ "id": "x", "on": "damage", "do": [{ "behaviour": "say", "text": "Hit {event.amount}, {var.co|ins} coins" }] }',
+      ),
+    );
+    expect(placeholder).toMatchObject({ title: '{var.coins}', kind: 'placeholder · variable · number' });
+    expect(placeholder?.text).toBe('Filled in with initial 0 · coins won.');
+    expect(
+      hover(V('{ "id": "x", "on": "damage", "do": [{ "behaviour": "say", "text": "Hit {event.am|ount}" }] }')),
+    ).toMatchObject({
+      title: '{event.amount}',
+      kind: 'placeholder · event field · number',
+    });
+    expect(hover('{ "vars": { "co|ins": { "type": "number", "initial": 0 } } }')).toMatchObject({
+      kind: 'variable · number',
+    });
   });
 
   it('knows which trigger the cursor is in', () => {

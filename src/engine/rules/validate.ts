@@ -5,7 +5,7 @@ import { engineEvents } from '../events';
 import { isInheritedName, own } from '../own';
 import type { Catalogue } from './catalogue';
 import type { RuleError } from './errors';
-import { describeFound, pathToString, unknownName } from './errors';
+import { describeFound, didYouMean, pathToString, quoteName, unknownName } from './errors';
 import { fastAccepts } from './fastCheck';
 import { checkFact, factType } from './facts';
 import type { FactScope } from './ruleTypes';
@@ -23,7 +23,7 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
+const KNOWN_KEYS = {
   root: Object.keys(rulesFileSchema.shape),
   trigger: Object.keys(triggerSchema.shape),
   event: ['type', 'description', 'fields'],
@@ -31,7 +31,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   alarm: Object.keys(alarmSchema.shape),
   comparison: ['fact', 'op', 'value'],
   factRef: ['fact', 'times', 'plus'],
-};
+} as const satisfies Record<string, readonly string[]>;
 
 /** A behaviour's parameters as the checks read them, worked out once per behaviour (not per action). */
 interface ParamsInfo {
@@ -392,7 +392,7 @@ function checkFactRef(p: Pass, fref: FactRef, scope: FactScope): void {
   const ref = fref as unknown as Obj;
   for (const k in ref)
     if (k !== 'fact' && k !== 'times' && k !== 'plus')
-      p.error(here(p.at, k), unknownName('fact reference field', k, KNOWN_KEYS.factRef!), true);
+      p.error(here(p.at, k), unknownName('fact reference field', k, KNOWN_KEYS.factRef), true);
   if (ref.times !== undefined && (typeof ref.times !== 'number' || !Number.isFinite(ref.times)))
     p.error(here(p.at, 'times'), `expected a number, found ${describeFound(ref.times)}`);
   if (ref.plus !== undefined && (typeof ref.plus !== 'number' || !Number.isFinite(ref.plus)))
@@ -466,7 +466,7 @@ function notACondition(p: Pass, c: Obj): void {
 function checkComparison(p: Pass, c: Obj, scope: FactScope): void {
   for (const k in c)
     if (k !== 'fact' && k !== 'op' && k !== 'value')
-      p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison!), true);
+      p.error(here(p.at, k), unknownName('comparison field', k, KNOWN_KEYS.comparison), true);
   let factOk = false;
   if (typeof c.fact !== 'string')
     p.error(here(p.at, 'fact'), `expected a fact path like "event.amount", found ${describeFound(c.fact)}`);
@@ -574,16 +574,8 @@ function checkAction(p: Pass, a: unknown, scope: FactScope): void {
 function checkActionParams(p: Pass, a: unknown, scope: FactScope): void {
   if (!isObj(a))
     return p.error(p.at, `expected an action like {"behaviour": "<name>", …parameters}, found ${describeFound(a)}`);
-  if (typeof a.behaviour !== 'string')
-    return p.error(
-      a.behaviour === undefined ? p.at : here(p.at, 'behaviour'),
-      a.behaviour === undefined
-        ? 'missing "behaviour": the name of what to do'
-        : `expected a behaviour name, found ${describeFound(a.behaviour)}`,
-    );
-  const def = p.catalogue.behaviours.get(a.behaviour);
-  if (!def)
-    return p.error(here(p.at, 'behaviour'), unknownName('behaviour', a.behaviour, [...p.catalogue.behaviours.keys()]));
+  const def = behaviourOf(p, a);
+  if (!def) return;
   const { paramNames, params } = paramsOf(def);
   for (const k in a) {
     if (k === 'behaviour') continue;
@@ -595,79 +587,141 @@ function checkActionParams(p: Pass, a: unknown, scope: FactScope): void {
     const v = a[name];
     if (v === undefined) {
       if (!optional) p.error(p.at, `"${def.name}" needs parameter "${name}" (${spec.description})`);
-      continue;
-    }
-    if (isFactRef(v)) {
-      if (spec.kind !== undefined && WRITTEN_OUT.has(spec.kind))
-        p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
-      else {
-        const before = p.errors.length;
-        p.at.push(name);
-        checkFactRef(p, v, scope);
-        p.at.pop();
-        const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
-        if (type && spec.kind === 'varValue') checkVarValue(p, a, name, type, v.fact);
-        else if (type && !schemaTakesType(spec.schema, type))
-          p.error(
-            here(p.at, name, 'fact'),
-            `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
-          );
-      }
-      continue;
-    }
-    const r = fastAccepts(spec.schema, v) ? { success: true as const } : spec.schema.safeParse(v);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      p.error(
-        issue?.path.length ? [...p.at, name, ...(issue.path as Path)] : here(p.at, name),
-        issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value',
-      );
-      continue;
-    }
-    if (spec.kind === 'timer' && def.name !== 'startTimer' && typeof v === 'string' && !p.timers.has(v))
-      p.error(
-        here(p.at, name),
-        p.timers.size ? unknownName('timer', v, [...p.timers]) : `no "startTimer" in this file starts timer "${v}"`,
-      );
-    if (spec.kind === 'template' && typeof v === 'string')
-      for (const fact of placeholders(v)) {
-        const msg = checkFact(p.catalogue, scope, fact);
-        if (msg) p.error(here(p.at, name), `placeholder {${fact}}: ${msg}`);
-      }
-    if (spec.kind === 'var' && typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
-    if (spec.kind === 'varValue') checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
-    if (spec.kind === 'trigger' && typeof v === 'string' && !p.ids.has(v))
-      p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
-    if (spec.kind === 'event' && typeof v === 'string') {
+    } else if (isFactRef(v)) checkParamFact(p, def, a, name, v, scope);
+    else if (checkParamLiteral(p, spec, name, v)) checkNamedParam(p, def, a, name, v, scope);
+  }
+}
+
+/** The behaviour an action names (an error at "behaviour" when it names none or an unknown one). */
+function behaviourOf(p: Pass, a: Obj): BehaviourDef | undefined {
+  if (typeof a.behaviour !== 'string') {
+    p.error(
+      a.behaviour === undefined ? p.at : here(p.at, 'behaviour'),
+      a.behaviour === undefined
+        ? 'missing "behaviour": the name of what to do'
+        : `expected a behaviour name, found ${describeFound(a.behaviour)}`,
+    );
+    return undefined;
+  }
+  const def = p.catalogue.behaviours.get(a.behaviour);
+  if (!def) p.error(here(p.at, 'behaviour'), unknownName('behaviour', a.behaviour, [...p.catalogue.behaviours.keys()]));
+  return def;
+}
+
+/** A parameter read from a fact: allowed for its kind, a fact in scope, and of a type the parameter takes. */
+function checkParamFact(p: Pass, def: BehaviourDef, a: Obj, name: string, v: FactRef, scope: FactScope): void {
+  const spec = def.params[name] as ParamSpec;
+  if (spec.kind !== undefined && WRITTEN_OUT.has(spec.kind))
+    return p.error(here(p.at, name), `"${name}" must be written out, not read from a fact`);
+  const before = p.errors.length;
+  p.at.push(name);
+  checkFactRef(p, v, scope);
+  p.at.pop();
+  const type = p.errors.length === before ? factType(p.catalogue, scope, v.fact) : undefined;
+  if (type && spec.kind === 'varValue') checkVarValue(p, a, name, type, v.fact);
+  else if (type && !schemaTakesType(spec.schema, type))
+    p.error(
+      here(p.at, name, 'fact'),
+      `"${def.name}" parameter "${name}" needs ${describeSchema(spec.schema)}, but "${v.fact}" is ${typeName(type)}`,
+    );
+}
+
+/** A literal parameter against its schema; true when it passes. An unknown name of a list gets a did-you-mean. */
+function checkParamLiteral(p: Pass, spec: ParamSpec, name: string, v: unknown): boolean {
+  if (fastAccepts(spec.schema, v)) return true;
+  const r = spec.schema.safeParse(v);
+  if (r.success) return true;
+  const issue = r.error.issues[0];
+  const names = typeof v === 'string' ? namesOf(spec.schema) : null;
+  if (names) p.error(here(p.at, name), unknownOfList(names, v as string));
+  else
+    p.error(
+      issue?.path.length ? [...p.at, name, ...(issue.path as Path)] : here(p.at, name),
+      issue ? issueMessage(issue, issue.path.length ? (v as Obj)[issue.path[0] as string] : v) : 'invalid value',
+    );
+  return false;
+}
+
+/** The strings a schema takes when it is a list of names (an enum or a literal, maybe optional); null otherwise. */
+function namesOf(schema: z.ZodType): readonly string[] | null {
+  const def = (
+    schema as unknown as { def: { type: string; innerType?: z.ZodType; entries?: object; values?: unknown[] } }
+  ).def;
+  if (def.type === 'optional' && def.innerType) return namesOf(def.innerType);
+  const values: unknown[] =
+    def.type === 'enum' ? Object.values(def.entries ?? {}) : def.type === 'literal' ? (def.values ?? []) : [];
+  return values.length && values.every((x) => typeof x === 'string') ? values : null;
+}
+
+/** `expected one of "a", "b", found "x"; did you mean "a"?` for a name outside a fixed list. */
+function unknownOfList(names: readonly string[], found: string): string {
+  const guess = didYouMean(found, names);
+  const list = names.map((n) => JSON.stringify(n)).join(', ');
+  return `expected ${names.length > 1 ? 'one of ' : ''}${list}, found ${quoteName(found)}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''}`;
+}
+
+/** What a written-out parameter names, by its kind: a timer, a template's placeholders, a variable, a trigger, an event, a payload. */
+function checkNamedParam(p: Pass, def: BehaviourDef, a: Obj, name: string, v: unknown, scope: FactScope): void {
+  const spec = def.params[name] as ParamSpec;
+  switch (spec.kind) {
+    case 'timer':
+      if (def.name !== 'startTimer' && typeof v === 'string' && !p.timers.has(v))
+        p.error(
+          here(p.at, name),
+          p.timers.size ? unknownName('timer', v, [...p.timers]) : `no "startTimer" in this file starts timer "${v}"`,
+        );
+      return;
+    case 'template':
+      if (typeof v === 'string')
+        for (const fact of placeholders(v)) {
+          const msg = checkFact(p.catalogue, scope, fact);
+          if (msg) p.error(here(p.at, name), `placeholder {${fact}}: ${msg}`);
+        }
+      return;
+    case 'var':
+      if (typeof v === 'string') checkVarName(p, def.name, name, v, spec.varType);
+      return;
+    case 'varValue':
+      return checkVarValue(p, a, name, typeof v as FieldType, describeFound(v));
+    case 'trigger':
+      if (typeof v === 'string' && !p.ids.has(v))
+        p.error(here(p.at, name), unknownName('trigger', v, [...p.ids.keys()]));
+      return;
+    case 'event':
+      if (typeof v !== 'string') return;
       if (Object.hasOwn(engineEvents, v)) p.error(here(p.at, name), `"${v}" is an engine event; rules cannot emit it`);
       else if (!specOf(p, v)) p.error(here(p.at, name), withDeclareHint(unknownName('event type', v, p.eventTypes)));
-    }
-    if (spec.kind === 'payload' && isObj(v)) {
-      const evType = typeof a.event === 'string' ? a.event : undefined;
-      const spec2 = evType ? specOf(p, evType) : undefined;
-      const any = evType ? (p.declared.get(evType)?.anyFields ?? false) : true;
-      const fields = spec2 ? fieldNames(p, spec2) : [];
-      for (const k in v) {
-        const pv = v[k];
-        if (spec2 && !any && !fields.includes(k))
-          p.error(here(p.at, name, k), unknownName('field', k, fields, `"${evType}"`), true);
-        if (isFactRef(pv)) {
-          p.at.push(name, k);
-          checkFactRef(p, pv, scope);
-          p.at.length -= 2;
-        } else if (isObj(pv))
-          p.error(here(p.at, name, k), 'expected a literal or {"fact": "..."}, found an object without "fact"');
-        else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
-          p.error(
-            here(p.at, name, k),
-            `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`,
-          );
-      }
-      if (spec2 && !any)
-        for (const f of fields)
-          if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
-    }
+      return;
+    case 'payload':
+      if (isObj(v)) checkPayload(p, a, name, v, scope);
+      return;
   }
+}
+
+/** An emit's payload: the fields of its event type, each a literal of the field's type or a fact in scope. */
+function checkPayload(p: Pass, a: Obj, name: string, v: Obj, scope: FactScope): void {
+  const evType = typeof a.event === 'string' ? a.event : undefined;
+  const spec2 = evType ? specOf(p, evType) : undefined;
+  const any = evType ? (p.declared.get(evType)?.anyFields ?? false) : true;
+  const fields = spec2 ? fieldNames(p, spec2) : [];
+  for (const k in v) {
+    const pv = v[k];
+    if (spec2 && !any && !fields.includes(k))
+      p.error(here(p.at, name, k), unknownName('field', k, fields, `"${evType}"`), true);
+    if (isFactRef(pv)) {
+      p.at.push(name, k);
+      checkFactRef(p, pv, scope);
+      p.at.length -= 2;
+    } else if (isObj(pv))
+      p.error(here(p.at, name, k), 'expected a literal or {"fact": "..."}, found an object without "fact"');
+    else if (spec2 && !any && fields.includes(k) && !fitsType(spec2.fields[k] as FieldType, pv))
+      p.error(
+        here(p.at, name, k),
+        `expected ${typeName(spec2.fields[k] as FieldType)} for field "${k}" of "${evType}", found ${describeFound(pv)}`,
+      );
+  }
+  if (spec2 && !any)
+    for (const f of fields) if (!(f in v)) p.error(here(p.at, name), `payload of "${evType}" is missing field "${f}"`);
 }
 
 /** The file's "vars": names and initial values of their types; returns each valid variable's type. */
@@ -747,8 +801,7 @@ const TYPE_SAMPLES: Record<string, readonly unknown[]> = {
 /** True when a parameter's schema can accept a value of a fact's type (a string also fits an enum of strings). */
 function schemaTakesType(schema: z.ZodType, type: FieldType): boolean {
   const base = type.replace('?', '');
-  const options = (schema as { options?: unknown }).options;
-  const samples = [...(TYPE_SAMPLES[base] ?? []), ...(base === 'string' && Array.isArray(options) ? options : [])];
+  const samples = [...(TYPE_SAMPLES[base] ?? []), ...(base === 'string' ? (namesOf(schema) ?? []) : [])];
   return samples.some((x) => schema.safeParse(x).success);
 }
 
@@ -963,7 +1016,7 @@ function zodIssue(
 ): void {
   const path = issue.path as Path;
   if (issue.code === 'unrecognized_keys') {
-    const kind =
+    const kind: 'root' | 'trigger' | 'window' | 'alarm' | 'event' =
       path.length === 0
         ? 'root'
         : path[0] === 'triggers' && path.length === 2
@@ -975,7 +1028,7 @@ function zodIssue(
               : path[0] === 'events'
                 ? 'event'
                 : 'root';
-    const known = KNOWN_KEYS[kind]!;
+    const known = KNOWN_KEYS[kind];
     const what = {
       root: 'top-level field',
       trigger: 'trigger field',

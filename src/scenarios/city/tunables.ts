@@ -16,6 +16,12 @@ export const tunables = {
   },
   sightRange: { description: 'how far police see, in metres', min: 10, max: 100, initial: 48 },
   goonDamage: { description: 'goon bullet damage, a multiplier', min: 0, max: 5, initial: 1 },
+  carHealCap: {
+    description: 'the highest health a heal brings the player to while in a car',
+    min: 1,
+    max: 100,
+    initial: 100,
+  },
 } as const satisfies Record<string, Tunable>;
 
 /** A tunable's name. */

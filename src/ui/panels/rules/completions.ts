@@ -1,116 +1,14 @@
 import { snippet, startCompletion } from '@codemirror/autocomplete';
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { alarmFacts, metaFacts, operators, windowAggregates } from '../../../engine';
-import type { Catalogue, EventSpec, FieldType } from '../../../engine';
+import { operators } from '../../../engine';
+import type { Catalogue } from '../../../engine';
+import { declaredEvents, factOptions, paramOf, scopeOf } from './factOptions';
 import type { JsonSpot } from './jsonSpot';
-import { spotAt, valueAtPath } from './jsonSpot';
-import type { JsonSchema, PathSeg } from './schemaWalk';
-import { propertiesAt, valuesAt } from './schemaWalk';
-
-/** Event types a rules file declares in its `events` list, with their fields (undefined = any fields). */
-export function declaredEvents(doc: unknown): Map<string, Record<string, FieldType> | undefined> {
-  const out = new Map<string, Record<string, FieldType> | undefined>();
-  const list = (doc as { events?: unknown } | null)?.events;
-  if (!Array.isArray(list)) return out;
-  for (const d of list) {
-    if (typeof d === 'string') out.set(d, undefined);
-    else if (d && typeof d === 'object' && typeof (d as { type?: unknown }).type === 'string') {
-      const fields = (d as { fields?: unknown }).fields;
-      out.set(
-        (d as { type: string }).type,
-        fields && typeof fields === 'object' ? (fields as Record<string, FieldType>) : undefined,
-      );
-    }
-  }
-  return out;
-}
-
-/** Where a fact is read: the trigger's event type (null for `while` and `every` triggers) and what that event offers. */
-export interface FactScopeInfo {
-  readonly eventType: string | null;
-  readonly spec: EventSpec | undefined;
-  /** Declared without a field list: any `event.<field>` goes. */
-  readonly anyFields: boolean;
-}
-
-/** The scope of the trigger a path is in: which event its facts read. */
-export function scopeOf(catalogue: Catalogue, doc: unknown, path: readonly PathSeg[]): FactScopeInfo {
-  const none: FactScopeInfo = { eventType: null, spec: undefined, anyFields: false };
-  const [top, index, part] = path;
-  if (top !== 'triggers' || typeof index !== 'number' || part === 'while') return none;
-  const trigger = ((doc as { triggers?: unknown } | null)?.triggers as unknown[] | undefined)?.[index] as
-    { on?: unknown } | undefined;
-  const on = trigger?.on;
-  if (typeof on !== 'string') return none;
-  const spec = catalogue.events[on];
-  if (spec) return { eventType: on, spec, anyFields: false };
-  const declared = declaredEvents(doc);
-  if (!declared.has(on)) return { eventType: on, spec: undefined, anyFields: false };
-  const fields = declared.get(on);
-  return {
-    eventType: on,
-    spec: { description: 'declared in this file', producer: 'rules', fields: fields ?? {} },
-    anyFields: !fields,
-  };
-}
-
-/** Ids of the sliding windows a rules file declares. */
-export function windowIds(doc: unknown): string[] {
-  const list = (doc as { windows?: unknown } | null)?.windows;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((w: unknown) =>
-    typeof (w as { id?: unknown } | null)?.id === 'string' ? [(w as { id: string }).id] : [],
-  );
-}
-
-/** Ids of the alarms a rules file declares. */
-export function alarmIds(doc: unknown): string[] {
-  const list = (doc as { alarms?: unknown } | null)?.alarms;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((a: unknown) =>
-    typeof (a as { id?: unknown } | null)?.id === 'string' ? [(a as { id: string }).id] : [],
-  );
-}
-
-/** The facts a trigger may read, as completions: event fields, meta, entity (when the event names one), world, and the file's windows and alarms. */
-export function factOptions(
-  catalogue: Catalogue,
-  scope: FactScopeInfo,
-  windows: readonly string[] = [],
-  alarms: readonly string[] = [],
-): Completion[] {
-  const out: Completion[] = [];
-  if (scope.eventType !== null) {
-    for (const [f, t] of Object.entries(scope.spec?.fields ?? {}))
-      out.push({
-        label: `event.${f}`,
-        detail: t,
-        info: `payload field of "${scope.eventType}" events`,
-        type: 'property',
-        boost: 3,
-      });
-    for (const [k, f] of Object.entries(metaFacts))
-      out.push({ label: `meta.${k}`, detail: f.type, info: f.description, type: 'constant', boost: 1 });
-    if (scope.spec?.entityField || scope.anyFields)
-      for (const [k, f] of Object.entries(catalogue.entityFacts))
-        out.push({
-          label: `entity.${k}`,
-          detail: f.type,
-          info: `${f.description} (the entity in event.${scope.spec?.entityField ?? 'entity'})`,
-          type: 'variable',
-          boost: 2,
-        });
-  }
-  for (const [k, f] of Object.entries(catalogue.worldFacts))
-    out.push({ label: `world.${k}`, detail: f.type, info: f.description, type: 'variable' });
-  for (const id of windows)
-    for (const [agg, what] of Object.entries(windowAggregates))
-      out.push({ label: `window.${id}.${agg}`, detail: 'number', info: `window "${id}": ${what}`, type: 'variable' });
-  for (const id of alarms)
-    for (const [fact, what] of Object.entries(alarmFacts))
-      out.push({ label: `alarm.${id}.${fact}`, detail: 'string', info: `alarm "${id}": ${what}`, type: 'variable' });
-  return out;
-}
+import { spotAt } from './jsonSpot';
+import { placeholderCompletion, inTemplate } from './placeholders';
+import { fileNames, timerOptions, varOptions } from './ruleNames';
+import type { JsonSchema } from './schemaWalk';
+import { propertiesAt, valuesAt, withoutLeaf } from './schemaWalk';
 
 /** Operators as completions, with what each one means. */
 export function operatorOptions(): Completion[] {
@@ -156,10 +54,10 @@ export function behaviourOptions(catalogue: Catalogue): Completion[] {
 export function catalogueValueOptions(catalogue: Catalogue, spot: JsonSpot): Completion[] | null {
   if (spot.kind !== 'value') return null;
   const { doc, path, key } = spot;
-  const owner = valueAtPath(doc, path.slice(0, -1)) as { behaviour?: unknown } | undefined;
-  const param =
-    typeof owner?.behaviour === 'string' && key ? catalogue.behaviours.get(owner.behaviour)?.params[key] : undefined;
-  if (key === 'fact') return factOptions(catalogue, scopeOf(catalogue, doc, path), windowIds(doc), alarmIds(doc));
+  const param = paramOf(catalogue, spot);
+  if (key === 'fact') return factOptions(catalogue, scopeOf(catalogue, doc, path), fileNames(doc));
+  if (param?.kind === 'var') return varOptions(doc, param.varType);
+  if (param?.kind === 'timer') return timerOptions(withoutLeaf(doc, path)); // not the name being typed
   if (key === 'op') return operatorOptions();
   if (key === 'on' && path.length === 3 && path[0] === 'triggers') return eventOptions(catalogue, doc);
   if (key === 'behaviour' && path.includes('do')) return behaviourOptions(catalogue);
@@ -229,6 +127,7 @@ export function rulesCompletion(catalogue: Catalogue, schema: JsonSchema) {
   return (ctx: CompletionContext): CompletionResult | null => {
     const spot = spotAt(ctx.state, ctx.pos);
     if (!spot) return null;
+    if (inTemplate(catalogue, spot)) return placeholderCompletion(catalogue, spot, ctx.state, ctx.pos);
     if (!spot.quoted && spot.from === spot.to && !ctx.explicit && spot.kind !== 'value') return null;
     let options: Completion[];
     if (spot.kind === 'key') options = keyOptions(schema, spot);

@@ -96,96 +96,112 @@ export function nodeValue(state: EditorState, node: SyntaxNode | null): unknown 
   }
 }
 
+/** What the spot finders share: the editor state, the cursor and the best-effort document. */
+interface SpotCtx {
+  readonly state: EditorState;
+  readonly pos: number;
+  readonly doc: unknown;
+}
+
+type Range = { from: number; to: number; quoted: boolean };
+
+/** The range inside a String node's quotes (up to the cursor when the string is not closed yet). */
+function inString(c: SpotCtx, n: SyntaxNode): Range {
+  const closed = n.to - n.from >= 2 && c.state.sliceDoc(n.to - 1, n.to) === '"' && c.pos < n.to;
+  return { from: n.from + 1, to: closed ? n.to - 1 : Math.max(c.pos, n.to), quoted: true };
+}
+
+/** A key of an object, with the keys the object has already (but the one being typed). */
+function keySpot(c: SpotCtx, obj: SyntaxNode, range: Range, hasValue: boolean): JsonSpot | null {
+  const path = pathOf(c.state, obj);
+  if (!path) return null;
+  const present = new Set<string>();
+  for (let p = obj.firstChild; p; p = p.nextSibling) {
+    if (p.name !== 'Property') continue;
+    const name = p.getChild('PropertyName');
+    const k = keyOf(c.state, p);
+    if (k !== null && !(name && name.from <= c.pos && c.pos <= name.to)) present.add(k);
+  }
+  return { kind: 'key', ...range, hasValue, key: null, path, doc: c.doc, present };
+}
+
+/** The value of a property. */
+function valueSpot(c: SpotCtx, prop: SyntaxNode, range: Range): JsonSpot | null {
+  const obj = prop.parent;
+  const key = keyOf(c.state, prop);
+  const path = obj ? pathOf(c.state, obj) : null;
+  if (!path || key === null) return null;
+  return { kind: 'value', ...range, hasValue: true, key, path: [...path, key], doc: c.doc, present: new Set() };
+}
+
+/** An item of an array, indexed by the items before it. */
+function itemSpot(c: SpotCtx, arr: SyntaxNode, range: Range): JsonSpot | null {
+  const path = pathOf(c.state, arr);
+  if (!path) return null;
+  const index = arrayItems(arr).filter((x) => x.to < range.from).length;
+  return { kind: 'item', ...range, hasValue: true, key: null, path: [...path, index], doc: c.doc, present: new Set() };
+}
+
+/** A key, value or item spot in whatever a node's parent is (an Object, a Property or an Array). */
+function spotIn(c: SpotCtx, parent: SyntaxNode | null, range: Range, keys: boolean): JsonSpot | null {
+  if (keys && parent?.name === 'Object') return keySpot(c, parent, range, false);
+  if (parent?.name === 'Property') return valueSpot(c, parent, range);
+  if (parent?.name === 'Array') return itemSpot(c, parent, range);
+  return null;
+}
+
+/** The spot of a string literal: none before its opening quote or after its closing one. */
+function stringSpot(c: SpotCtx, node: SyntaxNode): JsonSpot | null {
+  const closed = node.to - node.from >= 2 && c.state.sliceDoc(node.to - 1, node.to) === '"';
+  if (c.pos <= node.from || (c.pos === node.to && closed)) return null;
+  return spotIn(c, node.parent, inString(c, node), false);
+}
+
 /** Finds what the cursor is completing: a key, a value or an array item, with its path; null elsewhere. */
 export function spotAt(state: EditorState, pos: number): JsonSpot | null {
   const tree = ensureSyntaxTree(state, pos, 50) ?? syntaxTree(state);
   const node = tree.resolveInner(pos, -1);
-  const doc = nodeValue(state, tree.topNode);
+  const c: SpotCtx = { state, pos, doc: nodeValue(state, tree.topNode) };
   const word = /[\w.$:-]*$/.exec(state.sliceDoc(Math.max(0, pos - 80), pos))?.[0] ?? '';
-  const bare = { from: pos - word.length, to: pos, quoted: false };
-  const inString = (n: SyntaxNode) => {
-    const closed = n.to - n.from >= 2 && state.sliceDoc(n.to - 1, n.to) === '"' && pos < n.to;
-    return { from: n.from + 1, to: closed ? n.to - 1 : Math.max(pos, n.to), quoted: true };
-  };
-  const keySpot = (
-    obj: SyntaxNode,
-    range: { from: number; to: number; quoted: boolean },
-    hasValue: boolean,
-  ): JsonSpot | null => {
-    const path = pathOf(state, obj);
-    if (!path) return null;
-    const present = new Set<string>();
-    for (let c = obj.firstChild; c; c = c.nextSibling) {
-      if (c.name !== 'Property') continue;
-      const name = c.getChild('PropertyName');
-      const k = keyOf(state, c);
-      if (k !== null && !(name && name.from <= pos && pos <= name.to)) present.add(k);
-    }
-    return { kind: 'key', ...range, hasValue, key: null, path, doc, present };
-  };
-  const valueSpot = (prop: SyntaxNode, range: { from: number; to: number; quoted: boolean }): JsonSpot | null => {
-    const obj = prop.parent;
-    const key = keyOf(state, prop);
-    const path = obj ? pathOf(state, obj) : null;
-    if (!path || key === null) return null;
-    return { kind: 'value', ...range, hasValue: true, key, path: [...path, key], doc, present: new Set() };
-  };
-  const itemSpot = (arr: SyntaxNode, range: { from: number; to: number; quoted: boolean }): JsonSpot | null => {
-    const path = pathOf(state, arr);
-    if (!path) return null;
-    const index = arrayItems(arr).filter((x) => x.to < range.from).length;
-    return { kind: 'item', ...range, hasValue: true, key: null, path: [...path, index], doc, present: new Set() };
-  };
-
+  const bare: Range = { from: pos - word.length, to: pos, quoted: false };
   const parent = node.parent;
   switch (node.name) {
     case 'PropertyName': {
-      const prop = parent;
-      const obj = prop?.parent;
-      if (!prop || obj?.name !== 'Object' || pos <= node.from) return null;
-      return keySpot(obj, inString(node), !!valueOf(prop) || prop.getChild(':') !== null);
+      const obj = parent?.parent;
+      if (!parent || obj?.name !== 'Object' || pos <= node.from) return null;
+      return keySpot(c, obj, inString(c, node), !!valueOf(parent) || parent.getChild(':') !== null);
     }
     case 'String':
-      if (
-        pos <= node.from ||
-        (pos === node.to && state.sliceDoc(node.to - 1, node.to) === '"' && node.to - node.from >= 2)
-      )
-        return null;
-      if (parent?.name === 'Property') return valueSpot(parent, inString(node));
-      if (parent?.name === 'Array') return itemSpot(parent, inString(node));
-      return null;
+      return stringSpot(c, node);
     case '⚠': {
-      const text = state.sliceDoc(node.from, pos);
-      const range = text.startsWith('"') ? { from: node.from + 1, to: pos, quoted: true } : bare;
-      if (parent?.name === 'Object') return keySpot(parent, range, false);
-      if (parent?.name === 'Property') return valueSpot(parent, range);
-      if (parent?.name === 'Array') return itemSpot(parent, range);
-      return null;
+      const quoted = state.sliceDoc(node.from, pos).startsWith('"');
+      return spotIn(c, parent, quoted ? { from: node.from + 1, to: pos, quoted: true } : bare, true);
     }
     case 'Number':
     case 'True':
     case 'False':
     case 'Null':
-      if (parent?.name === 'Property') return valueSpot(parent, { from: node.from, to: node.to, quoted: false });
-      if (parent?.name === 'Array') return itemSpot(parent, { from: node.from, to: node.to, quoted: false });
-      return null;
+      return spotIn(c, parent, { from: node.from, to: node.to, quoted: false }, false);
     case 'Object':
     case '{':
-    case ',': {
-      const obj = node.name === 'Object' ? node : parent;
-      if (obj?.name === 'Object') return keySpot(obj, bare, false);
-      if (obj?.name === 'Array') return itemSpot(obj, bare);
-      return null;
-    }
+    case ',':
+      return arrayOrObject(c, node.name === 'Object' ? node : parent, bare);
     case 'Array':
     case '[':
-      return itemSpot(node.name === 'Array' ? node : (parent as SyntaxNode), bare);
+      return itemSpot(c, node.name === 'Array' ? node : (parent as SyntaxNode), bare);
     case 'Property':
     case ':':
-      return valueSpot(node.name === 'Property' ? node : (parent as SyntaxNode), bare);
+      return valueSpot(c, node.name === 'Property' ? node : (parent as SyntaxNode), bare);
     default:
       return null;
   }
+}
+
+/** After `{` or `,`: a key of the object or an item of the array it is in. */
+function arrayOrObject(c: SpotCtx, parent: SyntaxNode | null, bare: Range): JsonSpot | null {
+  if (parent?.name === 'Object') return keySpot(c, parent, bare, false);
+  if (parent?.name === 'Array') return itemSpot(c, parent, bare);
+  return null;
 }
 
 /** The value at a path of a best-effort document. */
