@@ -42,23 +42,6 @@ describe('breakpoint checks', () => {
     expect(errorsOf({ kind: 'fact', fact: 'event.amount', enabled: true })[0]).toContain('belongs to one event');
   });
 
-  it("a condition in the shorthand is checked like a trigger's `when`, located at the column of the bad part", () => {
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amount gtt 20', enabled: true })).toEqual([
-      'breakpoint:1:14  when.op  unknown operator "gtt"; did you mean "gt"?',
-    ]);
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amout gt 20', enabled: true })[0]).toMatch(
-      /^breakpoint:1:1 {2}when\.fact {2}unknown field "amout".*did you mean "amount"\?$/,
-    );
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amount gt 20', enabled: true })).toEqual([]);
-  });
-
-  it('a JSON condition is located in its own text', () => {
-    const when = '{ "all": [\n  { "fact": "event.amount", "op": "between", "value": 3 }\n] }';
-    const errors = errorsOf({ kind: 'event', event: 'demo.hit', when, enabled: true });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^breakpoint:2:55 {2}when\.all\[0\]\.value {2}/);
-  });
-
   it('the stored format refuses unknown kinds and extra keys', () => {
     expect(breakpointsSchema.safeParse([{ kind: 'trigger', trigger: 'a', enabled: true }]).success).toBe(true);
     expect(breakpointsSchema.safeParse([{ kind: 'watch', fact: 'world.x', enabled: true }]).success).toBe(false);
