@@ -11,7 +11,6 @@ import {
   replayRun,
   triggerLocation,
   triggerOf,
-  watchValueAt,
 } from '../../../src/engine';
 import { scenarios } from '../../../src/scenarios';
 import type { BreakpointSpec } from '../../../src/engine';
@@ -123,27 +122,7 @@ describe('breakpoints in an exported run', () => {
   });
 });
 
-describe('watches and where a change came from', () => {
-  it('records each change of a pinned fact with the triggers whose actions made it', () => {
-    const engine = demoEngine();
-    const dbg = createDebugger(engine);
-    dbg.setWatches(['world.score', 'world.scor']);
-    while (engine.tick < 1200) engine.step(boost);
-    const [score, bad] = dbg.watches;
-    expect(bad!.errors[0]!.message).toContain('did you mean "world.score"?');
-    expect(score!.since).toEqual({ tick: 0, value: 0 });
-    expect(score!.changes.length).toBeGreaterThan(2);
-    expect(score!.changes.at(-1)!.value).toBe(engine.world.score);
-    const scorers = ['alarm-held', 'big-hit-scores', 'tick-score'];
-    // Attribution is per event: other triggers acting on the same event (hit-hurts) are named too.
-    for (const c of score!.changes) expect(c.triggers.some((t) => scorers.includes(t))).toBe(true);
-    const named = new Set(score!.changes.flatMap((c) => c.triggers.filter((t) => scorers.includes(t))));
-    expect([...named].sort()).toEqual(scorers);
-    const first = score!.changes[0]!;
-    expect(watchValueAt(score!, first.tick - 1)).toBe(0);
-    expect(watchValueAt(score!, first.tick)).toBe(first.value);
-  });
-
+describe('where a change came from', () => {
   it('finds the trigger behind an event and its line:col in the rules text', () => {
     const text = readFileSync('public/rules/demo.json', 'utf8');
     expect(triggerLocation(text, 'big-hit-scores')).toEqual({ line: 22, column: 5 });
