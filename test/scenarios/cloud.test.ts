@@ -11,14 +11,7 @@ import {
 } from '../../src/engine';
 import type { Engine, SirenEvent } from '../../src/engine';
 import { scenarios } from '../../src/scenarios';
-import {
-  alarmRules,
-  checkCloudInput,
-  cloudLessons,
-  cloudScenario,
-  cloudTuning,
-  idleCloudInput,
-} from '../../src/scenarios/cloud';
+import { checkCloudInput, cloudLessons, cloudScenario, cloudTuning, idleCloudInput } from '../../src/scenarios/cloud';
 import type { CloudInput, CloudRuntime, CloudWorld } from '../../src/scenarios/cloud';
 
 // Each test simulates up to a quarter of an hour of cloud; allow for a busy machine.
@@ -254,29 +247,6 @@ describe('the cloud, told by the event log', () => {
       expect.arrayContaining(['poolSize', 'alarm', 'alarms', 'emailsSent', 'cpu', 'rps', 'scaleOuts', 'scaleIns']),
     );
     expect(final.emailsSent).toBeGreaterThan(0);
-  });
-});
-
-describe('alarm thresholds for the dashboard', () => {
-  const compile = (doc: RulesDoc) => {
-    const r = loadRules(JSON.stringify(doc), scenarioCatalogue(cloudScenario), 'cloud.json');
-    if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));
-    return r.rules;
-  };
-  it('reads each alarm of the rules (N of M datapoints against a threshold), edits included', () => {
-    expect(alarmRules(compile(cloudRules()))).toEqual([
-      { alarm: 'cpuHigh', trigger: '', op: 'gt', threshold: 70, datapoints: 3, of: 5 },
-      { alarm: 'cpuLow', trigger: '', op: 'lt', threshold: 30, datapoints: 5, of: 5 },
-    ]);
-    const doc = cloudRules();
-    const [high, low] = doc.alarms as [RulesDoc['alarms'][number], RulesDoc['alarms'][number]];
-    high.threshold = 85;
-    high.toAlarm = 2;
-    low.threshold = 45;
-    expect(alarmRules(compile(doc)).map((r) => [r.alarm, r.threshold, r.datapoints])).toEqual([
-      ['cpuHigh', 85, 2],
-      ['cpuLow', 45, 5],
-    ]);
   });
 });
 

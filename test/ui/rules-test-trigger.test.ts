@@ -5,7 +5,6 @@ import { demoScenario } from '../../src/scenarios/demo';
 import {
   explainLines,
   factContextOf,
-  parseSampleEvent,
   recentEvents,
   sampleEventText,
   testTrigger,
@@ -152,60 +151,6 @@ describe('sample events', () => {
     expect(JSON.parse(sampleEventText('demo.hit', undefined, hit(7, 2)))).toEqual({
       type: 'demo.hit',
       payload: { target: 2, amount: 7 },
-    });
-  });
-
-  it('accepts a hand-written event, missing fields included, stamped with the tick and next offset', () => {
-    const r = parseSampleEvent('{ "type": "demo.hit", "payload": { "amount": 12 } }', catalogue, DRAFT, {
-      tick: 50,
-      seq: 7,
-    });
-    expect(r).toEqual({ ok: true, event: { seq: 7, type: 'demo.hit', tick: 50, payload: { amount: 12 } } });
-  });
-
-  it('accepts events the draft declares', () => {
-    const rules = compile(
-      [{ id: 't', on: 'my.event', do: [{ behaviour: 'addScore', amount: 1 }] }],
-      [{ type: 'my.event', fields: { n: 'number' } }],
-    );
-    expect(
-      parseSampleEvent('{ "type": "my.event", "payload": { "n": 1 } }', catalogue, rules, { tick: 0, seq: 0 }).ok,
-    ).toBe(true);
-  });
-
-  it('rejects a bad sample with every reason, did-you-mean included', () => {
-    const r = parseSampleEvent('{ "type": "demo.hitt", "payload": {}, "when": 1 }', catalogue, DRAFT, {
-      tick: 0,
-      seq: 0,
-    });
-    expect(r).toEqual({
-      ok: false,
-      errors: [
-        'unknown key "when"; expected one of "type", "payload", "tick", "seq"',
-        'unknown event type "demo.hitt"; did you mean "demo.hit"?',
-      ],
-    });
-    const fields = parseSampleEvent(
-      '{ "type": "demo.hit", "payload": { "amout": 1, "target": "one" }, "tick": -1 }',
-      catalogue,
-      DRAFT,
-      { tick: 0, seq: 0 },
-    );
-    expect(fields).toEqual({
-      ok: false,
-      errors: [
-        'payload: unknown field "amout" of "demo.hit" events; did you mean "amount"?',
-        'payload.target: expected number, found "one"',
-        '"tick" must be a whole number ≥ 0',
-      ],
-    });
-    expect(parseSampleEvent('[1]', catalogue, DRAFT, { tick: 0, seq: 0 })).toMatchObject({
-      ok: false,
-      errors: [expect.stringContaining('must be a JSON object')],
-    });
-    expect(parseSampleEvent('{', catalogue, DRAFT, { tick: 0, seq: 0 })).toMatchObject({
-      ok: false,
-      errors: [expect.stringContaining('not valid JSON')],
     });
   });
 });

@@ -11,7 +11,6 @@ import {
   replayRun,
   triggerLocation,
   triggerOf,
-  watchValueAt,
 } from '../../../src/engine';
 import { scenarios } from '../../../src/scenarios';
 import type { BreakpointSpec } from '../../../src/engine';
@@ -40,23 +39,6 @@ describe('breakpoint checks', () => {
       'breakpoint:1:1  fact  unknown world fact "world.scor"; did you mean "world.score"?',
     ]);
     expect(errorsOf({ kind: 'fact', fact: 'event.amount', enabled: true })[0]).toContain('belongs to one event');
-  });
-
-  it("a condition in the shorthand is checked like a trigger's `when`, located at the column of the bad part", () => {
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amount gtt 20', enabled: true })).toEqual([
-      'breakpoint:1:14  when.op  unknown operator "gtt"; did you mean "gt"?',
-    ]);
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amout gt 20', enabled: true })[0]).toMatch(
-      /^breakpoint:1:1 {2}when\.fact {2}unknown field "amout".*did you mean "amount"\?$/,
-    );
-    expect(errorsOf({ kind: 'event', event: 'demo.hit', when: 'event.amount gt 20', enabled: true })).toEqual([]);
-  });
-
-  it('a JSON condition is located in its own text', () => {
-    const when = '{ "all": [\n  { "fact": "event.amount", "op": "between", "value": 3 }\n] }';
-    const errors = errorsOf({ kind: 'event', event: 'demo.hit', when, enabled: true });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^breakpoint:2:55 {2}when\.all\[0\]\.value {2}/);
   });
 
   it('the stored format refuses unknown kinds and extra keys', () => {
@@ -140,27 +122,7 @@ describe('breakpoints in an exported run', () => {
   });
 });
 
-describe('watches and where a change came from', () => {
-  it('records each change of a pinned fact with the triggers whose actions made it', () => {
-    const engine = demoEngine();
-    const dbg = createDebugger(engine);
-    dbg.setWatches(['world.score', 'world.scor']);
-    while (engine.tick < 1200) engine.step(boost);
-    const [score, bad] = dbg.watches;
-    expect(bad!.errors[0]!.message).toContain('did you mean "world.score"?');
-    expect(score!.since).toEqual({ tick: 0, value: 0 });
-    expect(score!.changes.length).toBeGreaterThan(2);
-    expect(score!.changes.at(-1)!.value).toBe(engine.world.score);
-    const scorers = ['alarm-held', 'big-hit-scores', 'tick-score'];
-    // Attribution is per event: other triggers acting on the same event (hit-hurts) are named too.
-    for (const c of score!.changes) expect(c.triggers.some((t) => scorers.includes(t))).toBe(true);
-    const named = new Set(score!.changes.flatMap((c) => c.triggers.filter((t) => scorers.includes(t))));
-    expect([...named].sort()).toEqual(scorers);
-    const first = score!.changes[0]!;
-    expect(watchValueAt(score!, first.tick - 1)).toBe(0);
-    expect(watchValueAt(score!, first.tick)).toBe(first.value);
-  });
-
+describe('where a change came from', () => {
   it('finds the trigger behind an event and its line:col in the rules text', () => {
     const text = readFileSync('public/rules/demo.json', 'utf8');
     expect(triggerLocation(text, 'big-hit-scores')).toEqual({ line: 22, column: 5 });
