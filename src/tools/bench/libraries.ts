@@ -3,7 +3,10 @@ import type { RulesLogic } from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
 import type { RuleProperties } from 'json-rules-engine';
 import type { SirenEvent } from '../../engine';
+import { benchType } from './benchScenario';
 import type { BenchPayload } from './benchScenario';
+import { checksByType } from './checks';
+import type { Check } from './checks';
 import type { NumOp, TriggerRow } from './dispatchRules';
 
 const LOGIC_OP = { gte: '>=', gt: '>', lt: '<', lte: '<=' } as const satisfies Record<NumOp, string>;
@@ -14,33 +17,23 @@ const JRE_OP = {
   lte: 'lessThanInclusive',
 } as const satisfies Record<NumOp, string>;
 
-/** The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do). */
-export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, RulesLogic[]> {
-  const byType = new Map<string, RulesLogic[]>();
-  for (const [type, op, value, kindOp, kind] of rows) {
-    const num = { [LOGIC_OP[op]]: [{ var: 'n' }, value] } as RulesLogic;
-    const colour: RulesLogic =
-      kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind as string] };
-    const key = `bench.e${type}`;
-    byType.set(key, [...(byType.get(key) ?? []), { and: [num, colour] }]);
-  }
-  return byType;
+/** One row as a json-logic rule: both conditions under `and`. */
+function jsonLogicRule([, op, value, kindOp, kind]: TriggerRow): RulesLogic {
+  const num = { [LOGIC_OP[op]]: [{ var: 'n' }, value] } as RulesLogic;
+  const colour: RulesLogic =
+    kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind] };
+  return { and: [num, colour] };
 }
 
-/** Runs the stream through json-logic-js; returns how many rules held. */
-export function runJsonLogic(
-  byType: ReadonlyMap<string, readonly RulesLogic[]>,
-  events: readonly SirenEvent<string, BenchPayload>[],
-): number {
-  let fired = 0;
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i] as SirenEvent<string, BenchPayload>;
-    const list = byType.get(ev.type);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k++)
-      if (jsonLogic.truthy(jsonLogic.apply(list[k] as RulesLogic, ev.payload))) fired++;
-  }
-  return fired;
+/**
+ * The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do); each check
+ * applies its rule with json-logic-js. Run them with `runChecks`.
+ */
+export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, Check[]> {
+  return checksByType(rows, (row) => {
+    const rule = jsonLogicRule(row);
+    return (p) => jsonLogic.truthy(jsonLogic.apply(rule, p));
+  });
 }
 
 /** The rows as one json-rules-engine Engine with 50 rules; the event type is a fact like any other. */
@@ -49,7 +42,7 @@ export function jsonRulesEngine(rows: readonly TriggerRow[]): Engine {
     name: `t${i}`,
     conditions: {
       all: [
-        { fact: 'type', operator: 'equal', value: `bench.e${type}` },
+        { fact: 'type', operator: 'equal', value: benchType(type) },
         { fact: 'n', operator: JRE_OP[op], value },
         { fact: 'kind', operator: kindOp === 'in' ? 'in' : 'equal', value: kindOp === 'in' ? [...kind] : kind },
       ],
