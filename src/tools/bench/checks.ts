@@ -6,12 +6,12 @@ import type { TriggerRow } from './dispatchRules';
 /** One trigger's whole condition on a bench payload. */
 export type Check = (p: BenchPayload) => boolean;
 
-/** One check per row, grouped under the row's event type in row order (the index the by-type contenders share). */
-export function checksByType(rows: readonly TriggerRow[], toCheck: (row: TriggerRow) => Check): Map<string, Check[]> {
-  const byType = new Map<string, Check[]>();
+/** What `build` makes of each row, grouped under the row's event type in row order (the by-type contenders' index). */
+export function indexByType<T>(rows: readonly TriggerRow[], build: (row: TriggerRow) => T): Map<string, T[]> {
+  const byType = new Map<string, T[]>();
   for (const row of rows) {
     const key = benchType(row[0]);
-    byType.set(key, [...(byType.get(key) ?? []), toCheck(row)]);
+    byType.set(key, [...(byType.get(key) ?? []), build(row)]);
   }
   return byType;
 }

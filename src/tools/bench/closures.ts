@@ -1,4 +1,4 @@
-import { checksByType } from './checks';
+import { indexByType } from './checks';
 import type { Check } from './checks';
 import type { TriggerRow } from './dispatchRules';
 
@@ -31,5 +31,5 @@ function specialise([, op, v, kindOp, kind]: TriggerRow): Check {
 
 /** The rows as hand-specialised closures, indexed by event type (run them with `runChecks`). */
 export function specialisedByType(rows: readonly TriggerRow[]): Map<string, Check[]> {
-  return checksByType(rows, specialise);
+  return indexByType(rows, specialise);
 }

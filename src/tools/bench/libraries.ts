@@ -5,8 +5,7 @@ import type { RuleProperties } from 'json-rules-engine';
 import type { SirenEvent } from '../../engine';
 import { benchType } from './benchScenario';
 import type { BenchPayload } from './benchScenario';
-import { checksByType } from './checks';
-import type { Check } from './checks';
+import { indexByType } from './checks';
 import type { NumOp, TriggerRow } from './dispatchRules';
 
 const LOGIC_OP = { gte: '>=', gt: '>', lt: '<', lte: '<=' } as const satisfies Record<NumOp, string>;
@@ -25,15 +24,20 @@ function jsonLogicRule([, op, value, kindOp, kind]: TriggerRow): RulesLogic {
   return { and: [num, colour] };
 }
 
-/**
- * The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do); each check
- * applies its rule with json-logic-js. Run them with `runChecks`.
- */
-export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, Check[]> {
-  return checksByType(rows, (row) => {
-    const rule = jsonLogicRule(row);
-    return (p) => jsonLogic.truthy(jsonLogic.apply(rule, p));
-  });
+/** The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do). */
+export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, RulesLogic[]> {
+  return indexByType(rows, jsonLogicRule);
+}
+
+/** Runs the stream through json-logic-js; returns how many rules held. */
+export function runJsonLogic(
+  byType: ReadonlyMap<string, readonly RulesLogic[]>,
+  events: readonly SirenEvent<string, BenchPayload>[],
+): number {
+  let fired = 0;
+  for (const ev of events)
+    for (const rule of byType.get(ev.type) ?? []) if (jsonLogic.truthy(jsonLogic.apply(rule, ev.payload))) fired++;
+  return fired;
 }
 
 /** The rows as one json-rules-engine Engine with 50 rules; the event type is a fact like any other. */
