@@ -18,9 +18,14 @@ export interface BenchStream {
   readonly events: readonly SirenEvent<string, BenchPayload>[];
 }
 
+/** The name of bench event type `i`: bench.e<i>. */
+export function benchType(i: number): string {
+  return `bench.e${i}`;
+}
+
 /** Names `count` event types: bench.e0, bench.e1, … */
 export function benchTypes(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `bench.e${i}`);
+  return Array.from({ length: count }, (_, i) => benchType(i));
 }
 
 /** Builds `length` events of the given types with n uniform in 0…99 and kind uniform over KINDS. */

@@ -1,25 +1,22 @@
-import type { SirenEvent } from '../../engine';
-import type { BenchPayload } from './benchScenario';
-import type { NumOp, TriggerRow } from './dispatchRules';
-
-type Check = (p: BenchPayload) => boolean;
+import { indexByType } from './checks';
+import type { Check } from './checks';
+import type { TriggerRow } from './dispatchRules';
 
 /** One closure per operator and colour test, with both conditions inline (what a specialising compiler could emit). */
-function specialise(op: NumOp, v: number, kindOp: 'eq' | 'in', kind: string | readonly string[]): Check {
+function specialise([, op, v, kindOp, kind]: TriggerRow): Check {
   if (kindOp === 'eq') {
-    const k = kind as string;
     switch (op) {
       case 'gte':
-        return (p) => p.n >= v && p.kind === k;
+        return (p) => p.n >= v && p.kind === kind;
       case 'gt':
-        return (p) => p.n > v && p.kind === k;
+        return (p) => p.n > v && p.kind === kind;
       case 'lt':
-        return (p) => p.n < v && p.kind === k;
+        return (p) => p.n < v && p.kind === kind;
       case 'lte':
-        return (p) => p.n <= v && p.kind === k;
+        return (p) => p.n <= v && p.kind === kind;
     }
   }
-  const [a, b] = kind as readonly [string, string];
+  const [a, b] = kind;
   switch (op) {
     case 'gte':
       return (p) => p.n >= v && (p.kind === a || p.kind === b);
@@ -32,27 +29,7 @@ function specialise(op: NumOp, v: number, kindOp: 'eq' | 'in', kind: string | re
   }
 }
 
-/** The rows as hand-specialised closures, indexed by event type. */
+/** The rows as hand-specialised closures, indexed by event type (run them with `runChecks`). */
 export function specialisedByType(rows: readonly TriggerRow[]): Map<string, Check[]> {
-  const byType = new Map<string, Check[]>();
-  for (const [type, op, value, kindOp, kind] of rows) {
-    const key = `bench.e${type}`;
-    byType.set(key, [...(byType.get(key) ?? []), specialise(op, value, kindOp, kind)]);
-  }
-  return byType;
-}
-
-/** Runs the stream through specialised closures; returns how many held. */
-export function runSpecialised(
-  byType: ReadonlyMap<string, readonly Check[]>,
-  events: readonly SirenEvent<string, BenchPayload>[],
-): number {
-  let fired = 0;
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i] as SirenEvent<string, BenchPayload>;
-    const list = byType.get(ev.type);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k++) if ((list[k] as Check)(ev.payload)) fired++;
-  }
-  return fired;
+  return indexByType(rows, specialise);
 }

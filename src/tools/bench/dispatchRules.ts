@@ -1,16 +1,13 @@
 import type { RulesFile } from '../../engine';
+import { benchType } from './benchScenario';
 
 /** A numeric comparison on `event.n`. */
 export type NumOp = 'gte' | 'gt' | 'lt' | 'lte';
 
 /** One bench trigger: on bench.e<type>, `n <op> value` and `kind` equal to one colour or in a pair. */
-export type TriggerRow = readonly [
-  type: number,
-  op: NumOp,
-  value: number,
-  kindOp: 'eq' | 'in',
-  kind: string | readonly string[],
-];
+export type TriggerRow =
+  | readonly [type: number, op: NumOp, value: number, kindOp: 'eq', kind: string]
+  | readonly [type: number, op: NumOp, value: number, kindOp: 'in', kind: readonly [string, string]];
 
 /**
  * The 50 triggers of the dispatch benchmark (5 on each of 10 event types), written out so the hand-written switch in
@@ -76,7 +73,7 @@ export function sirenRules(rows: readonly TriggerRow[]): RulesFile {
     scenario: 'bench',
     triggers: rows.map(([type, op, value, kindOp, kind], i) => ({
       id: `t${i}`,
-      on: `bench.e${type}`,
+      on: benchType(type),
       when: {
         all: [
           { fact: 'event.n', op, value },

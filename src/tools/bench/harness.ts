@@ -62,7 +62,8 @@ export const canCollect = gc !== null;
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  const hi = s[m] ?? NaN;
+  return s.length % 2 ? hi : ((s[m - 1] ?? NaN) + hi) / 2;
 }
 
 async function sample(alt: Alternative): Promise<{ wall: number; cpu: number; check: number }> {
@@ -77,40 +78,67 @@ async function sample(alt: Alternative): Promise<{ wall: number; cpu: number; ch
   return { wall, cpu: (c.user + c.system) / 1000, check };
 }
 
+/** The samples one alternative has collected so far. */
+interface Run {
+  readonly alt: Alternative;
+  readonly samples: number[];
+  readonly others: number[];
+  check: number;
+}
+
+/** `xs` starting at index `r` (modulo its length) and wrapping round. */
+function rotated<T>(xs: readonly T[], r: number): T[] {
+  const at = r % xs.length;
+  return [...xs.slice(at), ...xs.slice(0, at)];
+}
+
+/** One alternative's samples as a measurement. */
+function summarise({ alt, samples, others, check }: Run): Measured {
+  const med = median(samples);
+  return {
+    name: alt.name,
+    label: alt.label,
+    units: alt.units,
+    samplesMs: samples,
+    otherMedianMs: median(others),
+    medianMs: med,
+    minMs: Math.min(...samples),
+    maxMs: Math.max(...samples),
+    perSecond: (alt.units * 1000) / med,
+    check,
+  };
+}
+
 /**
  * Measures alternatives side by side in this process: warm-up samples first, then `reps` rounds in which every
  * alternative runs once, in an order rotated each round so drift and noise spread evenly.
  */
 export async function measure(alts: readonly Alternative[], { warmup, reps, clock }: Reps): Promise<Measured[]> {
-  const samples = alts.map(() => [] as number[]);
-  const others = alts.map(() => [] as number[]);
-  const checks = alts.map(() => NaN);
+  const runs = alts.map((alt): Run => ({ alt, samples: [], others: [], check: NaN }));
   for (let w = 0; w < warmup; w++) for (const alt of alts) await sample(alt);
   for (let r = 0; r < reps; r++) {
-    for (let k = 0; k < alts.length; k++) {
-      const i = (k + r) % alts.length;
-      const s = await sample(alts[i] as Alternative);
-      (samples[i] as number[]).push(clock === 'cpu' ? s.cpu : s.wall);
-      (others[i] as number[]).push(clock === 'cpu' ? s.wall : s.cpu);
-      checks[i] = s.check;
+    for (const run of rotated(runs, r)) {
+      const s = await sample(run.alt);
+      run.samples.push(clock === 'cpu' ? s.cpu : s.wall);
+      run.others.push(clock === 'cpu' ? s.wall : s.cpu);
+      run.check = s.check;
     }
   }
-  return alts.map((alt, i) => {
-    const xs = samples[i] as number[];
-    const med = median(xs);
-    return {
-      name: alt.name,
-      label: alt.label,
-      units: alt.units,
-      samplesMs: xs,
-      otherMedianMs: median(others[i] as number[]),
-      medianMs: med,
-      minMs: Math.min(...xs),
-      maxMs: Math.max(...xs),
-      perSecond: (alt.units * 1000) / med,
-      check: checks[i] as number,
-    };
-  });
+  return runs.map(summarise);
+}
+
+/** Measures one alternative on its own. */
+export async function measureOne(alt: Alternative, reps: Reps): Promise<Measured> {
+  const [m] = await measure([alt], reps);
+  if (!m) throw new Error(`${alt.name}: measure returned nothing`);
+  return m;
+}
+
+/** The measurement of the alternative named `name` (a misspelt name fails the run rather than printing nonsense). */
+export function byName(results: readonly Measured[], name: string): Measured {
+  const m = results.find((r) => r.name === name);
+  if (!m) throw new Error(`no alternative named ${name} among ${results.map((r) => r.name).join(', ')}`);
+  return m;
 }
 
 /** Fails the whole run when alternatives disagree on what they computed: a benchmark of different work is worthless. */

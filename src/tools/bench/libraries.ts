@@ -3,7 +3,9 @@ import type { RulesLogic } from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
 import type { RuleProperties } from 'json-rules-engine';
 import type { SirenEvent } from '../../engine';
+import { benchType } from './benchScenario';
 import type { BenchPayload } from './benchScenario';
+import { indexByType } from './checks';
 import type { NumOp, TriggerRow } from './dispatchRules';
 
 const LOGIC_OP = { gte: '>=', gt: '>', lt: '<', lte: '<=' } as const satisfies Record<NumOp, string>;
@@ -14,17 +16,17 @@ const JRE_OP = {
   lte: 'lessThanInclusive',
 } as const satisfies Record<NumOp, string>;
 
+/** One row as a json-logic rule: both conditions under `and`. */
+function jsonLogicRule([, op, value, kindOp, kind]: TriggerRow): RulesLogic {
+  const num = { [LOGIC_OP[op]]: [{ var: 'n' }, value] } as RulesLogic;
+  const colour: RulesLogic =
+    kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind] };
+  return { and: [num, colour] };
+}
+
 /** The rows as json-logic rules, pre-indexed by event type (what a careful user of json-logic-js would do). */
 export function jsonLogicByType(rows: readonly TriggerRow[]): Map<string, RulesLogic[]> {
-  const byType = new Map<string, RulesLogic[]>();
-  for (const [type, op, value, kindOp, kind] of rows) {
-    const num = { [LOGIC_OP[op]]: [{ var: 'n' }, value] } as RulesLogic;
-    const colour: RulesLogic =
-      kindOp === 'in' ? { in: [{ var: 'kind' }, [...kind]] } : { '===': [{ var: 'kind' }, kind as string] };
-    const key = `bench.e${type}`;
-    byType.set(key, [...(byType.get(key) ?? []), { and: [num, colour] }]);
-  }
-  return byType;
+  return indexByType(rows, jsonLogicRule);
 }
 
 /** Runs the stream through json-logic-js; returns how many rules held. */
@@ -33,13 +35,8 @@ export function runJsonLogic(
   events: readonly SirenEvent<string, BenchPayload>[],
 ): number {
   let fired = 0;
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i] as SirenEvent<string, BenchPayload>;
-    const list = byType.get(ev.type);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k++)
-      if (jsonLogic.truthy(jsonLogic.apply(list[k] as RulesLogic, ev.payload))) fired++;
-  }
+  for (const ev of events)
+    for (const rule of byType.get(ev.type) ?? []) if (jsonLogic.truthy(jsonLogic.apply(rule, ev.payload))) fired++;
   return fired;
 }
 
@@ -49,7 +46,7 @@ export function jsonRulesEngine(rows: readonly TriggerRow[]): Engine {
     name: `t${i}`,
     conditions: {
       all: [
-        { fact: 'type', operator: 'equal', value: `bench.e${type}` },
+        { fact: 'type', operator: 'equal', value: benchType(type) },
         { fact: 'n', operator: JRE_OP[op], value },
         { fact: 'kind', operator: kindOp === 'in' ? 'in' : 'equal', value: kindOp === 'in' ? [...kind] : kind },
       ],

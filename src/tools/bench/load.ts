@@ -7,85 +7,105 @@ import {
   scenarioCatalogue,
   validateRules,
 } from '../../engine';
-import type { Condition, RulesFile, TriggerSpec } from '../../engine';
+import type { ActionSpec, Condition, Rng, RulesFile, TriggerSpec } from '../../engine';
 import { benchTypes, createBenchScenario, KINDS } from './benchScenario';
-import { measure } from './harness';
-import type { Alternative, Measured } from './harness';
+import { byName, measure } from './harness';
+import type { Alternative } from './harness';
 import { measuredJson, ms } from './report';
 import type { Benchmark } from './report';
 
 const TRIGGERS = 1_000;
 const DECLARED = 20;
 const TARGET_MS = 20;
+const TYPES = benchTypes(100);
+
+/** One comparison, of seven kinds evenly: on the event's number or colour, the tick, or a world fact. */
+function compare(rng: Rng): Condition {
+  switch (rng.int(0, 6)) {
+    case 0:
+      return { fact: 'event.n', op: rng.pick(['gt', 'lt', 'gte', 'lte'] as const), value: rng.int(0, 99) };
+    case 1:
+      return { fact: 'event.n', op: 'between', value: [rng.int(0, 40), rng.int(50, 99)] };
+    case 2:
+      return {
+        fact: 'event.kind',
+        op: rng.pick(['in', 'notIn'] as const),
+        value: [rng.pick(KINDS), rng.pick(KINDS)],
+      };
+    case 3:
+      return { fact: 'event.kind', op: rng.pick(['eq', 'ne', 'startsWith'] as const), value: rng.pick(KINDS) };
+    case 4:
+      return { fact: 'meta.tick', op: 'gte', value: rng.int(0, 600) };
+    case 5:
+      return { fact: 'world.level', op: 'lte', value: { fact: 'event.n', times: 0.5, plus: rng.int(0, 9) } };
+    default:
+      return { fact: 'world.alarm', op: 'eq', value: rng.chance(0.5) };
+  }
+}
+
+/** A comparison, or at the top level (60 % of the time) `not`, `any` or `all` over two or three comparisons. */
+function condition(rng: Rng, depth: number): Condition {
+  if (depth > 0 || rng.chance(0.4)) return compare(rng);
+  const length = rng.int(2, 3);
+  const first = condition(rng, depth + 1);
+  const parts = [first, ...Array.from({ length: length - 1 }, () => condition(rng, depth + 1))];
+  const kind = rng.int(0, 4);
+  return kind === 0 ? { not: first } : kind === 1 ? { any: parts } : { all: parts };
+}
+
+/** One action: mostly `count`, else an emit of a declared event or switching a trigger on or off. */
+function action(rng: Rng, ids: readonly string[]): ActionSpec {
+  const k = rng.int(0, 9);
+  if (k < 5) return { behaviour: 'count' };
+  if (k < 8)
+    return {
+      behaviour: 'emit',
+      event: `gen.e${rng.int(0, DECLARED - 1)}`,
+      payload: { n: { fact: 'event.n', times: 2 }, kind: rng.pick(KINDS) },
+    };
+  return { behaviour: rng.pick(['enableTrigger', 'disableTrigger']), trigger: rng.pick(ids) };
+}
+
+/** The optional fields of trigger `i`, each present at its own rate. */
+function extrasOf(rng: Rng, i: number): Pick<TriggerSpec, 'description' | 'cooldown' | 'priority' | 'once'> {
+  return {
+    ...(rng.chance(0.5) ? { description: `Generated trigger ${i}: does something when something happens.` } : {}),
+    ...(rng.chance(0.2) ? { cooldown: rng.int(1, 10) } : {}),
+    ...(rng.chance(0.1) ? { priority: rng.int(-5, 5) } : {}),
+    ...(rng.chance(0.05) ? { once: true } : {}),
+  };
+}
+
+/** Trigger `i`: 10 % `while`, 10 % `every`, the rest `on` (a quarter of those on a declared event, counting). */
+function generatedTrigger(rng: Rng, id: string, i: number, ids: readonly string[]): TriggerSpec {
+  const r = rng.next();
+  const extras = extrasOf(rng, i);
+  if (r < 0.1)
+    return {
+      id,
+      while: { fact: 'world.level', op: 'gte', value: rng.int(1, 9) },
+      for: rng.int(1, 5),
+      do: [{ behaviour: 'count' }],
+      ...extras,
+    };
+  if (r < 0.2) return { id, every: rng.int(1, 30), do: [{ behaviour: 'count' }], ...extras };
+  const on = r < 0.25 ? `gen.e${rng.int(0, DECLARED - 1)}` : rng.pick(TYPES);
+  if (on.startsWith('gen.'))
+    return {
+      id,
+      on,
+      when: { fact: 'event.n', op: 'gt', value: rng.int(0, 99) },
+      do: [{ behaviour: 'count' }],
+      ...extras,
+    };
+  const when = condition(rng, 0);
+  return { id, on, when, do: Array.from({ length: rng.int(1, 2) }, () => action(rng, ids)), ...extras };
+}
 
 /** A generated rules file of `count` triggers with the variety a real one has: every mode, nested conditions, facts, all behaviours. */
 export function generateRulesText(count: number, seed = 5): string {
   const rng = createRng(seed);
-  const types = benchTypes(100);
-  const compare = (): Condition => {
-    switch (rng.int(0, 6)) {
-      case 0:
-        return { fact: 'event.n', op: rng.pick(['gt', 'lt', 'gte', 'lte'] as const), value: rng.int(0, 99) };
-      case 1:
-        return { fact: 'event.n', op: 'between', value: [rng.int(0, 40), rng.int(50, 99)] };
-      case 2:
-        return {
-          fact: 'event.kind',
-          op: rng.pick(['in', 'notIn'] as const),
-          value: [rng.pick(KINDS), rng.pick(KINDS)],
-        };
-      case 3:
-        return { fact: 'event.kind', op: rng.pick(['eq', 'ne', 'startsWith'] as const), value: rng.pick(KINDS) };
-      case 4:
-        return { fact: 'meta.tick', op: 'gte', value: rng.int(0, 600) };
-      case 5:
-        return { fact: 'world.level', op: 'lte', value: { fact: 'event.n', times: 0.5, plus: rng.int(0, 9) } };
-      default:
-        return { fact: 'world.alarm', op: 'eq', value: rng.chance(0.5) };
-    }
-  };
-  const condition = (depth: number): Condition => {
-    if (depth > 0 || rng.chance(0.4)) return compare();
-    const parts = Array.from({ length: rng.int(2, 3) }, () => condition(depth + 1));
-    const kind = rng.int(0, 4);
-    return kind === 0 ? { not: parts[0] as Condition } : kind === 1 ? { any: parts } : { all: parts };
-  };
   const ids = Array.from({ length: count }, (_, i) => `t${i}-${i % 3}`);
-  const action = () => {
-    const k = rng.int(0, 9);
-    if (k < 5) return { behaviour: 'count' };
-    if (k < 8)
-      return {
-        behaviour: 'emit',
-        event: `gen.e${rng.int(0, DECLARED - 1)}`,
-        payload: { n: { fact: 'event.n', times: 2 }, kind: rng.pick(KINDS) },
-      };
-    return { behaviour: rng.pick(['enableTrigger', 'disableTrigger']), trigger: rng.pick(ids) };
-  };
-  const triggers = ids.map((id, i): TriggerSpec => {
-    const r = rng.next();
-    const extras = {
-      ...(rng.chance(0.5) ? { description: `Generated trigger ${i}: does something when something happens.` } : {}),
-      ...(rng.chance(0.2) ? { cooldown: rng.int(1, 10) } : {}),
-      ...(rng.chance(0.1) ? { priority: rng.int(-5, 5) } : {}),
-      ...(rng.chance(0.05) ? { once: true } : {}),
-    };
-    if (r < 0.1)
-      return {
-        id,
-        while: { fact: 'world.level', op: 'gte', value: rng.int(1, 9) },
-        for: rng.int(1, 5),
-        do: [{ behaviour: 'count' }],
-        ...extras,
-      };
-    if (r < 0.2) return { id, every: rng.int(1, 30), do: [{ behaviour: 'count' }], ...extras };
-    const on = r < 0.25 ? `gen.e${rng.int(0, DECLARED - 1)}` : rng.pick(types);
-    const when = on.startsWith('gen.') ? { fact: 'event.n', op: 'gt' as const, value: rng.int(0, 99) } : condition(0);
-    const actions = (
-      on.startsWith('gen.') ? [{ behaviour: 'count' }] : Array.from({ length: rng.int(1, 2) }, () => action())
-    ) as TriggerSpec['do'];
-    return { id, on, when, do: actions, ...extras };
-  });
   const file: RulesFile = {
     $schema: './rules.schema.json',
     version: 1,
@@ -96,7 +116,7 @@ export function generateRulesText(count: number, seed = 5): string {
       description: 'A generated event.',
       fields: { n: 'number' as const, kind: 'string' as const },
     })),
-    triggers,
+    triggers: ids.map((id, i) => generatedTrigger(rng, id, i, ids)),
   };
   return JSON.stringify(file, null, 2) + '\n';
 }
@@ -144,7 +164,7 @@ export const loadBenchmark: Benchmark = {
     const res = await measure(alts, r);
     for (const m of res)
       if (m.check !== TRIGGERS) throw new Error(`load: ${m.label} gave ${m.check} triggers, expected ${TRIGGERS}`);
-    const full = res[0] as Measured;
+    const full = byName(res, 'loadRules');
     return {
       tables: [
         {

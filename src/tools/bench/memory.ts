@@ -6,7 +6,7 @@ import type { CityInput, CityRuntime, CitySize, CityWorld } from '../../scenario
 import { loadRulesFile } from '../../cli/load';
 import { canCollect, collect } from './harness';
 import { benchCitySize, createBenchCity, describeCity } from './cityBench';
-import type { Benchmark } from './report';
+import type { Benchmark, Table, Target } from './report';
 
 type City = Scenario<CityWorld, CityRuntime, CityInput>;
 
@@ -131,6 +131,118 @@ async function runCase(c: Case): Promise<Outcome> {
   };
 }
 
+/** The cases: the default city and a 10,000-agent one, each as now and with full copies; `bigTicks` for the big ones. */
+function memoryCases(bigTicks: number): Case[] {
+  const small = cityScenario;
+  const big = createBenchCity(BIG);
+  const smallRules = loadRulesFile(small.rulesFile, small);
+  const bigRules = loadRulesFile(big.rulesFile, big);
+  const bigSize = benchCitySize(BIG);
+  return [
+    {
+      name: 'default',
+      label: 'default city',
+      size: defaultSize,
+      scenario: small,
+      rules: smallRules,
+      ticks: HISTORY_TICKS,
+    },
+    {
+      name: 'default-full',
+      label: 'default city, full copies (before)',
+      size: defaultSize,
+      scenario: withFullCopies(small),
+      rules: smallRules,
+      ticks: HISTORY_TICKS,
+    },
+    { name: '10k', label: '10,000 agents', size: bigSize, scenario: big, rules: bigRules, ticks: bigTicks },
+    {
+      name: '10k-full',
+      label: '10,000 agents, full copies (before)',
+      size: bigSize,
+      scenario: withFullCopies(big),
+      rules: bigRules,
+      ticks: bigTicks,
+    },
+  ];
+}
+
+/** One case and what it measured. */
+interface Row {
+  readonly c: Case;
+  readonly o: Outcome;
+}
+
+const mb = (x: number) => x.toFixed(1);
+const minutes = (ticks: number) => `${+(ticks / 3600).toFixed(1)} min`;
+
+/** The printed table; under --quick the big runs are shorter (`bigTicks`) and extrapolated. */
+function memoryTable(rows: readonly Row[], quick: boolean, bigTicks: number): Table {
+  return {
+    title: `memory — what 10 minutes of history hold (a snapshot every ${SNAPSHOT_EVERY} ticks, ${HELD} kept, and the event log), seed ${SEED}, autopilot`,
+    columns: [
+      'city',
+      'who',
+      'game time',
+      '÷ target',
+      'history MB',
+      '10 min MB',
+      'runtime saves MB',
+      'rest MB',
+      'events',
+      'CPU s',
+      'engine at start MB',
+    ],
+    textColumns: 3,
+    rows: rows.map(({ c, o }) => [
+      c.label,
+      describeCity(c.size, o.cars),
+      minutes(c.ticks),
+      `${(o.tenMinutesMb / TARGET_MB).toFixed(2)}×`,
+      mb(o.historyMb),
+      c.ticks >= HISTORY_TICKS ? mb(o.tenMinutesMb) : `≈ ${mb(o.tenMinutesMb)}`,
+      mb(o.savesMb),
+      mb(o.historyMb - o.savesMb),
+      o.events.toLocaleString('en-US'),
+      o.cpuSeconds.toFixed(1),
+      mb(o.startMb),
+    ]),
+    notes: [
+      `history MB: V8 heap in use plus ArrayBuffer contents after a forced full GC, at the end of the run less just after the engine was created (its first snapshot taken); target ≤ ${TARGET_MB} MB for 10 minutes`,
+      "runtime saves MB: the contents of the typed arrays the kept snapshots hold of the runtime (scenario.saveRuntime), shared ones once; rest: everything else — those arrays' own objects, immer worlds, trigger and window states, the log, inputs",
+      `now: each snapshot stores what changed since the previous one (a bitmap and the new values; unchanged arrays shared; a full copy every 32), and leaves out prevX/prevY; "full copies (before)": the previous saveRuntime, every typed array copied every snapshot`,
+      ...(quick
+        ? [
+            `--quick: the 10,000-agent runs stop after ${minutes(bigTicks)}; "≈" extrapolates linearly to the ${HELD} snapshots of 10 minutes`,
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The two targets: ten minutes of history for the default city and for 10,000 agents. */
+function memoryTargets(rows: readonly Row[], quick: boolean): Target[] {
+  const tenMinutes = (name: string) => {
+    const row = rows.find((r) => r.c.name === name);
+    if (!row) throw new Error(`memory: no case named ${name}`);
+    return row.o.tenMinutesMb;
+  };
+  return [
+    {
+      what: '10 min of history, default city',
+      target: `≤ ${TARGET_MB} MB`,
+      actual: `${mb(tenMinutes('default'))} MB`,
+      ok: tenMinutes('default') <= TARGET_MB,
+    },
+    {
+      what: `10 min of history, ${BIG.toLocaleString('en-US')} agents${quick ? ' (extrapolated)' : ''}`,
+      target: `≤ ${TARGET_MB} MB`,
+      actual: `${mb(tenMinutes('10k'))} MB`,
+      ok: tenMinutes('10k') <= TARGET_MB,
+    },
+  ];
+}
+
 /**
  * Issue 7: what ten minutes of time-travel history cost — the engine's snapshot every 60 ticks (world, runtime,
  * trigger states…) and its log — for the default city and a 10,000-agent city, each under its autopilot.
@@ -142,104 +254,14 @@ export const memoryBenchmark: Benchmark = {
     if (!canCollect)
       throw new Error('memory: V8 refused --expose-gc, so the heap cannot be measured after a full collection');
     const bigTicks = quick ? 6_000 : HISTORY_TICKS;
-    const small = cityScenario;
-    const big = createBenchCity(BIG);
-    const smallRules = loadRulesFile(small.rulesFile, small);
-    const bigRules = loadRulesFile(big.rulesFile, big);
-    const bigSize = benchCitySize(BIG);
-    const cases: Case[] = [
-      {
-        name: 'default',
-        label: 'default city',
-        size: defaultSize,
-        scenario: small,
-        rules: smallRules,
-        ticks: HISTORY_TICKS,
-      },
-      {
-        name: 'default-full',
-        label: 'default city, full copies (before)',
-        size: defaultSize,
-        scenario: withFullCopies(small),
-        rules: smallRules,
-        ticks: HISTORY_TICKS,
-      },
-      { name: '10k', label: '10,000 agents', size: bigSize, scenario: big, rules: bigRules, ticks: bigTicks },
-      {
-        name: '10k-full',
-        label: '10,000 agents, full copies (before)',
-        size: bigSize,
-        scenario: withFullCopies(big),
-        rules: bigRules,
-        ticks: bigTicks,
-      },
-    ];
-    const outcomes: Outcome[] = [];
-    for (const c of cases) {
+    const rows: Row[] = [];
+    for (const c of memoryCases(bigTicks)) {
       progress(`memory: ${c.label}, ${(c.ticks / 3600).toFixed(c.ticks % 3600 ? 1 : 0)} min of game time`);
-      outcomes.push(await runCase(c));
+      rows.push({ c, o: await runCase(c) });
     }
-    const mb = (x: number) => x.toFixed(1);
-    const rows = cases.map((c, i) => ({ c, o: outcomes[i] as Outcome }));
-    const target = (name: string) => rows.find((r) => r.c.name === name) as (typeof rows)[number];
-    const minutes = (ticks: number) => `${+(ticks / 3600).toFixed(1)} min`;
     return {
-      tables: [
-        {
-          title: `memory — what 10 minutes of history hold (a snapshot every ${SNAPSHOT_EVERY} ticks, ${HELD} kept, and the event log), seed ${SEED}, autopilot`,
-          columns: [
-            'city',
-            'who',
-            'game time',
-            '÷ target',
-            'history MB',
-            '10 min MB',
-            'runtime saves MB',
-            'rest MB',
-            'events',
-            'CPU s',
-            'engine at start MB',
-          ],
-          textColumns: 3,
-          rows: rows.map(({ c, o }) => [
-            c.label,
-            describeCity(c.size, o.cars),
-            minutes(c.ticks),
-            `${(o.tenMinutesMb / TARGET_MB).toFixed(2)}×`,
-            mb(o.historyMb),
-            c.ticks >= HISTORY_TICKS ? mb(o.tenMinutesMb) : `≈ ${mb(o.tenMinutesMb)}`,
-            mb(o.savesMb),
-            mb(o.historyMb - o.savesMb),
-            o.events.toLocaleString('en-US'),
-            o.cpuSeconds.toFixed(1),
-            mb(o.startMb),
-          ]),
-          notes: [
-            `history MB: V8 heap in use plus ArrayBuffer contents after a forced full GC, at the end of the run less just after the engine was created (its first snapshot taken); target ≤ ${TARGET_MB} MB for 10 minutes`,
-            "runtime saves MB: the contents of the typed arrays the kept snapshots hold of the runtime (scenario.saveRuntime), shared ones once; rest: everything else — those arrays' own objects, immer worlds, trigger and window states, the log, inputs",
-            `now: each snapshot stores what changed since the previous one (a bitmap and the new values; unchanged arrays shared; a full copy every 32), and leaves out prevX/prevY; "full copies (before)": the previous saveRuntime, every typed array copied every snapshot`,
-            ...(quick
-              ? [
-                  `--quick: the 10,000-agent runs stop after ${minutes(bigTicks)}; "≈" extrapolates linearly to the ${HELD} snapshots of 10 minutes`,
-                ]
-              : []),
-          ],
-        },
-      ],
-      targets: [
-        {
-          what: '10 min of history, default city',
-          target: `≤ ${TARGET_MB} MB`,
-          actual: `${mb(target('default').o.tenMinutesMb)} MB`,
-          ok: target('default').o.tenMinutesMb <= TARGET_MB,
-        },
-        {
-          what: `10 min of history, ${BIG.toLocaleString('en-US')} agents${quick ? ' (extrapolated)' : ''}`,
-          target: `≤ ${TARGET_MB} MB`,
-          actual: `${mb(target('10k').o.tenMinutesMb)} MB`,
-          ok: target('10k').o.tenMinutesMb <= TARGET_MB,
-        },
-      ],
+      tables: [memoryTable(rows, quick, bigTicks)],
+      targets: memoryTargets(rows, quick),
       data: {
         seed: SEED,
         snapshotEvery: SNAPSHOT_EVERY,

@@ -89,8 +89,7 @@ export function renderTable(t: Table): string {
   const widths = t.columns.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const text = t.textColumns ?? 1;
   const line = (r: readonly string[]) =>
-    '  ' +
-    r.map((cell, c) => (c < text ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('   ');
+    '  ' + r.map((cell, c) => (c < text ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('   ');
   const out = [t.title, line(t.columns), '  ' + widths.map((w) => '─'.repeat(w)).join('   '), ...t.rows.map(line)];
   for (const n of t.notes ?? []) out.push(`  · ${n}`);
   return out.join('\n');

@@ -3,7 +3,7 @@ import type { CompiledRules, Engine, Scenario } from '../../engine';
 import { citySystems } from '../../scenarios/city';
 import type { CityInput, CityRuntime, CityWorld } from '../../scenarios/city';
 import { loadRulesFile } from '../../cli/load';
-import { expectSame, measure, median } from './harness';
+import { byName, expectSame, measure, median } from './harness';
 import type { Alternative, Measured } from './harness';
 import { benchCitySize, createBenchCity, describeCity } from './cityBench';
 import { measuredJson } from './report';
@@ -85,7 +85,7 @@ function clockOverhead(read: () => number): number {
 }
 
 function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
 
 /** One size measured: its recording, the per-system probe, each timed tick (µs) and the untouched runs. */
@@ -154,7 +154,9 @@ async function measureSize(agents: number, plan: Plan): Promise<Case> {
   const rounds = plan.quick || agents >= 100_000 ? 1 : 3;
   plan.progress(`world: ${size} agents — ${rounds} × 2 runs (untouched, each tick timed) of ${ticks} ticks`);
   const runs = [replay(false), replay(true)];
-  const [plain, timed] = (await measure(runs, { warmup: 0, reps: rounds, clock: plan.clock })) as [Measured, Measured];
+  const res = await measure(runs, { warmup: 0, reps: rounds, clock: plan.clock });
+  const plain = byName(res, `${agents}`);
+  const timed = byName(res, `${agents}-ticks`);
   expectSame(`world: events at ${plain.label} agents (the recorded run vs the replays)`, rec.events, [plain, timed]);
   if (hashes.size !== 1 || !hashes.has(rec.hash))
     throw new Error(
@@ -170,14 +172,14 @@ function rowOf(c: Case, ticks: number) {
   const n = c.perTick.length;
   // Each system's share of the tick on the wall clock, applied to the tick's mean on the chosen clock.
   const mean = c.perTick.reduce((s, x) => s + x, 0) / n;
-  const wallMs = c.probe.ms[c.probe.ms.length - 1] as number;
+  const wallMs = c.probe.ms.at(-1) ?? NaN;
   const systemsUs = Array.from(c.probe.ms.subarray(0, -1), (x) => (x / wallMs) * mean);
   return {
     agents: c.agents,
     who: describeCity(benchCitySize(c.agents), c.rec.cars),
     medianUs: median(c.perTick),
     p95Us: percentile(sorted, 0.95),
-    maxUs: sorted[n - 1] as number,
+    maxUs: sorted.at(-1) ?? NaN,
     cpuUsPerTick: (m.medianMs * 1000) / ticks,
     ticksPerSecond: m.perSecond,
     pursuit: c.rec.pursuitTicks / ticks,
