@@ -116,7 +116,8 @@ function diff(a: NumberArray, was: NumberArray, changed: Uint8Array, values: Num
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = was[i];
-    if (x === undefined || y === undefined) throw new RangeError(`diff: arrays of ${a.length} and ${was.length}`);
+    if (x === undefined || y === undefined)
+      throw new RangeError(`save: expected a copy of ${a.length} elements, found ${was.length}`);
     if (x === y && (x !== 0 || 1 / x === 1 / y)) continue;
     changed[i >> 3] = u8(changed, i >> 3) | (1 << (i & 7));
     values[count++] = x;
@@ -148,12 +149,13 @@ function materialise(v: Version, out: NumberArray): void {
   out.set(key.values);
   for (const { changed, values } of chain.reverse()) {
     let j = 0;
-    for (const [b, bits] of changed.entries()) {
-      let m = bits;
+    for (let b = 0; b < changed.length; b++) {
+      let m = u8(changed, b);
       while (m !== 0) {
         const low = m & -m;
         const value = values[j++];
-        if (value === undefined) throw new RangeError(`restore: a delta of ${values.length} values marks more`);
+        if (value === undefined)
+          throw new RangeError(`restore: a delta's bitmap marks more than its ${values.length} values`);
         out[(b << 3) + 31 - Math.clz32(low)] = value;
         m ^= low;
       }
