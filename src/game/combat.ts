@@ -3,6 +3,7 @@ import type { Rng } from '../engine';
 import type { Agents } from './motion';
 import { angleDiff, lineOfSight } from './sight';
 import type { TileMap } from './tiles';
+import { f64, i32 } from './typed';
 
 /** Recent shots as a fixed ring of tracer lines (what the renderer draws as bullet streaks). */
 export interface Tracers {
@@ -52,7 +53,7 @@ export function addTracer(
   y1: number,
   hit: boolean,
 ): void {
-  const k = t.head[0] as number;
+  const k = i32(t.head, 0);
   t.fromX[k] = x0;
   t.fromY[k] = y0;
   t.toX[k] = x1;
@@ -87,21 +88,21 @@ export function findTarget(
   ids: Int32Array,
   n: number,
 ): number {
-  const x = agents.x[shooter] as number;
-  const y = agents.y[shooter] as number;
-  const h = agents.heading[shooter] as number;
+  const x = f64(agents.x, shooter);
+  const y = f64(agents.y, shooter);
+  const h = f64(agents.heading, shooter);
   let best = -1;
   let bestScore = Infinity;
   for (let k = 0; k < n; k++) {
-    const i = ids[k] as number;
-    if (i === shooter || agents.alive[i] === 0 || (agents.car[i] ?? -1) >= 0) continue;
-    const dx = (agents.x[i] as number) - x;
-    const dy = (agents.y[i] as number) - y;
+    const i = i32(ids, k);
+    if (i === shooter || agents.alive[i] === 0 || i32(agents.car, i) >= 0) continue;
+    const dx = f64(agents.x, i) - x;
+    const dy = f64(agents.y, i) - y;
     if (dx * dx + dy * dy > range * range) continue;
     const off = Math.abs(angleDiff(h, Math.atan2(dy, dx)));
     if (off > halfAngle) continue;
     const score = off * 10 + len(dx, dy) / range;
-    if (score < bestScore && lineOfSight(map, x, y, agents.x[i] as number, agents.y[i] as number)) {
+    if (score < bestScore && lineOfSight(map, x, y, f64(agents.x, i), f64(agents.y, i))) {
       bestScore = score;
       best = i;
     }

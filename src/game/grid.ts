@@ -1,3 +1,5 @@
+import { f64, i32 } from './typed';
+
 /**
  * A uniform spatial grid over point items (agents), rebuilt each tick with a counting sort:
  * no allocation after creation, O(n) to build, queries touch only the cells a circle overlaps.
@@ -53,23 +55,23 @@ export function buildGrid(g: SpatialGrid, x: Float64Array, y: Float64Array, incl
       cellOf[i] = -1;
       continue;
     }
-    const c = cellIndex(g, x[i] ?? 0, y[i] ?? 0);
+    const c = cellIndex(g, f64(x, i), f64(y, i));
     cellOf[i] = c;
-    cellStart[c + 1] = (cellStart[c + 1] ?? 0) + 1;
+    cellStart[c + 1] = i32(cellStart, c + 1) + 1;
     count++;
   }
-  for (let c = 0; c < cells; c++) cellStart[c + 1] = (cellStart[c + 1] ?? 0) + (cellStart[c] ?? 0);
+  for (let c = 0; c < cells; c++) cellStart[c + 1] = i32(cellStart, c + 1) + i32(cellStart, c);
   // Place items using a running cursor per cell, kept in `items` order by scanning ids ascending (deterministic).
   const cursor = cellStart; // shift trick: fill then restore
   for (let i = 0; i < n; i++) {
-    const c = cellOf[i] ?? -1;
+    const c = i32(cellOf, i);
     if (c < 0) continue;
-    const at = cursor[c] ?? 0;
+    const at = i32(cursor, c);
     items[at] = i;
     cursor[c] = at + 1;
   }
   // cursor[c] now equals the old cellStart[c + 1]; shift back by one cell.
-  for (let c = cells; c > 0; c--) cellStart[c] = cellStart[c - 1] as number;
+  for (let c = cells; c > 0; c--) cellStart[c] = i32(cellStart, c - 1);
   cellStart[0] = 0;
   g.count = count;
 }
@@ -95,19 +97,19 @@ export function scanRadius(
   let k = 0;
   for (let i = 0; i < n && k < out.length; i++) {
     if (include[i] === 0) continue;
-    const dx = (x[i] as number) - px;
-    const dy = (y[i] as number) - py;
+    const dx = f64(x, i) - px;
+    const dy = f64(y, i) - py;
     if (dx * dx + dy * dy > r2) continue;
     out[k++] = i;
   }
   // Into grid order: a stable insertion sort by cell (ids were found ascending, so they stay ascending within a cell).
   for (let a = 1; a < k; a++) {
-    const id = out[a] as number;
-    const c = cellIndex(g, x[id] as number, y[id] as number);
+    const id = i32(out, a);
+    const c = cellIndex(g, f64(x, id), f64(y, id));
     let b = a - 1;
     for (; b >= 0; b--) {
-      const other = out[b] as number;
-      if (cellIndex(g, x[other] as number, y[other] as number) <= c) break;
+      const other = i32(out, b);
+      if (cellIndex(g, f64(x, other), f64(y, other)) <= c) break;
       out[b + 1] = other;
     }
     out[b + 1] = id;
@@ -140,11 +142,11 @@ export function queryRadius(
   for (let cy = cy0; cy <= cy1; cy++)
     for (let cx = cx0; cx <= cx1; cx++) {
       const c = cy * g.cols + cx;
-      const end = g.cellStart[c + 1] as number;
-      for (let k = g.cellStart[c] as number; k < end; k++) {
-        const i = g.items[k] as number;
-        const dx = (x[i] as number) - px;
-        const dy = (y[i] as number) - py;
+      const end = i32(g.cellStart, c + 1);
+      for (let k = i32(g.cellStart, c); k < end; k++) {
+        const i = i32(g.items, k);
+        const dx = f64(x, i) - px;
+        const dy = f64(y, i) - py;
         if (dx * dx + dy * dy > r2) continue;
         if (n >= out.length) return n;
         out[n++] = i;

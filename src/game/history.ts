@@ -5,6 +5,8 @@
  * A city where most things stand still or move along one axis keeps a fraction of what full copies would.
  */
 
+import { u8 } from './typed';
+
 /** A typed array a struct of arrays may hold. */
 export type NumberArray =
   Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
@@ -44,56 +46,60 @@ type Ctor = new (n: number) => NumberArray;
 
 const EMPTY = new Uint8Array(0);
 
+/** One tracked array, what its last save (or restore) holds element for element, and that save's version. */
+interface Tracked {
+  readonly live: NumberArray;
+  readonly shadow: NumberArray;
+  last: Version | null;
+  /** Scratch for one delta: its bitmap and values, sliced to size when done. */
+  readonly changed: Uint8Array;
+  readonly values: NumberArray;
+}
+
+function track(a: NumberArray): Tracked {
+  const values = new (a.constructor as Ctor)(a.length);
+  return { live: a, shadow: a.slice(), last: null, changed: new Uint8Array((a.length + 7) >> 3), values };
+}
+
 /** Tracks every typed array of `soa` (its fields that are ArrayBuffer views, except `skip`). */
 export function createArrayHistory(soa: object, options: ArrayHistoryOptions = {}): ArrayHistory {
   const skip = new Set(options.skip ?? []);
   const keyEvery = options.keyEvery ?? 32;
-  const live: NumberArray[] = [];
-  for (const [k, v] of Object.entries(soa)) if (ArrayBuffer.isView(v) && !skip.has(k)) live.push(v as NumberArray);
-  // What the last save (or restore) holds, element for element, to diff against; and that save's versions.
-  const shadow = live.map((a) => a.slice());
-  const last: (Version | null)[] = live.map(() => null);
-  // Scratch for one delta: its bitmap and values, sliced to size when done.
-  const scratch = live.map((a) => ({
-    changed: new Uint8Array((a.length + 7) >> 3),
-    values: new (a.constructor as Ctor)(a.length),
-  }));
-
-  function saveOne(k: number): Version {
-    const a = live[k] as NumberArray;
-    const sh = shadow[k] as NumberArray;
-    const prev = last[k] as Version | null;
-    let v: Version;
-    if (prev === null) v = fullCopy(a);
-    else {
-      const { changed, values } = scratch[k] as { changed: Uint8Array; values: NumberArray };
-      const count = diff(a, sh, changed, values);
-      if (count === 0) return prev;
-      // A chain at its longest, or a delta bigger than a full copy, starts afresh.
-      if (prev.depth + 1 >= keyEvery || count + changed.length / a.BYTES_PER_ELEMENT >= a.length) v = fullCopy(a);
-      else v = { base: prev, depth: prev.depth + 1, changed: changed.slice(), values: values.slice(0, count) };
-    }
-    sh.set(a);
-    last[k] = v;
-    return v;
-  }
-
+  const tracked: Tracked[] = [];
+  for (const [k, v] of Object.entries(soa))
+    if (ArrayBuffer.isView(v) && !skip.has(k)) tracked.push(track(v as NumberArray));
   return {
-    save() {
-      const versions: Version[] = [];
-      for (let k = 0; k < live.length; k++) versions.push(saveOne(k));
-      return { versions };
-    },
+    save: () => ({ versions: tracked.map((t) => saveOne(t, keyEvery)) }),
     restore(saved) {
-      for (let k = 0; k < live.length; k++) {
-        const v = saved.versions[k] as Version;
-        const a = live[k] as NumberArray;
-        materialise(v, a);
-        (shadow[k] as NumberArray).set(a);
-        last[k] = v;
+      const found = saved.versions.length;
+      const wrong = () => new RangeError(`restore: expected a save of ${tracked.length} arrays, found ${found}`);
+      if (found !== tracked.length) throw wrong();
+      for (const [k, t] of tracked.entries()) {
+        const v = saved.versions[k];
+        if (v === undefined) throw wrong();
+        materialise(v, t.live);
+        t.shadow.set(t.live);
+        t.last = v;
       }
     },
   };
+}
+
+/** Saves one tracked array: its previous version when nothing changed, else a delta or a fresh full copy. */
+function saveOne(t: Tracked, keyEvery: number): Version {
+  const { live: a, last: prev, changed, values } = t;
+  let v: Version;
+  if (prev === null) v = fullCopy(a);
+  else {
+    const count = diff(a, t.shadow, changed, values);
+    if (count === 0) return prev;
+    // A chain at its longest, or a delta bigger than a full copy, starts afresh.
+    if (prev.depth + 1 >= keyEvery || count + changed.length / a.BYTES_PER_ELEMENT >= a.length) v = fullCopy(a);
+    else v = { base: prev, depth: prev.depth + 1, changed: changed.slice(), values: values.slice(0, count) };
+  }
+  t.shadow.set(a);
+  t.last = v;
+  return v;
 }
 
 function fullCopy(a: NumberArray): Version {
@@ -108,10 +114,12 @@ function diff(a: NumberArray, was: NumberArray, changed: Uint8Array, values: Num
   changed.fill(0);
   let count = 0;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = was[i] as number;
+    const x = a[i];
+    const y = was[i];
+    if (x === undefined || y === undefined)
+      throw new RangeError(`save: expected a copy of ${a.length} elements, found ${was.length}`);
     if (x === y && (x !== 0 || 1 / x === 1 / y)) continue;
-    changed[i >> 3] = (changed[i >> 3] as number) | (1 << (i & 7));
+    changed[i >> 3] = u8(changed, i >> 3) | (1 << (i & 7));
     values[count++] = x;
   }
   return count;
@@ -132,21 +140,23 @@ export function heldBytes(saves: Iterable<SavedArrays>): number {
 
 /** Writes version v into `out`: its full copy, then each delta after it, oldest first. */
 function materialise(v: Version, out: NumberArray): void {
-  const chain: Version[] = [];
+  const chain: Version[] = []; // the deltas, newest first
   let key = v;
   while (key.base !== null) {
     chain.push(key);
     key = key.base;
   }
   out.set(key.values);
-  for (let c = chain.length - 1; c >= 0; c--) {
-    const { changed, values } = chain[c] as Version;
+  for (const { changed, values } of chain.reverse()) {
     let j = 0;
     for (let b = 0; b < changed.length; b++) {
-      let m = changed[b] as number;
+      let m = u8(changed, b);
       while (m !== 0) {
         const low = m & -m;
-        out[(b << 3) + 31 - Math.clz32(low)] = values[j++] as number;
+        const value = values[j++];
+        if (value === undefined)
+          throw new RangeError(`restore: a delta's bitmap marks more than its ${values.length} values`);
+        out[(b << 3) + 31 - Math.clz32(low)] = value;
         m ^= low;
       }
     }

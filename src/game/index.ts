@@ -1,4 +1,4 @@
-/** Reusable game systems: tiles and map generation, motion arrays, movement, streets, vehicles, sight, grid, combat, pursuit, population, zones, snapshot history. */
+/** Reusable game systems: tiles and map generation, motion arrays, movement, streets, vehicles, sight, grid, combat, pursuit, population, zones, snapshot history, checked typed-array reads. */
 export * from './tiles';
 export * from './mapgen';
 export * from './zones';
@@ -14,3 +14,4 @@ export * from './population';
 export * from './pathfield';
 export * from './math';
 export * from './history';
+export * from './typed';

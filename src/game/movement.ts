@@ -3,6 +3,7 @@ import { angleDiff } from './sight';
 import { isClear, WALKABLE } from './tiles';
 import type { TileMap } from './tiles';
 import type { Agents } from './motion';
+import { f64 } from './typed';
 
 /** Half-size of a person's collision square, in metres. */
 export const PERSON_RADIUS = 0.4;
@@ -91,11 +92,11 @@ export function walk(
     return false;
   }
   const step = speed * dt;
-  const x = agents.x[i] as number;
-  const y = agents.y[i] as number;
+  const x = f64(agents.x, i);
+  const y = f64(agents.y, i);
   const blocked = slide(map, WALKABLE, x, y, (dirX / length) * step, (dirY / length) * step, PERSON_RADIUS, scratch);
-  agents.x[i] = scratch[0] as number;
-  agents.y[i] = scratch[1] as number;
+  agents.x[i] = f64(scratch, 0);
+  agents.y[i] = f64(scratch, 1);
   agents.heading[i] = Math.atan2(dirY, dirX);
   agents.speed[i] = speed;
   return blocked;
@@ -114,8 +115,8 @@ export function walkToGoal(
   arrive: number,
   scratch: Float64Array,
 ): boolean {
-  const dx = (agents.goalX[i] as number) - (agents.x[i] as number);
-  const dy = (agents.goalY[i] as number) - (agents.y[i] as number);
+  const dx = f64(agents.goalX, i) - f64(agents.x, i);
+  const dy = f64(agents.goalY, i) - f64(agents.y, i);
   const d = len(dx, dy);
   if (d <= arrive) {
     agents.speed[i] = 0;

@@ -1,5 +1,6 @@
 import { len } from './math';
 import type { TileMap } from './tiles';
+import { i32, u8 } from './typed';
 
 /** Steps from every tile to a goal tile over passable tiles (breadth-first, 4-neighbour). */
 export interface PathField {
@@ -37,26 +38,26 @@ export function fillPathField(map: TileMap, f: PathField, pass: Readonly<Uint8Ar
   dist[goal] = 0;
   queue[tail++] = goal;
   while (head < tail) {
-    const k = queue[head++] as number;
-    const d = (dist[k] as number) + 1;
+    const k = i32(queue, head++);
+    const d = i32(dist, k) + 1;
     const tx = k % cols;
     let nk = k + 1;
-    if (tx + 1 < cols && dist[nk] === -1 && pass[tiles[nk] as number] === 1) {
+    if (tx + 1 < cols && dist[nk] === -1 && pass[u8(tiles, nk)] === 1) {
       dist[nk] = d;
       queue[tail++] = nk;
     }
     nk = k - 1;
-    if (tx > 0 && dist[nk] === -1 && pass[tiles[nk] as number] === 1) {
+    if (tx > 0 && dist[nk] === -1 && pass[u8(tiles, nk)] === 1) {
       dist[nk] = d;
       queue[tail++] = nk;
     }
     nk = k + cols;
-    if (nk < n && dist[nk] === -1 && pass[tiles[nk] as number] === 1) {
+    if (nk < n && dist[nk] === -1 && pass[u8(tiles, nk)] === 1) {
       dist[nk] = d;
       queue[tail++] = nk;
     }
     nk = k - cols;
-    if (nk >= 0 && dist[nk] === -1 && pass[tiles[nk] as number] === 1) {
+    if (nk >= 0 && dist[nk] === -1 && pass[u8(tiles, nk)] === 1) {
       dist[nk] = d;
       queue[tail++] = nk;
     }
@@ -77,13 +78,13 @@ export function descend(
 ): number {
   const cols = map.cols;
   const start = tileIndex(map, x, y);
-  const d0 = f.dist[start] as number;
+  const d0 = i32(f.dist, start);
   out[0] = 0;
   out[1] = 0;
   if (d0 <= 0) return d0;
   let k = start;
   for (let step = 0; step < lookahead; step++) {
-    const d = f.dist[k] as number;
+    const d = i32(f.dist, k);
     if (d === 0) break;
     const tx = k % cols;
     let next = -1;
@@ -91,8 +92,8 @@ export function descend(
       const nk =
         s === 0 ? (tx + 1 < cols ? k + 1 : -1) : s === 1 ? (tx > 0 ? k - 1 : -1) : s === 2 ? k + cols : k - cols;
       if (nk < 0 || nk >= f.dist.length) continue;
-      const nd = f.dist[nk] as number;
-      if (nd >= 0 && nd < d && (next < 0 || nd < (f.dist[next] as number))) next = nk;
+      const nd = i32(f.dist, nk);
+      if (nd >= 0 && nd < d && (next < 0 || nd < i32(f.dist, next))) next = nk;
     }
     if (next < 0) break;
     k = next;

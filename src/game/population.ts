@@ -5,6 +5,7 @@ import type { Agents } from './motion';
 import { angleDiff } from './sight';
 import { lineAt, nearestLine } from './streets';
 import type { StreetGrid } from './streets';
+import { f64 } from './typed';
 
 /** Metres from a street's centreline to the pavement people walk on. */
 export function pavementOffset(s: StreetGrid): number {
@@ -30,11 +31,11 @@ export function placePedestrian(s: StreetGrid, agents: Agents, i: number, rng: R
 
 /** Picks the next pavement corner for pedestrian i: a random neighbouring corner, not straight back if avoidable. */
 function pickNextCorner(s: StreetGrid, agents: Agents, i: number, rng: Rng): void {
-  const ox = agents.homeX[i] as number;
-  const oy = agents.homeY[i] as number;
-  const ci = nearestLine(s, (agents.x[i] as number) - ox, s.nodesX);
-  const cj = nearestLine(s, (agents.y[i] as number) - oy, s.nodesY);
-  const h = agents.heading[i] as number;
+  const ox = f64(agents.homeX, i);
+  const oy = f64(agents.homeY, i);
+  const ci = nearestLine(s, f64(agents.x, i) - ox, s.nodesX);
+  const cj = nearestLine(s, f64(agents.y, i) - oy, s.nodesY);
+  const h = f64(agents.heading, i);
   // Try a random rotation of the four directions; skip off-grid and reversing ones.
   const start = rng.int(0, 3);
   for (let pass = 0; pass < 2; pass++)
@@ -59,13 +60,13 @@ export function wanderPavements(s: StreetGrid, agents: Agents, from: number, to:
   for (let i = from; i < to; i++) {
     if (present[i] === 0 || alive[i] === 0) continue;
     const v = 1.2 + (i % 5) * 0.12;
-    const dx = (goalX[i] as number) - (x[i] as number);
-    const dy = (goalY[i] as number) - (y[i] as number);
+    const dx = f64(goalX, i) - f64(x, i);
+    const dy = f64(goalY, i) - f64(y, i);
     const d = Math.abs(dx) + Math.abs(dy);
     const step = v * dt;
     if (d <= step) {
-      x[i] = goalX[i] as number;
-      y[i] = goalY[i] as number;
+      x[i] = f64(goalX, i);
+      y[i] = f64(goalY, i);
       pickNextCorner(s, agents, i, rng);
       speed[i] = v;
       continue;
@@ -73,15 +74,15 @@ export function wanderPavements(s: StreetGrid, agents: Agents, from: number, to:
     // Pavement legs are axis-aligned: dx or dy is zero (except on the first leg after a respawn). Along an axis,
     // the general formula below reduces exactly to ±step and a right-angle heading, so skip its sqrt and atan2.
     if (dy === 0) {
-      x[i] = (x[i] as number) + (dx > 0 ? step : -step);
+      x[i] = f64(x, i) + (dx > 0 ? step : -step);
       heading[i] = dx > 0 ? 0 : Math.PI;
     } else if (dx === 0) {
-      y[i] = (y[i] as number) + (dy > 0 ? step : -step);
+      y[i] = f64(y, i) + (dy > 0 ? step : -step);
       heading[i] = dy > 0 ? HALF_PI : -HALF_PI;
     } else {
       const length = len(dx, dy);
-      x[i] = (x[i] as number) + (dx / length) * step;
-      y[i] = (y[i] as number) + (dy / length) * step;
+      x[i] = f64(x, i) + (dx / length) * step;
+      y[i] = f64(y, i) + (dy / length) * step;
       heading[i] = Math.atan2(dy, dx);
     }
     speed[i] = v;
@@ -109,8 +110,8 @@ export function despawnPedestrians(
   for (let i = from; i < to && n < max; i++) {
     if (agents.present[i] === 0 || agents.alive[i] === 0 || agents.kind[i] !== AgentKind.Civilian) continue;
     if (radius > 0) {
-      const dx = (agents.x[i] as number) - x;
-      const dy = (agents.y[i] as number) - y;
+      const dx = f64(agents.x, i) - x;
+      const dy = f64(agents.y, i) - y;
       if (dx * dx + dy * dy > r2) continue;
     }
     agents.present[i] = 0;

@@ -1,3 +1,5 @@
+import { i32 } from './typed';
+
 /** Where a pursuit stands: nobody after the player, chasing someone in sight, or searching where they were last seen. */
 export type PursuitPhase = 'none' | 'chasing' | 'searching';
 
@@ -116,7 +118,7 @@ export function stepPursuit(
       ctx.emit('pursuit.spotted', { police: see.seer, x: see.x, y: see.y, wanted: see.wanted, resumed: true });
     return;
   }
-  const unseen = (t[0] ?? 0) + 1;
+  const unseen = i32(t, 0) + 1;
   t[0] = unseen;
   const r = searchRadius(p, see.wanted);
   if (s.radius !== r) s.radius = r;
@@ -127,7 +129,7 @@ export function stepPursuit(
     }
     return;
   }
-  const escaping = see.hidden || !insideCircle(s, see.x, see.y) ? (t[1] ?? 0) + 1 : 0;
+  const escaping = see.hidden || !insideCircle(s, see.x, see.y) ? i32(t, 1) + 1 : 0;
   t[1] = escaping;
   if (escaping >= p.escapeTicks || unseen >= p.giveUpTicks) {
     s.state = 'none';

@@ -1,3 +1,5 @@
+import { u8 } from './typed';
+
 /** Kinds of map tile, one byte each in `TileMap.tiles`. */
 export const TileKind = {
   /** Road and pavement: walkable, drivable, see-through. */
@@ -63,7 +65,7 @@ export function tileAt(map: TileMap, x: number, y: number): number {
   const tx = Math.floor(x / map.tileSize);
   const ty = Math.floor(y / map.tileSize);
   if (tx < 0 || ty < 0 || tx >= map.cols || ty >= map.rows) return TileKind.Building;
-  return map.tiles[ty * map.cols + tx] as number;
+  return u8(map.tiles, ty * map.cols + tx);
 }
 
 /** True when a square of half-size r centred on (x, y) lies wholly on tiles that `pass` allows. */

@@ -6,6 +6,7 @@ import type { StreetGrid } from './streets';
 import { DRIVABLE, isClear, WALKABLE } from './tiles';
 import type { TileMap } from './tiles';
 import type { Cars } from './motion';
+import { f64 } from './typed';
 
 /** Half-size of a car's collision square, in metres. */
 export const CAR_RADIUS = 1.2;
@@ -35,8 +36,8 @@ export function driveCar(
   dt: number,
   scratch: Float64Array,
 ): void {
-  let heading = cars.heading[c] as number;
-  let speed = cars.speed[c] as number;
+  let heading = f64(cars.heading, c);
+  let speed = f64(cars.speed, c);
   if (dirX !== 0 || dirY !== 0) {
     const want = Math.atan2(dirY, dirX);
     heading = turnTowards(heading, want, h.turnRate * dt * (0.5 + 0.5 * Math.min(1, speed / 6)));
@@ -45,12 +46,12 @@ export function driveCar(
     speed = speed < target ? Math.min(target, speed + h.accel * dt) : Math.max(target, speed - h.brake * dt);
   } else speed = Math.max(0, speed - h.brake * dt);
   const step = speed * dt;
-  const x = cars.x[c] as number;
-  const y = cars.y[c] as number;
+  const x = f64(cars.x, c);
+  const y = f64(cars.y, c);
   const blocked = slide(map, DRIVABLE, x, y, Math.cos(heading) * step, Math.sin(heading) * step, CAR_RADIUS, scratch);
   if (blocked) speed *= scratch[0] === x && scratch[1] === y ? 0 : 0.85;
-  cars.x[c] = scratch[0] as number;
-  cars.y[c] = scratch[1] as number;
+  cars.x[c] = f64(scratch, 0);
+  cars.y[c] = f64(scratch, 1);
   cars.heading[c] = heading;
   cars.speed[c] = speed;
 }
@@ -70,17 +71,17 @@ export function driveStreets(
   dt: number,
   scratch: Float64Array,
 ): boolean {
-  const v = Math.min(speed, (cars.speed[c] as number) + accel * dt);
+  const v = Math.min(speed, f64(cars.speed, c) + accel * dt);
   let remaining = v * dt;
-  let x = cars.x[c] as number;
-  let y = cars.y[c] as number;
+  let x = f64(cars.x, c);
+  let y = f64(cars.y, c);
   let dirX = 0;
   let dirY = 0;
   let arrived = false;
   for (let k = 0; k < 4 && remaining > 1e-9; k++) {
     nextWaypoint(s, x, y, tx, ty, scratch);
-    const dx = (scratch[0] as number) - x;
-    const dy = (scratch[1] as number) - y;
+    const dx = f64(scratch, 0) - x;
+    const dy = f64(scratch, 1) - y;
     const d = len(dx, dy);
     if (d < 1e-9) {
       arrived = Math.abs(x - tx) < 1e-6 && Math.abs(y - ty) < 1e-6;
@@ -90,8 +91,8 @@ export function driveStreets(
     x += (dx / d) * m;
     y += (dy / d) * m;
     if (m === d) {
-      x = scratch[0] as number;
-      y = scratch[1] as number;
+      x = f64(scratch, 0);
+      y = f64(scratch, 1);
     }
     remaining -= m;
     dirX = dx;
@@ -101,8 +102,7 @@ export function driveStreets(
   cars.x[c] = x;
   cars.y[c] = y;
   cars.speed[c] = arrived ? 0 : v;
-  if (dirX !== 0 || dirY !== 0)
-    cars.heading[c] = turnTowards(cars.heading[c] as number, Math.atan2(dirY, dirX), 9 * dt);
+  if (dirX !== 0 || dirY !== 0) cars.heading[c] = turnTowards(f64(cars.heading, c), Math.atan2(dirY, dirX), 9 * dt);
   return arrived;
 }
 
@@ -112,8 +112,8 @@ export function nearestFreeCar(cars: Cars, x: number, y: number, maxDist: number
   let bestD = maxDist * maxDist;
   for (let c = 0; c < cars.count; c++) {
     if (cars.present[c] === 0 || cars.driver[c] !== -1) continue;
-    const dx = (cars.x[c] as number) - x;
-    const dy = (cars.y[c] as number) - y;
+    const dx = f64(cars.x, c) - x;
+    const dy = f64(cars.y, c) - y;
     const d = dx * dx + dy * dy;
     if (d <= bestD) {
       bestD = d;
@@ -125,9 +125,9 @@ export function nearestFreeCar(cars: Cars, x: number, y: number, maxDist: number
 
 /** Where someone getting out of car c stands: beside the driver's door if free, else the other side, else in place. */
 export function exitSpot(map: TileMap, cars: Cars, c: number, out: Float64Array): void {
-  const x = cars.x[c] as number;
-  const y = cars.y[c] as number;
-  const h = cars.heading[c] as number;
+  const x = f64(cars.x, c);
+  const y = f64(cars.y, c);
+  const h = f64(cars.heading, c);
   for (const side of [-1, 1, 0]) {
     const a = h + (side * Math.PI) / 2;
     const d = side === 0 ? 0 : 2.2;

@@ -83,4 +83,13 @@ describe('array history', () => {
     expect(Object.is(s.x[0], -0)).toBe(true);
     expect(s.x[1]).toBeNaN();
   });
+
+  it('refuses a save of another struct, before writing anything', () => {
+    const s = soa(4);
+    const h = createArrayHistory(s, { skip: ['prevX'] });
+    const other = createArrayHistory({ x: new Float64Array(4) }).save();
+    s.x[2] = 5;
+    expect(() => h.restore(other)).toThrow(new RangeError('restore: expected a save of 3 arrays, found 1'));
+    expect([...s.x]).toEqual([0, 0, 5, 0]);
+  });
 });

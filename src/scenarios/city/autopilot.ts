@@ -1,6 +1,16 @@
 import { createRng } from '../../engine';
 import type { Rng } from '../../engine';
-import { createPathField, len, descend, DRIVABLE, fillPathField, lineOfSight, tileIndex, WALKABLE } from '../../game';
+import {
+  createPathField,
+  len,
+  descend,
+  DRIVABLE,
+  f64,
+  fillPathField,
+  lineOfSight,
+  tileIndex,
+  WALKABLE,
+} from '../../game';
 import type { PathField } from '../../game';
 import { tuning } from './config';
 import type { CityInput, CityRuntime, CityWorld } from './types';
@@ -59,10 +69,12 @@ function keys(dx: number, dy: number, action = false, shoot = false): CityInput 
     (dx > DIAG ? 8 : 0) |
     (action ? 16 : 0) |
     (shoot ? 32 : 0);
-  return INPUTS[b] as CityInput;
+  const input = INPUTS[b];
+  if (input === undefined) throw new RangeError(`autopilot: expected key bits 0 … 63, found ${b}`);
+  return input;
 }
 
-const idle = INPUTS[0] as CityInput;
+const idle = keys(0, 0);
 
 function enter(p: Pilot, phase: Phase, tick: number): void {
   p.phase = phase;
@@ -85,8 +97,8 @@ function route(p: Pilot, rt: CityRuntime, tick: number, gx: number, gy: number, 
     p.fieldPass = pass;
     p.fieldTick = tick;
   }
-  const x = rt.agents.x[0] as number;
-  const y = rt.agents.y[0] as number;
+  const x = f64(rt.agents.x, 0);
+  const y = f64(rt.agents.y, 0);
   const d = descend(map, p.field, x, y, ahead, v);
   if (d === 0 || (d < 0 && len(gx - x, gy - y) < 30)) {
     // On the goal tile (or no route but close): head straight for the point.
@@ -101,7 +113,7 @@ function route(p: Pilot, rt: CityRuntime, tick: number, gx: number, gy: number, 
 /** Walks along the path to (gx, gy) on foot. */
 function walkTo(p: Pilot, s: Step, gx: number, gy: number): CityInput {
   route(p, s.rt, s.tick, gx, gy, WALKABLE);
-  return keys(p.v[0] as number, p.v[1] as number);
+  return keys(f64(p.v, 0), f64(p.v, 1));
 }
 
 /** The nearest present, living agent with an id in [from, to), or -1. */
@@ -111,7 +123,7 @@ function nearest(rt: CityRuntime, from: number, to: number): number {
   let bestD = Infinity;
   for (let i = from; i < to; i++) {
     if (a.present[i] === 0 || a.alive[i] === 0) continue;
-    const d = len((a.x[i] as number) - (a.x[0] as number), (a.y[i] as number) - (a.y[0] as number));
+    const d = len(f64(a.x, i) - f64(a.x, 0), f64(a.y, i) - f64(a.y, 0));
     if (d < bestD) {
       bestD = d;
       best = i;
@@ -127,7 +139,7 @@ function nearestCar(rt: CityRuntime, px: number, py: number): { car: number; d: 
   let d = Infinity;
   for (let c = 0; c < cars.count; c++) {
     if (cars.present[c] === 0 || cars.driver[c] !== -1) continue;
-    const dc = len((cars.x[c] as number) - px, (cars.y[c] as number) - py);
+    const dc = len(f64(cars.x, c) - px, f64(cars.y, c) - py);
     if (dc < d) {
       d = dc;
       car = c;
@@ -139,8 +151,8 @@ function nearestCar(rt: CityRuntime, px: number, py: number): { car: number; d: 
 /** Picks a garage away from the search centre (and not too far) as the goal. */
 function pickHideout(p: Pilot, w: CityWorld, rt: CityRuntime): void {
   const a = rt.agents;
-  const px = a.x[0] as number;
-  const py = a.y[0] as number;
+  const px = f64(a.x, 0);
+  const py = f64(a.y, 0);
   const cx = w.pursuit.state === 'none' ? px : w.pursuit.x;
   const cy = w.pursuit.state === 'none' ? py : w.pursuit.y;
   let best = -Infinity;
@@ -177,8 +189,8 @@ function crime(p: Pilot, s: Step): CityInput {
   const a = s.rt.agents;
   const t = nearest(s.rt, s.rt.ranges.civilians[0], s.rt.ranges.civilians[1]);
   if (t < 0) return keys(0, 0, false, (s.age & 31) === 0);
-  const tx = a.x[t] as number;
-  const ty = a.y[t] as number;
+  const tx = f64(a.x, t);
+  const ty = f64(a.y, t);
   const d = len(tx - s.px, ty - s.py);
   // Close and in the open: walk at them firing (the gun auto-aims within a cone).
   if (d < 14 && lineOfSight(s.rt.map, s.px, s.py, tx, ty)) return keys((tx - s.px) / d, (ty - s.py) / d, false, true);
@@ -198,7 +210,7 @@ function seek(p: Pilot, s: Step): CityInput {
   // Walk towards the nearest patrol until one of them sees us.
   const u = nearest(s.rt, s.rt.ranges.police[0], s.rt.ranges.police[1]);
   if (u < 0) return idle;
-  return walkTo(p, s, s.rt.agents.x[u] as number, s.rt.agents.y[u] as number);
+  return walkTo(p, s, f64(s.rt.agents.x, u), f64(s.rt.agents.y, u));
 }
 
 /** Stands in the open until a police bullet lands (at most 10 s), so the car that follows has something to heal. */
@@ -210,8 +222,8 @@ function hurt(p: Pilot, s: Step): CityInput {
   const u = nearest(s.rt, s.rt.ranges.police[0], s.rt.ranges.police[1]);
   if (u < 0) return idle;
   const a = s.rt.agents;
-  const ux = a.x[u] as number;
-  const uy = a.y[u] as number;
+  const ux = f64(a.x, u);
+  const uy = f64(a.y, u);
   // In their sight and range already: wait for the shot; else close in.
   if (len(ux - s.px, uy - s.py) < 12 && lineOfSight(s.rt.map, s.px, s.py, ux, uy)) return idle;
   return walkTo(p, s, ux, uy);
@@ -229,7 +241,7 @@ function car(p: Pilot, s: Step): CityInput {
     p.pressedLast = !p.pressedLast;
     return keys(0, 0, p.pressedLast);
   }
-  return walkTo(p, s, s.rt.cars.x[best] as number, s.rt.cars.y[best] as number);
+  return walkTo(p, s, f64(s.rt.cars.x, best), f64(s.rt.cars.y, best));
 }
 
 function flee(p: Pilot, s: Step): CityInput {
@@ -241,12 +253,12 @@ function flee(p: Pilot, s: Step): CityInput {
     return idle;
   }
   // Stuck against something for 3 s: get out and go on foot.
-  p.stuckTicks = (s.rt.agents.speed[0] as number) < 1 ? p.stuckTicks + 1 : 0;
+  p.stuckTicks = f64(s.rt.agents.speed, 0) < 1 ? p.stuckTicks + 1 : 0;
   if (p.stuckTicks > 180 && s.w.player.inCar) {
     p.stuckTicks = 0;
     return keys(0, 0, true);
   }
-  return keys(p.v[0] as number, p.v[1] as number);
+  return keys(f64(p.v, 0), f64(p.v, 1));
 }
 
 function hide(p: Pilot, s: Step): CityInput {
@@ -303,7 +315,7 @@ export function createCityAutopilot(seed: number): (world: CityWorld, runtime: C
       p.wasAlive = true;
       enter(p, 'wander', tick);
     }
-    const s: Step = { w, rt, tick, age: tick - p.since, px: rt.agents.x[0] as number, py: rt.agents.y[0] as number };
+    const s: Step = { w, rt, tick, age: tick - p.since, px: f64(rt.agents.x, 0), py: f64(rt.agents.y, 0) };
     return PHASES[p.phase](p, s);
   };
 }

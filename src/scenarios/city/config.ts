@@ -49,6 +49,14 @@ export const tuning = {
   health: { player: 100, civilian: 50, goon: 60, police: 100 },
 } as const;
 
+/** Indices into runtime.counters (0 and 1 are the pursuit clock). */
+export const ACTION_HELD = 2;
+/** The tick the player may shoot again, and the tick of the player's last shot. */
+export const SHOOT_AFTER = 3;
+export const LAST_SHOT = 4;
+/** The zone the player is in (-1 none). */
+export const ZONE = 5;
+
 /** Map options for a size. */
 export function mapOptionsFor(size: CitySize): Partial<CityMapOptions> {
   return { blocksX: size.blocks, blocksY: size.blocks, turfs: size.turfs };

@@ -1,5 +1,5 @@
 import type { FactSpec } from '../../engine';
-import { agentKindNames } from '../../game';
+import { agentKindNames, u8 } from '../../game';
 import type { CityRuntime, CityWorld } from './types';
 
 /** `world.<path>` facts the city's rules may read. */
@@ -47,7 +47,7 @@ export function cityEntity(
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= a.count) return undefined;
   return {
     id,
-    kind: agentKindNames[a.kind[id] as number],
+    kind: agentKindNames[u8(a.kind, id)],
     health: id === 0 ? world.player.health : world.health[id],
     alive: a.alive[id] === 1,
     present: a.present[id] === 1,

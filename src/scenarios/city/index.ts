@@ -1,4 +1,5 @@
 import type { Scenario } from '../../engine';
+import { f64 } from '../../game';
 import type { SavedArrays } from '../../game';
 import { createCityAutopilot } from './autopilot';
 import { cityBehaviours } from './behaviours';
@@ -118,7 +119,7 @@ export function createCityScenario(size: Partial<CitySize> = {}): Scenario<CityW
       policeUnits: world.police.units,
       crimes: world.crimes,
       radio: world.radio.line,
-      position: [Math.round(rt.agents.x[0] as number), Math.round(rt.agents.y[0] as number)],
+      position: [Math.round(f64(rt.agents.x, 0)), Math.round(f64(rt.agents.y, 0))],
     }),
   };
 }

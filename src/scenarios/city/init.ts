@@ -13,7 +13,7 @@ import {
 } from '../../game';
 import type { CityMap } from '../../game';
 import type { CitySize } from './config';
-import { mapOptionsFor, tuning } from './config';
+import { mapOptionsFor, tuning, ZONE } from './config';
 import type { CityRuntime, CityWorld } from './types';
 
 /** Puts police slot k (agent id, car c) at a random intersection, facing along a street. */
@@ -63,7 +63,7 @@ function createRuntime(map: CityMap, size: CitySize): CityRuntime {
       sighting: { seen: false, seer: -1, x: 0, y: 0, hidden: false, wanted: 0, tick: 0 },
     },
   };
-  runtime.counters[5] = -1;
+  runtime.counters[ZONE] = -1;
   return runtime;
 }
 

@@ -5,7 +5,7 @@ import { cloudEvents } from './events';
 import { cloudEntity, cloudEntityFacts, cloudWorldFacts } from './facts';
 import { createCloud } from './init';
 import { stepCloud } from './systems/step';
-import type { CloudInput, CloudRuntime, CloudWorld } from './types';
+import type { CloudInput, CloudRuntime, CloudWorld, History } from './types';
 
 export { cloudTuning } from './config';
 export { cloudEvents } from './events';
@@ -47,7 +47,7 @@ interface SavedCloudRuntime {
   traffic: Float64Array;
   counters: Int32Array;
   slider: Float64Array;
-  history: Float32Array[];
+  history: History;
   samples: Float32Array;
 }
 
@@ -61,7 +61,7 @@ function saveCloudRuntime(rt: CloudRuntime): SavedCloudRuntime {
     traffic: rt.traffic.slice(),
     counters: rt.counters.slice(),
     slider: rt.slider.slice(),
-    history: [h.rps.slice(), h.capacity.slice(), h.cpu.slice(), h.size.slice()],
+    history: { rps: h.rps.slice(), capacity: h.capacity.slice(), cpu: h.cpu.slice(), size: h.size.slice() },
     samples: rt.samples.slice(),
   };
 }
@@ -78,7 +78,10 @@ function restoreCloudRuntime(rt: CloudRuntime, saved: unknown): void {
   rt.counters.set(s.counters);
   rt.slider.set(s.slider);
   const h = rt.history;
-  [h.rps, h.capacity, h.cpu, h.size].forEach((a, i) => a.set(s.history[i] as Float32Array));
+  h.rps.set(s.history.rps);
+  h.capacity.set(s.history.capacity);
+  h.cpu.set(s.history.cpu);
+  h.size.set(s.history.size);
   rt.samples.set(s.samples);
 }
 

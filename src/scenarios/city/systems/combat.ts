@@ -1,6 +1,6 @@
 import { len } from '../../../game';
-import { addTracer, AgentKind, findTarget, lineOfSight, rollHit, TileKind, tileAt } from '../../../game';
-import { tuning } from '../config';
+import { addTracer, AgentKind, f64, findTarget, i32, lineOfSight, rollHit, tileAt, TileKind, u8 } from '../../../game';
+import { LAST_SHOT, SHOOT_AFTER, tuning } from '../config';
 import type { CityContext } from './context';
 import { agentsNear, commitCrime } from './context';
 
@@ -12,16 +12,7 @@ function fireAtPlayer(ctx: CityContext, i: number, source: 'goon' | 'police', t:
   const a = rt.agents;
   const hit = rollHit(rng, t.hit, d, t.range);
   const miss = hit ? 0 : rng.range(-2.5, 2.5);
-  addTracer(
-    rt.tracers,
-    tick,
-    a.kind[i] as number,
-    a.x[i] as number,
-    a.y[i] as number,
-    (a.x[0] as number) + miss,
-    (a.y[0] as number) - miss,
-    hit,
-  );
+  addTracer(rt.tracers, tick, u8(a.kind, i), f64(a.x, i), f64(a.y, i), f64(a.x, 0) + miss, f64(a.y, 0) - miss, hit);
   a.cooldown[i] = tick + t.every + rng.int(0, 20);
   ctx.emit('shot.fired', { shooter: i, kind: source, hit });
   const scale = source === 'goon' ? (ctx.world.tunes?.goonDamage ?? 1) : 1;
@@ -32,22 +23,22 @@ function fireAtPlayer(ctx: CityContext, i: number, source: 'goon' | 'police', t:
 function hostilesShoot(ctx: CityContext): void {
   const { runtime: rt, world: w, tick } = ctx;
   const { agents: a, ranges, map } = rt;
-  const px = a.x[0] as number;
-  const py = a.y[0] as number;
+  const px = f64(a.x, 0);
+  const py = f64(a.y, 0);
   if (tileAt(map, px, py) === TileKind.Garage) return;
   const g = tuning.goonShot;
   for (let i = ranges.goons[0]; i < ranges.goons[1]; i++) {
-    if (a.present[i] === 0 || a.alive[i] === 0 || tick < (a.cooldown[i] as number)) continue;
-    const d = len(px - (a.x[i] as number), py - (a.y[i] as number));
-    if (d > g.range || !lineOfSight(map, a.x[i] as number, a.y[i] as number, px, py)) continue;
-    a.heading[i] = Math.atan2(py - (a.y[i] as number), px - (a.x[i] as number));
+    if (a.present[i] === 0 || a.alive[i] === 0 || tick < i32(a.cooldown, i)) continue;
+    const d = len(px - f64(a.x, i), py - f64(a.y, i));
+    if (d > g.range || !lineOfSight(map, f64(a.x, i), f64(a.y, i), px, py)) continue;
+    a.heading[i] = Math.atan2(py - f64(a.y, i), px - f64(a.x, i));
     fireAtPlayer(ctx, i, 'goon', g, d);
   }
   if (!w.police.weaponsFree) return;
   const p = tuning.policeShot;
   for (let i = ranges.police[0]; i < ranges.police[1]; i++) {
-    if (a.sees[i] === 0 || tick < (a.cooldown[i] as number)) continue;
-    const d = len(px - (a.x[i] as number), py - (a.y[i] as number));
+    if (a.sees[i] === 0 || tick < i32(a.cooldown, i)) continue;
+    const d = len(px - f64(a.x, i), py - f64(a.y, i));
     if (d <= p.range) fireAtPlayer(ctx, i, 'police', p, d);
   }
 }
@@ -57,17 +48,18 @@ function playerShoots(ctx: CityContext): void {
   const { runtime: rt, rng, tick } = ctx;
   const { agents: a, counters } = rt;
   const s = tuning.playerShot;
-  if (a.car[0] !== -1 || tick < (counters[3] as number)) return;
-  counters[3] = tick + s.every;
-  const quiet = tick - (counters[4] as number) >= tuning.shootingQuietTicks || counters[4] === 0;
-  counters[4] = tick;
-  const x = a.x[0] as number;
-  const y = a.y[0] as number;
+  if (a.car[0] !== -1 || tick < i32(counters, SHOOT_AFTER)) return;
+  counters[SHOOT_AFTER] = tick + s.every;
+  const lastShot = i32(counters, LAST_SHOT);
+  const quiet = tick - lastShot >= tuning.shootingQuietTicks || lastShot === 0;
+  counters[LAST_SHOT] = tick;
+  const x = f64(a.x, 0);
+  const y = f64(a.y, 0);
   const target = findTarget(rt.map, a, 0, s.range, s.halfAngle, rt.scratch.ids, agentsNear(ctx, x, y, s.range));
   const hit = target >= 0 && rng.next() < s.hit;
-  const h = a.heading[0] as number;
-  const tx = target >= 0 ? (a.x[target] as number) : x + Math.cos(h) * s.range;
-  const ty = target >= 0 ? (a.y[target] as number) : y + Math.sin(h) * s.range;
+  const h = f64(a.heading, 0);
+  const tx = target >= 0 ? f64(a.x, target) : x + Math.cos(h) * s.range;
+  const ty = target >= 0 ? f64(a.y, target) : y + Math.sin(h) * s.range;
   addTracer(rt.tracers, tick, AgentKind.Player, x, y, tx + (hit ? 0 : 1.5), ty + (hit ? 0 : -1.5), hit);
   ctx.emit('shot.fired', { shooter: 0, kind: 'player', hit });
   if (quiet) commitCrime(ctx, 'shooting', 1);
@@ -81,12 +73,12 @@ function runOver(ctx: CityContext): void {
   const { runtime: rt, tick } = ctx;
   const { agents: a } = rt;
   const r = tuning.runOver;
-  const speed = a.speed[0] as number;
+  const speed = f64(a.speed, 0);
   if (a.car[0] === -1 || speed < r.minSpeed) return;
-  const n = agentsNear(ctx, a.x[0] as number, a.y[0] as number, r.radius);
+  const n = agentsNear(ctx, f64(a.x, 0), f64(a.y, 0), r.radius);
   for (let k = 0; k < n; k++) {
-    const i = rt.scratch.ids[k] as number;
-    if (i === 0 || a.car[i] !== -1 || a.alive[i] === 0 || tick < (a.hitUntil[i] as number)) continue;
+    const i = i32(rt.scratch.ids, k);
+    if (i === 0 || a.car[i] !== -1 || a.alive[i] === 0 || tick < i32(a.hitUntil, i)) continue;
     a.hitUntil[i] = tick + r.immuneTicks;
     ctx.emit('damage', { target: i, source: 'car', amount: Math.round(speed * r.damagePerMps) });
     if (a.kind[i] !== AgentKind.Goon) commitCrime(ctx, 'hit-and-run', 2);

@@ -1,4 +1,4 @@
-import { isClear, walkToGoal, WALKABLE, wanderPavements } from '../../../game';
+import { f64, isClear, WALKABLE, walkToGoal, wanderPavements } from '../../../game';
 import { tuning } from '../config';
 import type { CityContext } from './context';
 
@@ -11,12 +11,12 @@ export function stepNpcs(ctx: CityContext): void {
     if (a.present[i] === 0 || a.alive[i] === 0) continue;
     const arrived = walkToGoal(map, a, i, tuning.goonSpeed, tuning.dt, 0.3, rt.scratch.v);
     if ((arrived && rng.chance(1 / 90)) || rng.chance(1 / 600)) {
-      const gx = (a.homeX[i] as number) + rng.range(-3, 3);
-      const gy = (a.homeY[i] as number) + rng.range(-3, 3);
+      const gx = f64(a.homeX, i) + rng.range(-3, 3);
+      const gy = f64(a.homeY, i) + rng.range(-3, 3);
       // Only spots one can stand on; otherwise back home.
       const ok = isClear(map, WALKABLE, gx, gy, 0.4);
-      a.goalX[i] = ok ? gx : (a.homeX[i] as number);
-      a.goalY[i] = ok ? gy : (a.homeY[i] as number);
+      a.goalX[i] = ok ? gx : f64(a.homeX, i);
+      a.goalY[i] = ok ? gy : f64(a.homeY, i);
     }
   }
 }

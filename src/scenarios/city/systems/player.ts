@@ -1,5 +1,5 @@
-import { driveCar, exitSpot, nearestFreeCar, walk } from '../../../game';
-import { tuning } from '../config';
+import { driveCar, exitSpot, f64, i32, nearestFreeCar, walk } from '../../../game';
+import { ACTION_HELD, tuning } from '../config';
 import type { CityContext } from './context';
 import { commitCrime } from './context';
 
@@ -7,11 +7,11 @@ import { commitCrime } from './context';
 function toggleCar(ctx: CityContext): void {
   const { world: w, runtime: rt } = ctx;
   const { agents: a, cars } = rt;
-  const c = a.car[0] as number;
+  const c = i32(a.car, 0);
   if (c >= 0) {
     exitSpot(rt.map, cars, c, rt.scratch.v);
-    a.x[0] = rt.scratch.v[0] as number;
-    a.y[0] = rt.scratch.v[1] as number;
+    a.x[0] = f64(rt.scratch.v, 0);
+    a.y[0] = f64(rt.scratch.v, 1);
     cars.driver[c] = -1;
     cars.speed[c] = 0;
     a.car[0] = -1;
@@ -20,14 +20,14 @@ function toggleCar(ctx: CityContext): void {
     ctx.emit('vehicle.exited', { entity: 0, vehicle: c });
     return;
   }
-  const nc = nearestFreeCar(cars, a.x[0] as number, a.y[0] as number, tuning.enterCarRange);
+  const nc = nearestFreeCar(cars, f64(a.x, 0), f64(a.y, 0), tuning.enterCarRange);
   if (nc < 0) return;
   const stolen = cars.owner[nc] !== 0;
   cars.driver[nc] = 0;
   cars.owner[nc] = 0;
   a.car[0] = nc;
-  a.x[0] = cars.x[nc] as number;
-  a.y[0] = cars.y[nc] as number;
+  a.x[0] = f64(cars.x, nc);
+  a.y[0] = f64(cars.y, nc);
   w.player.car = nc;
   w.player.inCar = true;
   ctx.emit('vehicle.entered', { entity: 0, vehicle: nc, stolen });
@@ -38,18 +38,18 @@ function toggleCar(ctx: CityContext): void {
 export function stepPlayer(ctx: CityContext): void {
   const { runtime: rt, input } = ctx;
   const { agents: a, cars, counters } = rt;
-  const pressed = input.action && counters[2] === 0;
-  counters[2] = input.action ? 1 : 0;
+  const pressed = input.action && counters[ACTION_HELD] === 0;
+  counters[ACTION_HELD] = input.action ? 1 : 0;
   if (a.alive[0] === 0) return;
   if (pressed) toggleCar(ctx);
   const dirX = (input.right ? 1 : 0) - (input.left ? 1 : 0);
   const dirY = (input.down ? 1 : 0) - (input.up ? 1 : 0);
-  const c = a.car[0] as number;
+  const c = i32(a.car, 0);
   if (c >= 0) {
     driveCar(rt.map, cars, c, dirX, dirY, tuning.car, tuning.dt, rt.scratch.v);
-    a.x[0] = cars.x[c] as number;
-    a.y[0] = cars.y[c] as number;
-    a.heading[0] = cars.heading[c] as number;
-    a.speed[0] = cars.speed[c] as number;
+    a.x[0] = f64(cars.x, c);
+    a.y[0] = f64(cars.y, c);
+    a.heading[0] = f64(cars.heading, c);
+    a.speed[0] = f64(cars.speed, c);
   } else walk(rt.map, a, 0, dirX, dirY, tuning.footSpeed, tuning.dt, rt.scratch.v);
 }

@@ -1,5 +1,5 @@
 import { len } from '../../../game';
-import { driveStreets, lineAt, snapToStreet } from '../../../game';
+import { driveStreets, f64, i32, lineAt, snapToStreet } from '../../../game';
 import type { Rng } from '../../../engine';
 import { tuning } from '../config';
 import { placePoliceUnit } from '../init';
@@ -13,12 +13,12 @@ function syncUnits(rt: CityRuntime, units: number, rng: Rng): void {
     const k = id - ranges.police[0];
     const want = k < units ? 1 : 0;
     if (a.present[id] === want) continue;
-    const c = rt.policeCar[k] as number;
+    const c = i32(rt.policeCar, k);
     if (want) {
       // Up to 4 tries for a spot at least 100 m from the player.
       for (let t = 0; t < 4; t++) {
         placePoliceUnit(rt, id, rng);
-        if (len((a.x[id] as number) - (a.x[0] as number), (a.y[id] as number) - (a.y[0] as number)) >= 100) break;
+        if (len(f64(a.x, id) - f64(a.x, 0), f64(a.y, id) - f64(a.y, 0)) >= 100) break;
       }
     }
     a.present[id] = cars.present[c] = want;
@@ -38,8 +38,8 @@ function pickGoal(rt: CityRuntime, id: number, cx: number, cy: number, r: number
   const ang = rng.range(-Math.PI, Math.PI);
   const d = Math.sqrt(rng.next()) * r;
   snapToStreet(s, cx + Math.cos(ang) * d, cy + Math.sin(ang) * d, rt.scratch.v);
-  a.goalX[id] = rt.scratch.v[0] as number;
-  a.goalY[id] = rt.scratch.v[1] as number;
+  a.goalX[id] = f64(rt.scratch.v, 0);
+  a.goalY[id] = f64(rt.scratch.v, 1);
 }
 
 /**
@@ -57,12 +57,12 @@ export function stepPolice(ctx: CityContext): void {
   const py = p.y;
   const radius = p.radius;
   if (state === 'chasing') snapToStreet(map.streets, px, py, rt.scratch.v);
-  const chaseX = rt.scratch.v[0] as number;
-  const chaseY = rt.scratch.v[1] as number;
+  const chaseX = f64(rt.scratch.v, 0);
+  const chaseY = f64(rt.scratch.v, 1);
   const speedScale = w.tunes?.policeSpeed ?? 1;
   for (let id = ranges.police[0]; id < ranges.police[1]; id++) {
     if (a.present[id] === 0 || a.alive[id] === 0) continue;
-    const c = a.car[id] as number;
+    const c = i32(a.car, id);
     let speed: number = tuning.policeSpeed.patrol * speedScale;
     if (state === 'chasing') {
       a.goalX[id] = chaseX;
@@ -71,7 +71,8 @@ export function stepPolice(ctx: CityContext): void {
       speed = tuning.policeSpeed.chase * speedScale;
     } else if (state === 'searching') {
       speed = tuning.policeSpeed.search * speedScale;
-      if (tick >= (a.replanAt[id] as number) && a.replanAt[id] !== 0) {
+      const replanAt = i32(a.replanAt, id);
+      if (replanAt !== 0 && tick >= replanAt) {
         pickGoal(rt, id, px, py, radius, rng);
         a.replanAt[id] = tick + 8 * 60;
       }
@@ -80,8 +81,8 @@ export function stepPolice(ctx: CityContext): void {
       map.streets,
       cars,
       c,
-      a.goalX[id] as number,
-      a.goalY[id] as number,
+      f64(a.goalX, id),
+      f64(a.goalY, id),
       speed,
       tuning.policeAccel,
       tuning.dt,
@@ -91,9 +92,9 @@ export function stepPolice(ctx: CityContext): void {
       pickGoal(rt, id, px, py, state === 'searching' ? radius : 0, rng);
       a.replanAt[id] = tick + 8 * 60;
     }
-    a.x[id] = cars.x[c] as number;
-    a.y[id] = cars.y[c] as number;
-    a.heading[id] = cars.heading[c] as number;
-    a.speed[id] = cars.speed[c] as number;
+    a.x[id] = f64(cars.x, c);
+    a.y[id] = f64(cars.y, c);
+    a.heading[id] = f64(cars.heading, c);
+    a.speed[id] = f64(cars.speed, c);
   }
 }

@@ -1,5 +1,5 @@
-import { savePrevious, stepPursuit, trackZone, zoneAt } from '../../../game';
-import { tuning } from '../config';
+import { f64, i32, savePrevious, stepPursuit, trackZone, zoneAt } from '../../../game';
+import { tuning, ZONE } from '../config';
 import type { CityContext } from './context';
 import { stepCombat } from './combat';
 import { stepNpcs } from './npcs';
@@ -11,10 +11,11 @@ import { stepVision } from './vision';
 function stepZones(ctx: CityContext): void {
   const { runtime: rt, world: w } = ctx;
   const { map, agents: a, counters } = rt;
-  const now = a.alive[0] === 1 ? zoneAt(map, map, a.x[0] as number, a.y[0] as number) : -1;
-  if (now === counters[5]) return;
-  counters[5] = trackZone(ctx, map, counters[5] as number, now);
-  w.player.zone = now >= 0 ? (map.zones[now] as (typeof map.zones)[number]).kind : '';
+  const now = a.alive[0] === 1 ? zoneAt(map, map, f64(a.x, 0), f64(a.y, 0)) : -1;
+  const was = i32(counters, ZONE);
+  if (now === was) return;
+  counters[ZONE] = trackZone(ctx, map, was, now);
+  w.player.zone = map.zones[now]?.kind ?? '';
 }
 
 /** Everyone moves: the player by the controls, civilians and goons on foot, police in their cars. */
@@ -34,8 +35,8 @@ function stepSight(ctx: CityContext): void {
   const see = rt.scratch.sighting;
   see.seen = seer >= 0;
   see.seer = seer;
-  see.x = a.x[0] as number;
-  see.y = a.y[0] as number;
+  see.x = f64(a.x, 0);
+  see.y = f64(a.y, 0);
   see.hidden = w.player.hidden;
   see.wanted = w.wanted;
   see.tick = ctx.tick;
@@ -64,5 +65,5 @@ export const citySystems: readonly CitySystem[] = [
 
 /** One tick of the city: every system in order. */
 export function stepCity(ctx: CityContext): void {
-  for (let i = 0; i < citySystems.length; i++) (citySystems[i] as CitySystem).run(ctx);
+  for (const system of citySystems) system.run(ctx);
 }

@@ -1,4 +1,4 @@
-import { inCone, lineOfSight, TileKind, tileAt } from '../../../game';
+import { f64, inCone, lineOfSight, tileAt, TileKind } from '../../../game';
 import { tuning } from '../config';
 import type { CityContext } from './context';
 
@@ -10,8 +10,8 @@ import type { CityContext } from './context';
 export function stepVision(ctx: CityContext): number {
   const { runtime: rt, world: w } = ctx;
   const { agents: a, ranges, map, sight } = rt;
-  const px = a.x[0] as number;
-  const py = a.y[0] as number;
+  const px = f64(a.x, 0);
+  const py = f64(a.y, 0);
   const tile = tileAt(map, px, py);
   const hidden = a.alive[0] === 1 && (tile === TileKind.Garage || tile === TileKind.Alley);
   if (w.player.hidden !== hidden) w.player.hidden = hidden;
@@ -23,13 +23,13 @@ export function stepVision(ctx: CityContext): number {
   for (let id = ranges.police[0]; id < ranges.police[1]; id++) {
     a.sees[id] = 0;
     if (!visible || a.present[id] === 0 || a.alive[id] === 0) continue;
-    const x = a.x[id] as number;
-    const y = a.y[id] as number;
+    const x = f64(a.x, id);
+    const y = f64(a.y, id);
     const dx = px - x;
     const dy = py - y;
     const d2 = dx * dx + dy * dy;
     if (d2 > r2) continue;
-    if (d2 > aw2 && !inCone(sight, x, y, a.heading[id] as number, px, py)) continue;
+    if (d2 > aw2 && !inCone(sight, x, y, f64(a.heading, id), px, py)) continue;
     if (!lineOfSight(map, x, y, px, py)) continue;
     a.sees[id] = 1;
     if (seer < 0) seer = id;

@@ -19,11 +19,11 @@ export function stepHealth(ctx: CloudContext): void {
         rt.cpu[s.slot] = rt.prevCpu[s.slot] = 0;
       }
   if (tick % T.healthTicks !== 0) return;
-  for (let i = 0; i < w.servers.length; i++) {
-    const s = w.servers[i] as (typeof w.servers)[number];
+  // Over a copy of the list, since a failed server leaves it (and its replacement, booting, joins it).
+  for (const s of w.servers.slice()) {
     if (s.crashedAt < 0 || s.state !== 'running' || s.crashedAt > tick - T.healthTicks) continue;
     rt.slots.state[s.slot] = SlotState.Empty;
-    w.servers.splice(i--, 1);
+    w.servers.splice(w.servers.indexOf(s), 1);
     w.clock = tick;
     ctx.emit('server.failed', { server: s.id });
     const by = launchServer(w, rt, tick, T.bootTicks);

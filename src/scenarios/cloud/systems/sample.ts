@@ -1,3 +1,4 @@
+import { f64, i32 } from '../../../game';
 import { cloudTuning as T, HISTORY_NEXT, RPS, SAMPLES_NEXT } from '../config';
 import { SlotState } from '../types';
 import type { CloudRuntime } from '../types';
@@ -24,19 +25,19 @@ export function stepSamples(ctx: CloudContext): void {
   const { runtime: rt, world: w, tick } = ctx;
   if (tick % T.historyEvery === 0) {
     const h = rt.history;
-    const i = (rt.counters[HISTORY_NEXT] as number) % T.historyLength;
+    const i = i32(rt.counters, HISTORY_NEXT) % T.historyLength;
     let sum = 0,
       n = 0;
     for (let slot = 0; slot < T.slots; slot++)
       if (rt.slots.state[slot] === SlotState.Running) {
-        sum += rt.cpu[slot] as number;
+        sum += f64(rt.cpu, slot);
         n++;
       }
-    h.rps[i] = rt.traffic[RPS] as number;
+    h.rps[i] = f64(rt.traffic, RPS);
     h.capacity[i] = n * T.capacity;
     h.cpu[i] = n ? sum / n : 0;
     h.size[i] = n + booting(rt);
-    rt.counters[HISTORY_NEXT] = (rt.counters[HISTORY_NEXT] as number) + 1;
+    rt.counters[HISTORY_NEXT] = i32(rt.counters, HISTORY_NEXT) + 1;
   }
   const agent = ctx.input.agent !== false;
   if (w.agent !== agent) w.agent = agent;
@@ -53,19 +54,19 @@ export function stepSamples(ctx: CloudContext): void {
       silent++;
       continue;
     }
-    const cpu = round1(rt.cpu[s.slot] as number);
+    const cpu = round1(f64(rt.cpu, s.slot));
     s.cpu = cpu;
     sum += cpu;
     n++;
     ctx.emit('cpu.sampled', { server: s.id, cpu });
   }
-  const rps = Math.round(rt.traffic[RPS] as number);
+  const rps = Math.round(f64(rt.traffic, RPS));
   w.rps = rps;
   if (!n || silent) return;
   const cpu = round1(sum / n);
   w.cpu = cpu;
   w.samples++;
-  const k = rt.counters[SAMPLES_NEXT] as number;
+  const k = i32(rt.counters, SAMPLES_NEXT);
   rt.samples[k % T.samplesKept] = cpu;
   rt.counters[SAMPLES_NEXT] = k + 1;
   ctx.emit('pool.sampled', { cpu, servers: n, rps });

@@ -1,3 +1,4 @@
+import { f64, i32 } from '../../../game';
 import { cloudTuning as T, RPS } from '../config';
 import { recountPool } from '../pool';
 import { SlotState } from '../types';
@@ -25,19 +26,17 @@ export function runningCount(rt: CloudRuntime): number {
 /** The CPU the server in `slot` would settle at now, given each running server's share of the requests. */
 function targetCpu(rt: CloudRuntime, slot: number, share: number, tick: number): number {
   const state = rt.slots.state[slot];
-  if (state === SlotState.Booting) return BOOT_CPU + (rt.noise[slot] as number);
+  if (state === SlotState.Booting) return BOOT_CPU + f64(rt.noise, slot);
   if (state !== SlotState.Running) return 0;
   const cpu =
-    T.idleCpu +
-    (share / T.capacity) * 100 * coldFactor(rt.slots.ready[slot] as number, tick) +
-    (rt.noise[slot] as number);
+    T.idleCpu + (share / T.capacity) * 100 * coldFactor(i32(rt.slots.ready, slot), tick) + f64(rt.noise, slot);
   return Math.max(0, Math.min(100, cpu));
 }
 
 /** Sets every server's CPU to where it would settle (the start of a run). */
 export function settleCpu(rt: CloudRuntime, tick: number): void {
   const n = runningCount(rt);
-  const share = n ? (rt.traffic[RPS] as number) / n : 0;
+  const share = n ? f64(rt.traffic, RPS) / n : 0;
   for (let slot = 0; slot < T.slots; slot++) rt.cpu[slot] = rt.prevCpu[slot] = targetCpu(rt, slot, share, tick);
 }
 
@@ -48,13 +47,13 @@ function stepLifecycle(ctx: CloudContext): void {
   let due = false;
   for (let i = 0; i < T.slots; i++)
     if (
-      (state[i] === SlotState.Booting && tick >= (ready[i] as number)) ||
-      (state[i] === SlotState.Draining && tick >= (gone[i] as number))
+      (state[i] === SlotState.Booting && tick >= i32(ready, i)) ||
+      (state[i] === SlotState.Draining && tick >= i32(gone, i))
     )
       due = true;
   if (!due) return;
-  for (let i = 0; i < w.servers.length; i++) {
-    const s = w.servers[i] as (typeof w.servers)[number];
+  // Over a copy of the list, since a drained server leaves it.
+  for (const s of w.servers.slice()) {
     if (s.state === 'booting' && tick >= s.ready) {
       s.state = 'running';
       state[s.slot] = SlotState.Running;
@@ -63,7 +62,7 @@ function stepLifecycle(ctx: CloudContext): void {
     } else if (s.state === 'draining' && tick >= s.gone) {
       state[s.slot] = SlotState.Empty;
       rt.cpu[s.slot] = rt.prevCpu[s.slot] = 0;
-      w.servers.splice(i--, 1);
+      w.servers.splice(w.servers.indexOf(s), 1);
       w.clock = tick;
       ctx.emit('server.drained', { server: s.id });
     }
@@ -82,10 +81,10 @@ export function stepServers(ctx: CloudContext): void {
   rt.prevCpu.set(rt.cpu);
   const wander = tick % 30 === 0;
   const n = runningCount(rt);
-  const share = n ? (rt.traffic[RPS] as number) / n : 0;
+  const share = n ? f64(rt.traffic, RPS) / n : 0;
   for (let slot = 0; slot < T.slots; slot++) {
     if (rt.slots.state[slot] === SlotState.Empty) continue;
-    if (wander) rt.noise[slot] = (rt.noise[slot] as number) * 0.8 + rng.range(-2.5, 2.5);
-    rt.cpu[slot] = (rt.cpu[slot] as number) + (targetCpu(rt, slot, share, tick) - (rt.cpu[slot] as number)) * FOLLOW;
+    if (wander) rt.noise[slot] = f64(rt.noise, slot) * 0.8 + rng.range(-2.5, 2.5);
+    rt.cpu[slot] = f64(rt.cpu, slot) + (targetCpu(rt, slot, share, tick) - f64(rt.cpu, slot)) * FOLLOW;
   }
 }

@@ -1,3 +1,4 @@
+import { f64, i32 } from '../../../game';
 import {
   cloudTuning as T,
   DEMAND,
@@ -31,18 +32,14 @@ function envelope(tick: number, start: number, until: number, rise: number, fall
 
 /** The daily wave at `tick`: `night` at midnight, 1 at midday. */
 export function dailyWave(rt: CloudRuntime, tick: number): number {
-  const phase = ((tick + (rt.traffic[PHASE] as number)) % T.dayTicks) / T.dayTicks;
+  const phase = ((tick + f64(rt.traffic, PHASE)) % T.dayTicks) / T.dayTicks;
   return T.night + (1 - T.night) * (0.5 - 0.5 * Math.cos(2 * Math.PI * phase));
 }
 
 /** The demand (requests per second) at `tick` for a slider setting, before jitter. */
 export function demandAt(rt: CloudRuntime, tick: number, setting: number): number {
   const peak = T.peak.low + (T.peak.high - T.peak.low) * setting;
-  return (
-    peak * (rt.traffic[MOOD] as number) * dailyWave(rt, tick) +
-    (rt.traffic[SPIKE_RPS] as number) +
-    (rt.traffic[SURGE_RPS] as number)
-  );
+  return peak * f64(rt.traffic, MOOD) * dailyWave(rt, tick) + f64(rt.traffic, SPIKE_RPS) + f64(rt.traffic, SURGE_RPS);
 }
 
 /**
@@ -60,28 +57,27 @@ export function stepTraffic(ctx: CloudContext): void {
     rt.slider[0] = input.load;
     c[SLIDER_SINCE] = tick;
   }
-  const settle = tick - (c[SLIDER_SINCE] as number) === T.sliderSettleTicks && rt.slider[0] !== w.load.setting;
+  const settle = tick - i32(c, SLIDER_SINCE) === T.sliderSettleTicks && rt.slider[0] !== w.load.setting;
   if (settle) w.load.setting = rt.slider[0];
 
   // The Spike button acts on the press; a press during a spike is ignored.
   let started = '';
   const pressed = input.spike && c[SPIKE_HELD] === 0;
   c[SPIKE_HELD] = input.spike ? 1 : 0;
-  if (pressed && tick >= (c[SPIKE_UNTIL] as number)) {
+  if (pressed && tick >= i32(c, SPIKE_UNTIL)) {
     c[SPIKE_UNTIL] = tick + T.spike.ticks;
     started = 'spike';
   }
-  if (tick % T.sampleTicks === 0 && tick >= (c[SURGE_UNTIL] as number) + SPIKE_FALL && rng.chance(T.surge.chance)) {
+  if (tick % T.sampleTicks === 0 && tick >= i32(c, SURGE_UNTIL) + SPIKE_FALL && rng.chance(T.surge.chance)) {
     c[SURGE_START] = tick;
     c[SURGE_UNTIL] = tick + rng.int(T.surge.minTicks, T.surge.maxTicks);
     tr[SURGE_HEIGHT] = rng.int(T.surge.minRps, T.surge.maxRps);
     started ||= 'surge';
   }
-  const spikeUntil = c[SPIKE_UNTIL] as number;
-  const surgeUntil = c[SURGE_UNTIL] as number;
+  const spikeUntil = i32(c, SPIKE_UNTIL);
+  const surgeUntil = i32(c, SURGE_UNTIL);
   tr[SPIKE_RPS] = T.spike.rps * envelope(tick, spikeUntil - T.spike.ticks, spikeUntil, SPIKE_RISE, SPIKE_FALL);
-  tr[SURGE_RPS] =
-    (tr[SURGE_HEIGHT] as number) * envelope(tick, c[SURGE_START] as number, surgeUntil, SPIKE_RISE, SPIKE_FALL);
+  tr[SURGE_RPS] = f64(tr, SURGE_HEIGHT) * envelope(tick, i32(c, SURGE_START), surgeUntil, SPIKE_RISE, SPIKE_FALL);
   const on = tick < spikeUntil || tick < surgeUntil;
   const ended = w.load.spike && !on;
   if (w.load.spike !== on) w.load.spike = on;
@@ -89,13 +85,12 @@ export function stepTraffic(ctx: CloudContext): void {
   if (w.load.kind !== kind) w.load.kind = kind;
 
   // The day's mood drifts a little every sample; the jitter twice a second.
-  if (tick % T.sampleTicks === 0)
-    tr[MOOD] = Math.max(0.85, Math.min(1.15, (tr[MOOD] as number) + rng.range(-0.03, 0.03)));
+  if (tick % T.sampleTicks === 0) tr[MOOD] = Math.max(0.85, Math.min(1.15, f64(tr, MOOD) + rng.range(-0.03, 0.03)));
   if (tick % 30 === 0) tr[JITTER] = rng.range(-0.05, 0.05);
   const demand = demandAt(rt, tick, w.load.setting);
   tr[DEMAND] = demand;
-  tr[PREV_RPS] = tr[RPS] as number;
-  tr[RPS] = (tr[RPS] as number) + (demand * (1 + (tr[JITTER] as number)) - (tr[RPS] as number)) * 0.05;
+  tr[PREV_RPS] = f64(tr, RPS);
+  tr[RPS] = f64(tr, RPS) + (demand * (1 + f64(tr, JITTER)) - f64(tr, RPS)) * 0.05;
 
   const rps = Math.round(demand);
   if (settle) ctx.emit('load.changed', { rps, source: 'slider' });
