@@ -4,7 +4,7 @@ import { createEvent } from './events';
 import type { SirenEvent } from './events';
 import type { EventLog } from './log';
 import { budgetWarning, createTickWarnings, depthWarning, resetTickWarnings } from './busWarnings';
-import type { Warning } from './busWarnings';
+import type { Warning, WarningContext } from './busWarnings';
 import type { BusLimits, EmitOrigin } from './busTypes';
 
 export type { BusLimits, EmitOrigin } from './busTypes';
@@ -46,34 +46,98 @@ export interface Bus<M> {
   readonly pending: number;
 }
 
+/** A bus's queue, delivery and per-tick budget state. */
+interface BusState extends WarningContext {
+  readonly emitter: Emitter<Record<string, SirenEvent>>;
+  /** mitt's handler lists: when none is registered, delivering to subscribers is skipped entirely. */
+  readonly handlers: Emitter<Record<string, SirenEvent>>['all'];
+  /** Queued events and their cascade depths; slots are reused from tick to tick (no per-tick regrowth). */
+  readonly queue: SirenEvent[];
+  readonly depths: number[];
+  head: number;
+  tail: number;
+  emittedThisTick: number;
+  consumer: ((ev: SirenEvent, depth: number) => void) | null;
+  current: SirenEvent | null;
+  currentDepth: number;
+  draining: boolean;
+}
+
+/** An empty bus state writing to `log`. */
+function createBusState(log: EventLog, limits: BusLimits): BusState {
+  const emitter: Emitter<Record<string, SirenEvent>> = mitt();
+  return {
+    log,
+    limits,
+    warnings: createTickWarnings(),
+    emitter,
+    handlers: emitter.all,
+    queue: [],
+    depths: [],
+    head: 0,
+    tail: 0,
+    emittedThisTick: 0,
+    consumer: null,
+    current: null,
+    currentDepth: 0,
+    draining: false,
+  };
+}
+
+/** Appends an event to the log and queues it for delivery. */
+function push(s: BusState, ev: SirenEvent, depth: number): void {
+  s.log.append(ev);
+  s.queue[s.tail] = ev;
+  s.depths[s.tail] = depth;
+  s.tail++;
+}
+
+/** Delivers queued events in order (see `Bus.drain`); a drain started while one runs returns at once. */
+function drainQueue(s: BusState, stop: ((ev: SirenEvent) => boolean) | undefined): boolean {
+  if (s.draining) return true;
+  s.draining = true;
+  const { queue, depths, emitter, handlers } = s;
+  let stopped = false;
+  try {
+    while (s.head < s.tail) {
+      const ev = queue[s.head] as SirenEvent;
+      const depth = depths[s.head] as number;
+      s.head++;
+      s.current = ev;
+      s.currentDepth = depth;
+      if (s.consumer) s.consumer(ev, depth);
+      if (handlers.size !== 0) emitter.emit(ev.type, ev);
+      if (stop !== undefined && stop(ev)) {
+        stopped = true;
+        break;
+      }
+    }
+  } finally {
+    if (!stopped) {
+      s.head = 0;
+      s.tail = 0;
+    }
+    s.current = null;
+    s.currentDepth = 0;
+    s.draining = false;
+  }
+  return !stopped;
+}
+
+/** Subscribes a handler to one type or to '*'; returns a function that unsubscribes. */
+function subscribe(emitter: BusState['emitter'], type: string, handler: Handler<SirenEvent>): () => void {
+  // mitt calls '*' handlers with (type, event); ours take the event alone.
+  const h = type === '*' ? (_type: string, ev: SirenEvent) => handler(ev) : handler;
+  emitter.on(type, h as never);
+  return () => emitter.off(type, h as never);
+}
+
 /** Creates a bus writing to `log`. */
 export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): Bus<M> {
-  const emitter: Emitter<Record<string, SirenEvent>> = mitt();
-  // Queued events and their cascade depths; slots are reused from tick to tick (no per-tick regrowth).
-  const queue: SirenEvent[] = [];
-  const depths: number[] = [];
-  let head = 0;
-  let tail = 0;
-  // mitt's handler lists: when none is registered, delivering to subscribers is skipped entirely.
-  const handlers = emitter.all;
-  let emittedThisTick = 0;
-  const warnings = createTickWarnings();
-  let consumer: ((ev: SirenEvent, depth: number) => void) | null = null;
-  let current: SirenEvent | null = null;
-  let currentDepth = 0;
-  let draining = false;
-
-  function push(ev: SirenEvent, depth: number): void {
-    log.append(ev);
-    queue[tail] = ev;
-    depths[tail] = depth;
-    tail++;
-  }
-
+  const s = createBusState(log, limits);
   function warn(w: Warning | null): void {
-    if (w) push(createEvent(log.end, 'engine.warning', bus.tick, { reason: w.reason, triggers: w.triggers }), 0);
+    if (w) push(s, createEvent(log.end, 'engine.warning', bus.tick, { reason: w.reason, triggers: w.triggers }), 0);
   }
-
   const bus: Bus<M> = {
     log,
     tick: 0,
@@ -83,74 +147,41 @@ export function createBus<M>(log: EventLog, limits: BusLimits = defaultLimits): 
     emitDynamic(type, payload, origin) {
       const depth = origin?.depth ?? 0;
       if (depth > limits.maxDepth) {
-        warn(depthWarning(warnings, log, limits, type, origin));
+        warn(depthWarning(s, type, origin));
         return null;
       }
-      if (emittedThisTick >= limits.maxEventsPerTick) {
-        warn(budgetWarning(warnings, log, limits, type, origin));
+      if (s.emittedThisTick >= limits.maxEventsPerTick) {
+        warn(budgetWarning(s, type, origin));
         return null;
       }
-      emittedThisTick++;
+      s.emittedThisTick++;
       const ev = createEvent(log.end, type, bus.tick, payload, origin?.cause);
-      push(ev, depth);
+      push(s, ev, depth);
       return ev;
     },
-    on(type: string, handler: Handler<SirenEvent>) {
-      // mitt calls '*' handlers with (type, event); ours take the event alone.
-      const h = type === '*' ? (_type: string, ev: SirenEvent) => handler(ev) : handler;
-      emitter.on(type, h as never);
-      return () => emitter.off(type, h as never);
-    },
-    drain(stop) {
-      if (draining) return true;
-      draining = true;
-      let stopped = false;
-      try {
-        while (head < tail) {
-          const ev = queue[head] as SirenEvent;
-          const depth = depths[head] as number;
-          head++;
-          current = ev;
-          currentDepth = depth;
-          if (consumer) consumer(ev, depth);
-          if (handlers.size !== 0) emitter.emit(ev.type, ev);
-          if (stop !== undefined && stop(ev)) {
-            stopped = true;
-            break;
-          }
-        }
-      } finally {
-        if (!stopped) {
-          head = 0;
-          tail = 0;
-        }
-        current = null;
-        currentDepth = 0;
-        draining = false;
-      }
-      return !stopped;
-    },
+    on: (type: string, handler: Handler<SirenEvent>) => subscribe(s.emitter, type, handler),
+    drain: (stop) => drainQueue(s, stop),
     warn,
     clear() {
-      head = 0;
-      tail = 0;
+      s.head = 0;
+      s.tail = 0;
     },
     beginTick(tick) {
       bus.tick = tick;
-      emittedThisTick = 0;
-      resetTickWarnings(warnings, log.end);
+      s.emittedThisTick = 0;
+      resetTickWarnings(s.warnings, log.end);
     },
     get current() {
-      return current;
+      return s.current;
     },
     get currentDepth() {
-      return currentDepth;
+      return s.currentDepth;
     },
     setConsumer(c) {
-      consumer = c;
+      s.consumer = c;
     },
     get pending() {
-      return tail - head;
+      return s.tail - s.head;
     },
   } as Bus<M>;
   return bus;

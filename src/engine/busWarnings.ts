@@ -19,6 +19,13 @@ export interface TickWarnings {
   budget: boolean;
 }
 
+/** What the warnings read: the log, the limits and what this tick has warned about. */
+export interface WarningContext {
+  readonly log: EventLog;
+  readonly limits: BusLimits;
+  readonly warnings: TickWarnings;
+}
+
 /** No warnings yet. */
 export function createTickWarnings(): TickWarnings {
   return { tickStart: 0, loops: new Set(), depthCuts: 0, budget: false };
@@ -66,9 +73,7 @@ export function topEmitters(log: EventLog, tickStart: number): string[] {
 
 /** The warning for an event dropped by the depth limit: one per distinct loop (up to 4 a tick); after 64 cut chains a tick, none. */
 export function depthWarning(
-  w: TickWarnings,
-  log: EventLog,
-  limits: BusLimits,
+  { warnings: w, log, limits }: WarningContext,
   type: string,
   origin: EmitOrigin | undefined,
 ): Warning | null {
@@ -86,9 +91,7 @@ export function depthWarning(
 
 /** The warning for the first event dropped by the per-tick budget (null after that), naming who spent it. */
 export function budgetWarning(
-  w: TickWarnings,
-  log: EventLog,
-  limits: BusLimits,
+  { warnings: w, log, limits }: WarningContext,
   type: string,
   origin: EmitOrigin | undefined,
 ): Warning | null {

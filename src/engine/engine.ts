@@ -5,6 +5,7 @@ import { createBus, defaultLimits } from './bus';
 import type { Bus, BusLimits } from './bus';
 import type { BreakTest, EngineCore } from './core';
 import { createDispatcher, dispatchEvent } from './dispatch';
+import type { Dispatcher } from './dispatch';
 import { createDelayLoops } from './delayLoops';
 import { setEventFreezing } from './events';
 import type { SirenEvent } from './events';
@@ -163,28 +164,73 @@ function createCore<W, R, I>(opts: EngineOptions<W, R, I>): EngineCore<W, R, I> 
   return core;
 }
 
-/** Creates an engine running a scenario under compiled rules. */
-export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R, I> {
-  const core = createCore(opts);
-  const { scenario, bus, recorder } = core;
+/** The scenario's step context, made once and refilled by each tick (its draft, input and tick number). */
+type TickContext<W, R, I> = StepContext<W, R, I> & { world: Draft<W>; input: I; tick: number };
+
+/** What an engine's methods work on: its core, dispatcher, history and step context. */
+interface EngineParts<W, R, I> {
+  readonly core: EngineCore<W, R, I>;
+  readonly d: Dispatcher<W, R, I>;
+  readonly history: History<W>;
+  readonly stepCtx: TickContext<W, R, I>;
+}
+
+/** Wires the trigger system into the bus and makes the step context and the history of a new core. */
+function createParts<W, R, I>(core: EngineCore<W, R, I>, opts: EngineOptions<W, R, I>): EngineParts<W, R, I> {
+  const { bus } = core;
   const d = createDispatcher(core);
   bus.setConsumer((ev, depth) => dispatchEvent(d, ev, depth));
-  const history: History<W> = createHistory(opts.snapshotEvery ?? 60, opts.historyTicks ?? 36_000);
-  const stepCtx = {
+  const stepCtx: TickContext<W, R, I> = {
     world: null as unknown as Draft<W>,
     runtime: core.runtime,
-    input: scenario.idleInput,
+    input: core.scenario.idleInput,
     tick: 0,
     rng: core.rng,
     emit: (type: string, payload: object) => void bus.emitDynamic(type, payload),
     flush: () => bus.drain(),
-  } satisfies StepContext<W, R, I>;
+  };
+  return { core, d, history: createHistory(opts.snapshotEvery ?? 60, opts.historyTicks ?? 36_000), stepCtx };
+}
 
-  function finishTick(): void {
-    if (core.phase !== 0 && continueTick(core, d, false, stepCtx.emit) && core.tick % history.every === 0)
-      takeSnapshot(history, core);
-  }
+/** Runs the tick in progress (stopping at breaks when `breaks`); snapshots when it ends on a snapshot tick. */
+function continueAndSnapshot<W, R, I>({ core, d, history, stepCtx }: EngineParts<W, R, I>, breaks: boolean): void {
+  if (continueTick(core, d, breaks, stepCtx.emit) && core.tick % history.every === 0) takeSnapshot(history, core);
+}
 
+/** Runs a tick, or resumes a suspended one (then `input` is ignored); replays never stop at breaks. */
+function step<W, R, I>(p: EngineParts<W, R, I>, input: I): void {
+  if (p.core.phase === 0) beginTick(p.core, p.stepCtx, input);
+  continueAndSnapshot(p, !p.core.recorder.replaying);
+}
+
+/** Runs a suspended tick to its end without stopping again. */
+function finishTick<W, R, I>(p: EngineParts<W, R, I>): void {
+  if (p.core.phase !== 0) continueAndSnapshot(p, false);
+}
+
+/** Switches to new rules at the current tick, recorded (a suspended tick is finished first). */
+function applyRules<W, R, I>(p: EngineParts<W, R, I>, next: CompiledRules): void {
+  const { core } = p;
+  finishTick(p);
+  record(core.recorder, { tick: core.tick, rules: next.text, source: next.source });
+  core.bus.beginTick(core.tick);
+  switchRules(core, next);
+  core.bus.drain();
+}
+
+/** Enables or disables a trigger now, recorded when the rules have it (a suspended tick is finished first). */
+function setTriggerEnabled<W, R, I>(p: EngineParts<W, R, I>, id: string, enabled: boolean): void {
+  const { core } = p;
+  finishTick(p);
+  if (core.rules.byId.has(id)) record(core.recorder, { tick: core.tick, toggle: [id, enabled] });
+  setEnabled(core, id, enabled);
+}
+
+/** Creates an engine running a scenario under compiled rules. */
+export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R, I> {
+  const core = createCore(opts);
+  const p = createParts(core, opts);
+  const { scenario, bus, recorder } = core;
   const engine: Engine<W, R, I> = {
     scenario,
     catalogue: core.catalogue,
@@ -208,11 +254,7 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
     rng: core.rng,
     facts: core.fc,
     records: recorder.records,
-    step(input = scenario.idleInput) {
-      if (core.phase === 0) beginTick(core, stepCtx, input);
-      if (continueTick(core, d, !recorder.replaying, stepCtx.emit) && core.tick % history.every === 0)
-        takeSnapshot(history, core);
-    },
+    step: (input = scenario.idleInput) => step(p, input),
     get suspendedAt() {
       return core.suspendedAt;
     },
@@ -221,32 +263,21 @@ export function createEngine<W, R, I>(opts: EngineOptions<W, R, I>): Engine<W, R
       core.fired.length = 0;
       core.ran.length = 0;
     },
-    finishTick,
-    applyRules(next) {
-      finishTick();
-      record(recorder, { tick: core.tick, rules: next.text, source: next.source });
-      bus.beginTick(core.tick);
-      switchRules(core, next);
-      bus.drain();
-    },
+    finishTick: () => finishTick(p),
+    applyRules: (next) => applyRules(p, next),
     receive(type, payload) {
       core.inbox.push({ type, payload });
     },
-    setTriggerEnabled(id, enabled) {
-      finishTick();
-      if (core.rules.byId.has(id)) record(recorder, { tick: core.tick, toggle: [id, enabled] });
-      setEnabled(core, id, enabled);
-    },
+    setTriggerEnabled: (id, enabled) => setTriggerEnabled(p, id, enabled),
     triggerStates: () => core.states,
     explain: (triggerId, ev) => explainTrigger(core, triggerId, ev),
     get oldestTick() {
-      return oldestTick(history, core);
+      return oldestTick(p.history, core);
     },
-    rewind: (target) => rewind(history, core, target, engine),
+    rewind: (target) => rewind(p.history, core, target, engine),
     summary: () => scenario.summary(core.world, core.runtime),
   };
-
-  takeSnapshot(history, core);
+  takeSnapshot(p.history, core);
   return engine;
 }
 

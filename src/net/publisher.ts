@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { SirenEvent } from '../engine/events';
+import { errorMessage } from '../engine/result';
 import { encodeEvent } from './message';
 import { eventSubject, messageId } from './subjects';
 
@@ -49,106 +50,148 @@ export interface Publisher {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A publisher's queue, link state and counters, shared by its loop and its methods. */
+interface PublisherState {
+  readonly opts: PublisherOptions;
+  readonly batch: number;
+  readonly ackTimeout: number;
+  /** The events not yet acknowledged start at `head` (the ones before it are sent or dropped). */
+  queue: SirenEvent[];
+  head: number;
+  state: LinkState;
+  dropped: number;
+  acked: number;
+  lastStream: number;
+  lastError: string;
+  closed: boolean;
+  /** Wakes the idle loop when an event is pushed or the publisher closes. */
+  wake: (() => void) | null;
+  readonly waiters: { resolve: () => void; reject: (e: Error) => void }[];
+}
+
+/** Events waiting to be sent (or acknowledged). */
+const sizeOf = (s: PublisherState) => s.queue.length - s.head;
+
+/** Resolves the `drained` promises once the queue is empty. */
+function settle(s: PublisherState): void {
+  if (sizeOf(s) === 0) for (const w of s.waiters.splice(0)) w.resolve();
+}
+
+/** Publishes a batch at once, each with its message id (the broker drops duplicates); counts the acknowledgements. */
+async function sendBatch(s: PublisherState, client: JetStreamClient, events: SirenEvent[]): Promise<void> {
+  const { room, student, run, onAck } = s.opts;
+  const acks = await Promise.all(
+    events.map((ev) =>
+      client.publish(eventSubject(room, student, ev.type), encodeEvent(run, ev), {
+        msgID: messageId(room, student, run, ev.seq),
+        timeout: s.ackTimeout,
+      }),
+    ),
+  );
+  acks.forEach((a, i) => {
+    s.lastStream = Math.max(s.lastStream, a.seq);
+    const ev = events[i];
+    if (ev) onAck?.(ev.seq, a.seq);
+  });
+  s.acked += acks.length;
+}
+
+/** Removes a sent batch from the front of the queue, and compacts the queue now and then. */
+function takeSent(s: PublisherState, events: readonly SirenEvent[]): void {
+  // Drops while in flight moved the head: only the events still at the front leave.
+  const at = events[0] ? s.queue.indexOf(events[0], s.head) : -1;
+  if (at >= 0) s.head = Math.max(s.head, at + events.length);
+  if (s.head > 4096 && s.head * 2 > s.queue.length) {
+    s.queue = s.queue.slice(s.head);
+    s.head = 0;
+  }
+}
+
+/** Waits until an event is pushed (or 200 ms pass). */
+async function idle(s: PublisherState): Promise<void> {
+  await new Promise<void>((r) => {
+    s.wake = r;
+    setTimeout(r, 200);
+  });
+  s.wake = null;
+}
+
+/** The publishing loop: connects, then sends batch after batch until closed, backing off while the broker fails. */
+async function publishLoop(s: PublisherState): Promise<void> {
+  let client: JetStreamClient;
+  try {
+    client = await s.opts.js;
+  } catch (e) {
+    s.state = 'offline';
+    s.lastError = errorMessage(e);
+    return;
+  }
+  let backoff = 250;
+  while (!s.closed) {
+    if (sizeOf(s) === 0) {
+      await idle(s);
+      continue;
+    }
+    const events = s.queue.slice(s.head, s.head + s.batch);
+    try {
+      await sendBatch(s, client, events);
+      takeSent(s, events);
+      s.state = 'live';
+      backoff = 250;
+      settle(s);
+    } catch (e) {
+      s.state = 'offline';
+      s.lastError = errorMessage(e);
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 5000);
+    }
+  }
+}
+
 /** Starts a publisher: a loop that sends the queue in batches, retries with backoff, and never duplicates. */
 export function createPublisher(opts: PublisherOptions): Publisher {
   const maxQueue = opts.maxQueue ?? 5000;
-  const batch = opts.batch ?? 128;
-  const ackTimeout = opts.ackTimeout ?? 5000;
-  let queue: SirenEvent[] = [];
-  let head = 0;
-  let state: LinkState = 'connecting';
-  let dropped = 0;
-  let acked = 0;
-  let lastStream = 0;
-  let lastError = '';
-  let closed = false;
-  let wake: (() => void) | null = null;
-  const waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
-
-  const size = () => queue.length - head;
-  function settle(): void {
-    if (size() === 0) for (const w of waiters.splice(0)) w.resolve();
-  }
-
-  let js: JetStreamClient | null = null;
-
-  async function sendBatch(events: SirenEvent[]): Promise<void> {
-    const client = js as JetStreamClient;
-    const acks = await Promise.all(
-      events.map((ev) =>
-        client.publish(eventSubject(opts.room, opts.student, ev.type), encodeEvent(opts.run, ev), {
-          msgID: messageId(opts.room, opts.student, opts.run, ev.seq),
-          timeout: ackTimeout,
-        }),
-      ),
-    );
-    acks.forEach((a, i) => {
-      lastStream = Math.max(lastStream, a.seq);
-      opts.onAck?.((events[i] as SirenEvent).seq, a.seq);
-    });
-    acked += acks.length;
-  }
-
-  async function loop(): Promise<void> {
-    try {
-      js = await opts.js;
-    } catch (e) {
-      state = 'offline';
-      lastError = e instanceof Error ? e.message : String(e);
-      return;
-    }
-    let backoff = 250;
-    while (!closed) {
-      if (size() === 0) {
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 200);
-        });
-        wake = null;
-        continue;
-      }
-      const events = queue.slice(head, head + batch);
-      try {
-        await sendBatch(events);
-        // Drops while in flight moved the head: only the events still at the front leave.
-        const first = events[0] as SirenEvent;
-        const at = queue.indexOf(first, head);
-        if (at >= 0) head = Math.max(head, at + events.length);
-        if (head > 4096 && head * 2 > queue.length) {
-          queue = queue.slice(head);
-          head = 0;
-        }
-        state = 'live';
-        backoff = 250;
-        settle();
-      } catch (e) {
-        state = 'offline';
-        lastError = e instanceof Error ? e.message : String(e);
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, 5000);
-      }
-    }
-  }
-  void loop();
-
+  const s: PublisherState = {
+    opts,
+    batch: opts.batch ?? 128,
+    ackTimeout: opts.ackTimeout ?? 5000,
+    queue: [],
+    head: 0,
+    state: 'connecting',
+    dropped: 0,
+    acked: 0,
+    lastStream: 0,
+    lastError: '',
+    closed: false,
+    wake: null,
+    waiters: [],
+  };
+  void publishLoop(s);
   return {
     push(ev) {
-      queue.push(ev);
-      if (size() > maxQueue) {
-        head++;
-        dropped++;
+      s.queue.push(ev);
+      if (sizeOf(s) > maxQueue) {
+        s.head++;
+        s.dropped++;
       }
-      wake?.();
+      s.wake?.();
     },
-    status: () => ({ state, queued: size(), dropped, acked, lastStream, lastError }),
+    status: () => ({
+      state: s.state,
+      queued: sizeOf(s),
+      dropped: s.dropped,
+      acked: s.acked,
+      lastStream: s.lastStream,
+      lastError: s.lastError,
+    }),
     drained() {
-      if (size() === 0) return Promise.resolve();
-      return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+      if (sizeOf(s) === 0) return Promise.resolve();
+      return new Promise((resolve, reject) => s.waiters.push({ resolve, reject }));
     },
     close() {
-      closed = true;
-      wake?.();
-      for (const w of waiters.splice(0)) w.reject(new Error('publisher closed'));
+      s.closed = true;
+      s.wake?.();
+      for (const w of s.waiters.splice(0)) w.reject(new Error('publisher closed'));
     },
   };
 }

@@ -50,6 +50,7 @@ export interface Debugger {
   detach(): void;
 }
 
+/** A breakpoint's entry, compiled against `rules`, its fact value read now. */
 function entryOf(engine: AnyEngine, rules: CompiledRules, spec: BreakpointSpec): BreakpointEntry {
   const c = compileBreakpoint(engine.catalogue, rules, spec);
   const last: { value?: unknown } = {};
@@ -57,90 +58,109 @@ function entryOf(engine: AnyEngine, rules: CompiledRules, spec: BreakpointSpec):
   return { spec, compiled: c.ok ? c.breakpoint : null, errors: c.ok ? [] : c.errors, last };
 }
 
+/** What a debugger holds between events. */
+interface DebugState {
+  readonly engine: AnyEngine;
+  entries: BreakpointEntry[];
+  watches: Watch[];
+  stop: Stop | null;
+  /** Stop after the next event whatever the breakpoints say ("step to the next event"). */
+  stepOnce: boolean;
+  /** The seq of the last event the break test saw. */
+  lastSeq: number;
+}
+
+/** Re-reads every fact breakpoint's value, so the next change is measured from now. */
+function prime(s: DebugState): void {
+  for (const e of s.entries) if (e.compiled?.read) e.last.value = settle(e.compiled.read(null, s.engine.facts));
+}
+
+/** The enabled breakpoints this event hits, with their labels; disabled fact breakpoints just follow their fact. */
+function hitsOf(s: DebugState, ev: SirenEvent, fired: readonly string[]): { hits: BreakpointSpec[]; labels: string[] } {
+  const hits: BreakpointSpec[] = [];
+  const labels: string[] = [];
+  for (const e of s.entries) {
+    const c = e.compiled;
+    if (!c) continue;
+    if (!e.spec.enabled) {
+      if (c.read) e.last.value = settle(c.read(ev, s.engine.facts));
+    } else if (c.hit(ev, fired, s.engine.facts, e.last)) {
+      hits.push(e.spec);
+      labels.push(c.label);
+    }
+  }
+  return { hits, labels };
+}
+
+/** The engine's break test: records watch changes, and stops (setting `stop`) on a hit or a pending step. */
+function breakTest(s: DebugState, ev: SirenEvent, fired: readonly string[], ran: readonly string[]): boolean {
+  // Events delivered without this test (a replay, a finished tick, time travel) leave fact values stale: re-read them.
+  const resync = ev.seq !== s.lastSeq + 1;
+  if (resync) prime(s);
+  s.lastSeq = ev.seq;
+  for (const w of s.watches) observeWatch(w, s.engine, ev, ran, resync);
+  const { hits, labels } = hitsOf(s, ev, fired);
+  if (!hits.length && !s.stepOnce) return false;
+  const what = hits.length ? labels.join('; ') : 'stepped';
+  s.stepOnce = false;
+  s.stop = { event: ev, hits, reason: `${what} — paused after #${ev.seq} ${ev.type} (tick ${ev.tick})` };
+  return true;
+}
+
+/** Forgets the stop once the engine is no longer suspended. */
+function settleStop(s: DebugState): void {
+  if (!s.engine.suspendedAt) s.stop = null;
+}
+
+/** Runs to just after the next event, within MAX_STEP_TICKS ticks. */
+function stepEvent(s: DebugState, input: unknown): void {
+  const { engine } = s;
+  s.stepOnce = true;
+  const until = engine.tick + MAX_STEP_TICKS;
+  if (engine.suspendedAt) engine.step();
+  while (!engine.suspendedAt && engine.tick < until) engine.step(input);
+  s.stepOnce = false;
+  settleStop(s);
+}
+
 /** Attaches a debugger to an engine: it becomes the engine's break test. */
 export function createDebugger(engine: AnyEngine): Debugger {
-  let entries: BreakpointEntry[] = [];
-  let watches: Watch[] = [];
-  let stop: Stop | null = null;
-  let stepOnce = false;
-  let lastSeq = -2;
-
-  function prime(): void {
-    for (const e of entries) if (e.compiled?.read) e.last.value = settle(e.compiled.read(null, engine.facts));
-  }
-
-  function test(ev: SirenEvent, fired: readonly string[], ran: readonly string[]): boolean {
-    // Events delivered without this test (a replay, a finished tick, time travel) leave fact values stale: re-read them.
-    const resync = ev.seq !== lastSeq + 1;
-    if (resync) prime();
-    lastSeq = ev.seq;
-    for (const w of watches) observeWatch(w, engine, ev, ran, resync);
-    const hits: BreakpointSpec[] = [];
-    const labels: string[] = [];
-    for (const e of entries) {
-      const c = e.compiled;
-      if (!c) continue;
-      if (!e.spec.enabled) {
-        if (c.read) e.last.value = settle(c.read(ev, engine.facts));
-      } else if (c.hit(ev, fired, engine.facts, e.last)) {
-        hits.push(e.spec);
-        labels.push(c.label);
-      }
-    }
-    if (!hits.length && !stepOnce) return false;
-    const what = hits.length ? labels.join('; ') : 'stepped';
-    stepOnce = false;
-    stop = { event: ev, hits, reason: `${what} — paused after #${ev.seq} ${ev.type} (tick ${ev.tick})` };
-    return true;
-  }
-
-  const settleStop = () => {
-    if (!engine.suspendedAt) stop = null;
-  };
-
-  engine.setBreak(test);
-  const dbg: Debugger = {
+  const s: DebugState = { engine, entries: [], watches: [], stop: null, stepOnce: false, lastSeq: -2 };
+  engine.setBreak((ev, fired, ran) => breakTest(s, ev, fired, ran));
+  return {
     get entries() {
-      return entries;
+      return s.entries;
     },
     get stop() {
-      return engine.suspendedAt ? stop : null;
+      return engine.suspendedAt ? s.stop : null;
     },
     set(specs) {
-      entries = specs.map((s) => entryOf(engine, engine.rules, s));
+      s.entries = specs.map((spec) => entryOf(engine, engine.rules, spec));
     },
     get watches() {
-      return watches;
+      return s.watches;
     },
     setWatches(facts) {
-      watches = facts.map((f) => watches.find((w) => w.fact === f) ?? createWatch(engine, f));
+      s.watches = facts.map((f) => s.watches.find((w) => w.fact === f) ?? createWatch(engine, f));
     },
     refresh() {
-      entries = entries.map((e) => entryOf(engine, engine.rules, e.spec));
-      for (const w of watches) recompileWatch(engine, w);
+      s.entries = s.entries.map((e) => entryOf(engine, engine.rules, e.spec));
+      for (const w of s.watches) recompileWatch(engine, w);
     },
     resume() {
       if (engine.suspendedAt) engine.step();
-      settleStop();
+      settleStop(s);
     },
-    stepEvent(input) {
-      stepOnce = true;
-      const until = engine.tick + MAX_STEP_TICKS;
-      if (engine.suspendedAt) engine.step();
-      while (!engine.suspendedAt && engine.tick < until) engine.step(input);
-      stepOnce = false;
-      settleStop();
-    },
+    stepEvent: (input) => stepEvent(s, input),
     stepTick(input) {
       if (engine.suspendedAt) engine.finishTick();
       else engine.step(input);
-      settleStop();
+      settleStop(s);
     },
     detach() {
       engine.setBreak(null);
       engine.finishTick();
-      stop = null;
+      s.stop = null;
     },
   };
-  return dbg;
 }

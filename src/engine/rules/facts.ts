@@ -10,6 +10,12 @@ import type { AlarmFact } from '../alarms/spec';
 
 const FACT_ROOTS: readonly string[] = ['event', 'meta', 'entity', 'world', 'window', 'alarm', 'var', 'timer'];
 
+/** The error for a name the file does not declare: did-you-mean among its names, or `none` when it declares none. */
+function notDeclared(what: string, name: string, names: Iterable<string> | undefined, none: string): string {
+  const list = [...(names ?? [])];
+  return list.length ? unknownName(what, name, list) : none;
+}
+
 /** Checks a `timer.<name>.left` fact against the timers the file starts. */
 function checkTimerFact(scope: FactScope, path: string, rest: string): string | null {
   const dot = rest.lastIndexOf('.');
@@ -17,19 +23,56 @@ function checkTimerFact(scope: FactScope, path: string, rest: string): string | 
   if (dot < 0 || rest.slice(dot + 1) !== 'left')
     return `fact ${JSON.stringify(path)}: a timer is read as "timer.<name>.left" (seconds left, 0 when not running)`;
   if (scope.timers?.has(name)) return null;
-  const names = [...(scope.timers ?? [])];
-  return names.length
-    ? unknownName('timer', name, names)
-    : `fact ${JSON.stringify(path)} reads timer "${name}", but no "startTimer" in this file starts it`;
+  const none = `fact ${JSON.stringify(path)} reads timer "${name}", but no "startTimer" in this file starts it`;
+  return notDeclared('timer', name, scope.timers, none);
 }
 
 /** Checks a `var.<name>` fact against the declared variables. */
 function checkVarFact(scope: FactScope, path: string, name: string): string | null {
   if (scope.vars?.has(name)) return null;
-  const names = [...(scope.vars?.keys() ?? [])];
-  return names.length
-    ? unknownName('variable', name, names)
-    : `fact ${JSON.stringify(path)} reads a variable, but this file declares no "vars"`;
+  const none = `fact ${JSON.stringify(path)} reads a variable, but this file declares no "vars"`;
+  return notDeclared('variable', name, scope.vars?.keys(), none);
+}
+
+/** A kind of `<root>.<id>.<member>` fact: a declared window's aggregate, a declared alarm's fact. */
+interface MemberFact {
+  readonly root: 'window' | 'alarm';
+  /** The root with its article, as messages say it. */
+  readonly noun: string;
+  /** What a member is called. */
+  readonly member: string;
+  readonly members: Readonly<Record<string, unknown>>;
+}
+
+const WINDOW_FACT: MemberFact = { root: 'window', noun: 'a window', member: 'aggregate', members: windowAggregates };
+const ALARM_FACT: MemberFact = { root: 'alarm', noun: 'an alarm', member: 'fact', members: alarmFacts };
+
+/** Checks a `<root>.<id>.<member>` fact: `id` among the file's `ids`, then `member` among the kind's members. */
+function checkMemberFact(
+  kind: MemberFact,
+  ids: ReadonlySet<string> | undefined,
+  path: string,
+  rest: string,
+): string | null {
+  const [id = '', member = '', ...more] = rest.split('.');
+  if (!ids?.has(id)) {
+    const none = `fact ${JSON.stringify(path)} reads ${kind.noun}, but this file declares no "${kind.root}s"`;
+    return notDeclared(kind.root, id, ids, none);
+  }
+  if (!Object.hasOwn(kind.members, member) || more.length)
+    return unknownName(
+      `${kind.member} of ${kind.root} "${id}"`,
+      [member, ...more].join('.'),
+      Object.keys(kind.members),
+    );
+  return null;
+}
+
+/** Checks a `<root>.<name>` fact against a catalogue's facts of that root (world, meta, entity). */
+function checkNamedFact(root: string, rest: string, facts: Readonly<Record<string, unknown>>): string | null {
+  if (Object.hasOwn(facts, rest)) return null;
+  const names = Object.keys(facts).map((k) => `${root}.${k}`);
+  return unknownName(`${root} fact`, `${root}.${rest}`, names);
 }
 
 /** Checks a fact path in a scope; returns an error message, or null when it is fine. */
@@ -40,22 +83,8 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   const roots = FACT_ROOTS;
   if (root === 'var' && rest) return checkVarFact(scope, path, rest);
   if (root === 'timer' && rest) return checkTimerFact(scope, path, rest);
-  if (root === 'window' && rest) {
-    const [id = '', agg = '', ...more] = rest.split('.');
-    const ids = [...(scope.windows ?? [])];
-    if (!scope.windows?.has(id))
-      return ids.length
-        ? unknownName('window', id, ids)
-        : `fact ${JSON.stringify(path)} reads a window, but this file declares no "windows"`;
-    if (!Object.hasOwn(windowAggregates, agg) || more.length)
-      return unknownName(
-        `aggregate of window "${id}"`,
-        `${agg}${more.length ? '.' + more.join('.') : ''}`,
-        Object.keys(windowAggregates),
-      );
-    return null;
-  }
-  if (root === 'alarm' && rest) return checkAlarmFact(scope, path, rest);
+  if (root === 'window' && rest) return checkMemberFact(WINDOW_FACT, scope.windows, path, rest);
+  if (root === 'alarm' && rest) return checkMemberFact(ALARM_FACT, scope.alarms, path, rest);
   if (!roots.includes(root) || !rest) {
     if (roots.includes(root))
       return `fact ${JSON.stringify(path)} needs a field after "${root}.", e.g. "${root}.${root === 'world' ? (Object.keys(catalogue.worldFacts)[0] ?? 'x') : 'x'}"`;
@@ -65,36 +94,15 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
       roots.map((r) => r),
     )} (facts look like "event.<field>", "meta.tick", "entity.<field>", "world.<fact>" or "window.<id>.<aggregate>")`;
   }
-  if (root === 'world') {
-    return own(catalogue.worldFacts, rest)
-      ? null
-      : unknownName(
-          'world fact',
-          `world.${rest}`,
-          Object.keys(catalogue.worldFacts).map((k) => `world.${k}`),
-        );
-  }
+  if (root === 'world') return checkNamedFact(root, rest, catalogue.worldFacts);
   if (scope.eventType === null) {
     return `fact ${JSON.stringify(path)} reads an event, but this trigger has no event (it is a "while" or "every" trigger); use world.* facts`;
   }
-  if (root === 'meta')
-    return own(metaFacts, rest)
-      ? null
-      : unknownName(
-          'meta fact',
-          `meta.${rest}`,
-          Object.keys(metaFacts).map((k) => `meta.${k}`),
-        );
+  if (root === 'meta') return checkNamedFact(root, rest, metaFacts);
   if (root === 'entity') {
     if (!scope.spec?.entityField && !scope.anyFields)
       return `fact ${JSON.stringify(path)}: "${scope.eventType}" events do not name an entity, so entity.* facts are not available`;
-    return own(catalogue.entityFacts, rest)
-      ? null
-      : unknownName(
-          'entity fact',
-          `entity.${rest}`,
-          Object.keys(catalogue.entityFacts).map((k) => `entity.${k}`),
-        );
+    return checkNamedFact(root, rest, catalogue.entityFacts);
   }
   if (scope.anyFields) return null;
   const known = scope.spec?.fields;
@@ -103,22 +111,6 @@ export function checkFact(catalogue: Catalogue, scope: FactScope, path: string):
   return fields.length
     ? unknownName('field', rest, fields, `"${scope.eventType}" events`)
     : `"${scope.eventType}" events have no payload fields, so ${JSON.stringify(path)} does not exist`;
-}
-
-function checkAlarmFact(scope: FactScope, path: string, rest: string): string | null {
-  const [id = '', fact = '', ...more] = rest.split('.');
-  const ids = [...(scope.alarms ?? [])];
-  if (!scope.alarms?.has(id))
-    return ids.length
-      ? unknownName('alarm', id, ids)
-      : `fact ${JSON.stringify(path)} reads an alarm, but this file declares no "alarms"`;
-  if (!Object.hasOwn(alarmFacts, fact) || more.length)
-    return unknownName(
-      `fact of alarm "${id}"`,
-      `${fact}${more.length ? '.' + more.join('.') : ''}`,
-      Object.keys(alarmFacts),
-    );
-  return null;
 }
 
 /** The declared type of a (checked) fact, or undefined when it is not known (fields of events declared without a field list, nested world paths). */

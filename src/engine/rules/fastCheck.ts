@@ -113,29 +113,43 @@ function compile(schema: unknown, seen: Map<unknown, Check | null>): Check | nul
   return self;
 }
 
-function compileNew(schema: unknown, seen: Map<unknown, Check | null>): Check | null {
-  const zod = internals(schema);
-  const def = zod?.def;
-  if (!def || !FIELDS[def.type] || !onlyFields(def, FIELDS[def.type] as readonly string[])) return null;
+type Def = Internals['def'];
+
+/** The checks a definition carries (min, max, regex …); null when one of them is not handled. */
+function compileChecks(def: Def): Check[] | null {
   const checks: Check[] = [];
   for (const c of def.checks ?? []) {
     const check = compileCheck(def.type, c._zod);
     if (!check) return null;
     checks.push(check);
   }
-  const withChecks = (base: Check): Check =>
-    checks.length === 0
-      ? base
-      : (v) => {
-          if (!base(v)) return false;
-          for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check)(v)) return false;
-          return true;
-        };
+  return checks;
+}
+
+/** `base`, then every check in turn (just `base` when there are none). */
+function withChecks(base: Check, checks: readonly Check[]): Check {
+  return checks.length === 0
+    ? base
+    : (v) => {
+        if (!base(v)) return false;
+        for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check)(v)) return false;
+        return true;
+      };
+}
+
+/** A schema's own check (its checks aside), by kind; null when unsupported. */
+function compileNew(schema: unknown, seen: Map<unknown, Check | null>): Check | null {
+  const zod = internals(schema);
+  const def = zod?.def;
+  const allowed = def && Object.hasOwn(FIELDS, def.type) ? FIELDS[def.type] : undefined;
+  if (!def || !allowed || !onlyFields(def, allowed)) return null;
+  const checks = compileChecks(def);
+  if (!checks) return null;
   switch (def.type) {
     case 'string':
-      return withChecks((v) => typeof v === 'string');
+      return withChecks((v) => typeof v === 'string', checks);
     case 'number':
-      return withChecks((v) => typeof v === 'number' && Number.isFinite(v));
+      return withChecks((v) => typeof v === 'number' && Number.isFinite(v), checks);
     case 'boolean':
       return (v) => typeof v === 'boolean';
     case 'null':
@@ -148,77 +162,112 @@ function compileNew(schema: unknown, seen: Map<unknown, Check | null>): Check | 
       const values = zod.values;
       return values ? (v) => values.has(v) : null;
     }
-    case 'optional': {
-      const inner = compile(def.innerType, seen);
-      if (!inner || internals(def.innerType).optin === 'defaulted') return null;
-      return (v) => v === undefined || inner(v);
-    }
+    case 'optional':
+      return compileOptional(def, seen);
     case 'array': {
-      const element = compile(def.element, seen);
-      if (!element) return null;
-      return withChecks((v) => {
-        if (!Array.isArray(v)) return false;
-        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
-        return true;
-      });
+      const element = compileArray(def, seen);
+      return element && withChecks(element, checks);
     }
-    case 'union': {
-      const options = (def.options as unknown[]).map((o) => compile(o, seen));
-      if (!options.length || options.some((o) => !o)) return null;
-      const opts = options as Check[];
-      return (v) => {
-        for (let i = 0; i < opts.length; i++) if ((opts[i] as Check)(v)) return true;
-        return false;
-      };
-    }
-    case 'record': {
-      const key = internals(def.keyType).def;
-      if (key.type !== 'string' || !onlyFields(key, []) || key.checks?.length) return null; // any string key
-      const value = compile(def.valueType, seen);
-      if (!value) return null;
-      return (v) => {
-        if (!isObject(v)) return false;
-        const proto = Object.getPrototypeOf(v) as unknown;
-        if (proto !== Object.prototype && proto !== null) return false;
-        for (const k in v) if (!value(v[k])) return false;
-        return true;
-      };
-    }
-    case 'object': {
-      const shape = def.shape as Record<string, unknown>;
-      const keys = Object.keys(shape);
-      const fields: { key: string; check: Check; optional: boolean }[] = [];
-      for (const key of keys) {
-        if (key === '__proto__') return null;
-        const check = compile(shape[key], seen);
-        if (!check) return null;
-        const el = internals(shape[key]);
-        fields.push({ key, check, optional: el.optin === 'optional' && el.optout === 'optional' });
-      }
-      const known = new Set(keys);
-      // No catchall: other keys are dropped (allowed); a `never` catchall (strictObject): other keys are errors.
-      const catchall =
-        def.catchall === undefined
-          ? null
-          : internals(def.catchall).def.type === 'never'
-            ? 'never'
-            : compile(def.catchall, seen);
-      if (catchall === null && def.catchall !== undefined) return null;
-      return (v) => {
-        if (!isObject(v)) return false;
-        for (let i = 0; i < fields.length; i++) {
-          const f = fields[i] as { key: string; check: Check; optional: boolean };
-          const x = v[f.key];
-          if (x === undefined ? !f.optional : !f.check(x)) return false;
-        }
-        if (catchall !== null)
-          for (const k in v) if (!known.has(k) && (catchall === 'never' || !catchall(v[k]))) return false;
-        return true;
-      };
-    }
+    case 'union':
+      return compileUnion(def, seen);
+    case 'record':
+      return compileRecord(def, seen);
+    case 'object':
+      return compileObject(def, seen);
     default:
       return null;
   }
+}
+
+/** An optional value: undefined, or what the inner schema accepts (not a defaulted one: its parse transforms). */
+function compileOptional(def: Def, seen: Map<unknown, Check | null>): Check | null {
+  const inner = compile(def.innerType, seen);
+  if (!inner || internals(def.innerType).optin === 'defaulted') return null;
+  return (v) => v === undefined || inner(v);
+}
+
+/** An array whose every element the element schema accepts (its length checks are added by the caller). */
+function compileArray(def: Def, seen: Map<unknown, Check | null>): Check | null {
+  const element = compile(def.element, seen);
+  if (!element) return null;
+  return (v) => {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+    return true;
+  };
+}
+
+/** A value some option accepts. */
+function compileUnion(def: Def, seen: Map<unknown, Check | null>): Check | null {
+  const options = (def.options as unknown[]).map((o) => compile(o, seen));
+  if (!options.length || options.some((o) => !o)) return null;
+  const opts = options as Check[];
+  return (v) => {
+    for (let i = 0; i < opts.length; i++) if ((opts[i] as Check)(v)) return true;
+    return false;
+  };
+}
+
+/** A plain object with any string keys, every value accepted by the value schema. */
+function compileRecord(def: Def, seen: Map<unknown, Check | null>): Check | null {
+  const key = internals(def.keyType).def;
+  if (key.type !== 'string' || !onlyFields(key, []) || key.checks?.length) return null; // any string key
+  const value = compile(def.valueType, seen);
+  if (!value) return null;
+  return (v) => {
+    if (!isObject(v)) return false;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const k in v) if (!value(v[k])) return false;
+    return true;
+  };
+}
+
+/** One field of an object schema: its key, its check, and whether it may be missing. */
+interface Field {
+  key: string;
+  check: Check;
+  optional: boolean;
+}
+
+/** The fields of an object schema's shape; null when one is unsupported. */
+function compileFields(shape: Record<string, unknown>, seen: Map<unknown, Check | null>): Field[] | null {
+  const fields: Field[] = [];
+  for (const key of Object.keys(shape)) {
+    if (key === '__proto__') return null;
+    const check = compile(shape[key], seen);
+    if (!check) return null;
+    const el = internals(shape[key]);
+    fields.push({ key, check, optional: el.optin === 'optional' && el.optout === 'optional' });
+  }
+  return fields;
+}
+
+/** An object: every field accepted, other keys as the catchall says. */
+function compileObject(def: Def, seen: Map<unknown, Check | null>): Check | null {
+  const shape = def.shape as Record<string, unknown>;
+  const fields = compileFields(shape, seen);
+  if (!fields) return null;
+  const known = new Set(Object.keys(shape));
+  // No catchall: other keys are dropped (allowed); a `never` catchall (strictObject): other keys are errors.
+  const catchall =
+    def.catchall === undefined
+      ? null
+      : internals(def.catchall).def.type === 'never'
+        ? 'never'
+        : compile(def.catchall, seen);
+  if (catchall === null && def.catchall !== undefined) return null;
+  return (v) => {
+    if (!isObject(v)) return false;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as Field;
+      const x = v[f.key];
+      if (x === undefined ? !f.optional : !f.check(x)) return false;
+    }
+    if (catchall !== null)
+      for (const k in v) if (!known.has(k) && (catchall === 'never' || !catchall(v[k]))) return false;
+    return true;
+  };
 }
 
 const compiled = new WeakMap<object, Check | null>();

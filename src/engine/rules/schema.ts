@@ -39,20 +39,28 @@ export function rulesJsonSchema(catalogues: readonly Catalogue[]): Record<string
   };
 }
 
-/** The schema of rules files for the given catalogues' names (one, for the per-scenario branches and the editor). */
-function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
-  const eventTypes = [...new Set(catalogues.flatMap((c) => Object.keys(c.events)))].sort();
-  const worldFacts = [...new Set(catalogues.flatMap((c) => Object.keys(c.worldFacts).map((k) => `world.${k}`)))].sort();
-  const entityFacts = [
-    ...new Set(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`))),
-  ].sort();
-  const eventFacts = [
-    ...new Set(
-      catalogues.flatMap((c) => Object.values(c.events).flatMap((e) => Object.keys(e.fields).map((f) => `event.${f}`))),
-    ),
-  ].sort();
+/** The union of the catalogues' names, sorted: event types, and the facts an editor can complete. */
+function namesOf(catalogues: readonly Catalogue[]): { eventTypes: string[]; knownFacts: string[] } {
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  const eventTypes = sorted(catalogues.flatMap((c) => Object.keys(c.events)));
+  const worldFacts = sorted(catalogues.flatMap((c) => Object.keys(c.worldFacts).map((k) => `world.${k}`)));
+  const entityFacts = sorted(catalogues.flatMap((c) => Object.keys(c.entityFacts).map((k) => `entity.${k}`)));
+  const eventFacts = sorted(
+    catalogues.flatMap((c) => Object.values(c.events).flatMap((e) => Object.keys(e.fields).map((f) => `event.${f}`))),
+  );
   const knownFacts = [...eventFacts, ...Object.keys(metaFacts).map((k) => `meta.${k}`), ...entityFacts, ...worldFacts];
+  return { eventTypes, knownFacts };
+}
 
+/** The value schemas conditions and parameters share: a fact path, a fact reference, a literal. */
+interface Values {
+  readonly factPath: z.ZodType;
+  readonly factRef: z.ZodType;
+  readonly literal: z.ZodType;
+}
+
+/** The value schemas, the fact paths offering the known facts. */
+function valueSchemas(knownFacts: readonly string[]): Values {
   const factPath = z
     .union([
       z.enum(knownFacts as [string, ...string[]]),
@@ -69,7 +77,11 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     z.null(),
     z.array(z.union([z.string(), z.number(), z.boolean()])),
   ]);
+  return { factPath, factRef, literal };
+}
 
+/** A condition: all / any / not of conditions, or one comparison of a fact with a value. */
+function conditionSchema({ factPath, factRef, literal }: Values): z.ZodType {
   const affix = z
     .union([z.strictObject({ startsWith: z.string() }), z.strictObject({ endsWith: z.string() })])
     .describe('For anythingBut: a string that does not start (or end) with this');
@@ -98,11 +110,15 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
     }),
     comparison,
   ]);
+  return condition;
+}
 
+/** One action schema per behaviour of the catalogues (the first of each name): its name and its parameters. */
+function actionSchemas(catalogues: readonly Catalogue[], eventTypes: readonly string[], v: Values): z.ZodObject[] {
   const behaviours = [
     ...new Map(catalogues.flatMap((c) => [...c.behaviours.values()].map((b) => [b.name, b]))).values(),
   ];
-  const actions = behaviours.map((b) => {
+  return behaviours.map((b) => {
     const shape: Record<string, z.ZodType> = { behaviour: z.literal(b.name).describe(b.description) };
     for (const [name, p] of Object.entries(b.params)) {
       const optional = p.schema.safeParse(undefined).success;
@@ -112,20 +128,22 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
           : p.kind === 'trigger'
             ? z.string().regex(idPattern)
             : p.kind === 'payload'
-              ? z.record(z.string(), z.union([literal, factRef]))
-              : z.union([p.schema, factRef]);
+              ? z.record(z.string(), z.union([v.literal, v.factRef]))
+              : z.union([p.schema, v.factRef]);
       s = s.describe(p.description);
       shape[name] = optional ? s.optional() : s;
     }
     return z.strictObject(shape).describe(b.description);
   });
+}
 
-  const trigger = triggerSchema.extend({
-    on: z
-      .enum(eventTypes as [string, ...string[]])
-      .or(z.string())
-      .optional()
-      .describe('The event type this trigger listens to'),
+/** An event type: one the catalogues know, or any other (a rules file's own events). */
+const eventTypeSchema = (eventTypes: readonly string[]) => z.enum(eventTypes as [string, ...string[]]).or(z.string());
+
+/** A trigger, its event type, conditions and actions offering the catalogues' names. */
+function triggerFileSchema(eventTypes: readonly string[], condition: z.ZodType, actions: readonly z.ZodObject[]) {
+  return triggerSchema.extend({
+    on: eventTypeSchema(eventTypes).optional().describe('The event type this trigger listens to'),
     when: condition.optional().describe('Only fire when this condition holds'),
     while: condition
       .optional()
@@ -145,12 +163,12 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
       .max(64)
       .describe('What to do when it fires'),
   });
+}
 
-  const window = windowSchema.extend({
-    on: z
-      .enum(eventTypes as [string, ...string[]])
-      .or(z.string())
-      .describe('The event type this window collects'),
+/** A window, its event type, value and condition offering the catalogues' names. */
+function windowFileSchema(eventTypes: readonly string[], factPath: z.ZodType, condition: z.ZodType) {
+  return windowSchema.extend({
+    on: eventTypeSchema(eventTypes).describe('The event type this window collects'),
     value: factPath.optional().describe('A numeric fact of each event (e.g. "event.cpu") for sum/avg/min/max/last'),
     last: z.number().int().min(1).max(1000).optional().describe('Keep the last N events (N of M: M)'),
     seconds: z
@@ -161,41 +179,51 @@ function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknow
       .describe('Keep the events of the last N seconds'),
     where: condition.optional().describe('Events for which this holds count as "matching" (N of M: N)'),
   });
+}
 
-  const alarm = alarmSchema.extend({
-    on: z
-      .enum(eventTypes as [string, ...string[]])
-      .or(z.string())
-      .describe('The event type whose events make the metric'),
+/** An alarm, its event type and value offering the catalogues' names, every field described. */
+function alarmFileSchema(eventTypes: readonly string[], factPath: z.ZodType) {
+  const { shape } = alarmSchema;
+  return alarmSchema.extend({
+    on: eventTypeSchema(eventTypes).describe('The event type whose events make the metric'),
     value: factPath.optional().describe('A numeric fact of each event (e.g. "event.cpu"); not needed for "count"'),
-    comparison: alarmSchema.shape.comparison.describe('How a datapoint is compared with the threshold'),
-    threshold: alarmSchema.shape.threshold.describe('The threshold datapoints are compared with'),
-    periods: alarmSchema.shape.periods.describe('Evaluation periods (N): how many recent datapoints are evaluated'),
-    toAlarm: alarmSchema.shape.toAlarm.describe('Datapoints to alarm (M): how many of the N must breach for ALARM'),
-    period: alarmSchema.shape.period.describe('Seconds of events aggregated into one datapoint'),
-    statistic: alarmSchema.shape.statistic.describe('How a period\'s values become its datapoint (default "avg")'),
-    missing: alarmSchema.shape.missing.describe(
+    comparison: shape.comparison.describe('How a datapoint is compared with the threshold'),
+    threshold: shape.threshold.describe('The threshold datapoints are compared with'),
+    periods: shape.periods.describe('Evaluation periods (N): how many recent datapoints are evaluated'),
+    toAlarm: shape.toAlarm.describe('Datapoints to alarm (M): how many of the N must breach for ALARM'),
+    period: shape.period.describe('Seconds of events aggregated into one datapoint'),
+    statistic: shape.statistic.describe('How a period\'s values become its datapoint (default "avg")'),
+    missing: shape.missing.describe(
       'How missing datapoints (periods without events) are treated, as CloudWatch does (default "missing")',
     ),
   });
+}
 
+/** The schema of rules files for the given catalogues' names (one, for the per-scenario branches and the editor). */
+function scenarioSchema(catalogues: readonly Catalogue[]): Record<string, unknown> {
+  const { eventTypes, knownFacts } = namesOf(catalogues);
+  const values = valueSchemas(knownFacts);
+  const condition = conditionSchema(values);
+  const actions = actionSchemas(catalogues, eventTypes, values);
   const file = z.strictObject({
     $schema: z.string().optional(),
     version: z.literal(1),
     scenario: z.enum(catalogues.map((c) => c.scenario) as [string, ...string[]]),
     description: z.string().optional(),
     events: z.array(eventDeclSchema).optional().describe('Custom event types this file emits'),
-    windows: z.array(window).optional().describe('Sliding windows over recent events, read as window.<id>.<aggregate>'),
+    windows: z
+      .array(windowFileSchema(eventTypes, values.factPath, condition))
+      .optional()
+      .describe('Sliding windows over recent events, read as window.<id>.<aggregate>'),
     alarms: z
-      .array(alarm)
+      .array(alarmFileSchema(eventTypes, values.factPath))
       .optional()
       .describe('CloudWatch-style alarms: emit alarm.changed, read as alarm.<id>.state and alarm.<id>.datapoints'),
     vars: z
       .record(z.string().regex(varNamePattern), varSchema)
       .optional()
       .describe('Variables the rules own, read as var.<name>, changed by setVar, changeVar and toggleVar'),
-    triggers: z.array(trigger),
+    triggers: z.array(triggerFileSchema(eventTypes, condition, actions)),
   });
-
   return z.toJSONSchema(file, { target: 'draft-7', unrepresentable: 'any' });
 }
