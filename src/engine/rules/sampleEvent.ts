@@ -1,3 +1,4 @@
+import { own } from '../own';
 import type { EventSpec, FieldType, SirenEvent } from '../events';
 import type { Catalogue } from './catalogue';
 import { eventSpecOf } from './catalogue';
@@ -65,7 +66,7 @@ export function parseSampleEvent(
     const anyFields = (spec as { anyFields?: boolean }).anyFields === true;
     const fields = Object.keys(spec.fields);
     for (const [f, x] of Object.entries(payload)) {
-      const t = spec.fields[f];
+      const t = own(spec.fields, f);
       if (!t) {
         if (!anyFields)
           errors.push(

@@ -137,8 +137,7 @@ describe('parseSampleEvent', () => {
     expect(r.ok ? [] : r.errors[0]).toMatch(/^unknown event type "__proto__"; expected one of "trigger\.fired"/);
   });
 
-  // Bug: the payload field is looked up as spec.fields[f], so an inherited name finds Object.prototype's member.
-  it.fails('a payload field named like an inherited property is an unknown field', () => {
+  it('a payload field named like an inherited property is an unknown field', () => {
     const r = parseSampleEvent('{ "type": "demo.hit", "payload": { "toString": 1 } }', catalogue, null, at0);
     expect(r).toEqual({
       ok: false,
