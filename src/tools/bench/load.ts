@@ -121,7 +121,7 @@ export function generateRulesText(count: number, seed = 5): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-/** Issue 7: validating and compiling a 1,000-trigger rules file, whole and by phase. */
+/** Validating and compiling a 1,000-trigger rules file, whole and by phase. */
 export const loadBenchmark: Benchmark = {
   name: 'load',
   description: 'validate + compile a generated 1,000-trigger rules file (loadRules text → compiled)',

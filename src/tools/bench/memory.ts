@@ -45,7 +45,7 @@ function arrayBytes(roots: readonly unknown[]): number {
   return bytes;
 }
 
-/** The city as it saved its runtime before issue 7: a full copy of every typed array at every snapshot. */
+/** The city saving its runtime the naive way, for comparison: a full copy of every typed array at every snapshot. */
 function withFullCopies(base: City): City {
   return {
     ...base,
@@ -244,7 +244,7 @@ function memoryTargets(rows: readonly Row[], quick: boolean): Target[] {
 }
 
 /**
- * Issue 7: what ten minutes of time-travel history cost — the engine's snapshot every 60 ticks (world, runtime,
+ * What ten minutes of time-travel history cost — the engine's snapshot every 60 ticks (world, runtime,
  * trigger states…) and its log — for the default city and a 10,000-agent city, each under its autopilot.
  */
 export const memoryBenchmark: Benchmark = {

@@ -143,7 +143,7 @@ function stateTable(res: readonly Measured[]): Table {
 }
 
 /**
- * Issue 7: the immer commit of one tick of rule-driven changes — createDraft, a few entities changed, finishDraft —
+ * The immer commit of one tick of rule-driven changes — createDraft, a few entities changed, finishDraft —
  * on a world of 10,000 entities, autoFreeze off as in production. Two layouts for context.
  */
 export const stateBenchmark: Benchmark = {
