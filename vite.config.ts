@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
+import { sirenCsp } from './src/dev/cspPlugin.ts';
 import { sirenRules } from './src/dev/rulesPlugin.ts';
 
 export default defineConfig({
   base: './',
   // A multi-page app: unknown paths are real 404s (not index.html), so a missing ?rules= file says so.
   appType: 'mpa',
-  plugins: [sirenRules()],
+  // Every page gets the same Content-Security-Policy from one place (src/dev/cspPlugin.ts).
+  plugins: [sirenCsp(), sirenRules()],
   // Tests point the dev server at a copy of public/ so live-edit tests never touch the real rules.
   publicDir: process.env.SIREN_PUBLIC_DIR ?? 'public',
   build: {

@@ -1,4 +1,4 @@
-import type { AnyEngine as Engine, LogReader } from '../engine';
+import type { AnyEngine as Engine, LogReader, SirenEvent } from '../engine';
 
 /** What the audio needs from the player's settings. */
 export interface SoundSettings {
@@ -11,17 +11,14 @@ export interface CitySound {
   destroy(): void;
 }
 
-/** Creates the sound; call only after a user gesture, so no autoplay warning appears. */
-export function createCitySound(engine: Engine, settings: SoundSettings): CitySound {
-  const ctx = new AudioContext();
-  const master = ctx.createGain();
-  master.gain.value = 0.25;
-  master.connect(ctx.destination);
+/** The master volume when not muted. */
+const VOLUME = 0.25;
 
-  // Siren: an oscillator whose pitch sweeps, gated by its own gain.
+/** The siren: a sawtooth whose pitch an LFO sweeps, gated by its own gain (0 while no pursuit runs). */
+function createSiren(ctx: AudioContext, out: AudioNode): GainNode {
   const sirenGain = ctx.createGain();
   sirenGain.gain.value = 0;
-  sirenGain.connect(master);
+  sirenGain.connect(out);
   const osc = ctx.createOscillator();
   osc.type = 'sawtooth';
   osc.frequency.value = 700;
@@ -36,7 +33,11 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
   osc.connect(tone).connect(sirenGain);
   osc.start();
   lfo.start();
+  return sirenGain;
+}
 
+/** Half a second of white noise from a fixed seed (the same on every load). */
+function createNoise(ctx: AudioContext): AudioBuffer {
   const noise = ctx.createBuffer(1, ctx.sampleRate * 0.5, ctx.sampleRate);
   const data = noise.getChannelData(0);
   let seed = 12345;
@@ -44,6 +45,13 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     data[i] = (seed / 0x7fffffff) * 2 - 1;
   }
+  return noise;
+}
+
+/** The short sounds: filtered noise bursts (hits, shots, radio crackle) and tones. */
+function createVoices(ctx: AudioContext, out: AudioNode) {
+  const noise = createNoise(ctx);
+  /** A burst of band-passed noise that fades out over `duration` seconds. */
   const burst = (duration: number, freq: number, q: number, level: number) => {
     const src = ctx.createBufferSource();
     src.buffer = noise;
@@ -55,19 +63,10 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
     const t = ctx.currentTime;
     g.gain.setValueAtTime(level, t);
     g.gain.exponentialRampToValueAtTime(0.001, t + duration);
-    src.connect(f).connect(g).connect(master);
+    src.connect(f).connect(g).connect(out);
     src.start(t);
     src.stop(t + duration);
   };
-
-  const speak = (line: string) => {
-    if (settings.muted || typeof speechSynthesis === 'undefined') return;
-    const u = new SpeechSynthesisUtterance(line);
-    u.rate = 1.1;
-    u.pitch = 0.8;
-    speechSynthesis.speak(u);
-  };
-
   /** A short tone, for the rule sounds that are not bursts. */
   const beep = (freq: number, duration: number, level: number) => {
     const o = ctx.createOscillator();
@@ -76,20 +75,62 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
     o.frequency.value = freq;
     g.gain.setValueAtTime(level, t);
     g.gain.exponentialRampToValueAtTime(0.001, t + duration);
-    o.connect(g).connect(master);
+    o.connect(g).connect(out);
     o.start(t);
     o.stop(t + duration);
   };
-  /** The sounds a rule's playSound names (the catalogue in src/engine/behaviours/say.ts). */
-  const playNamed = (sound: string) => {
-    if (sound === 'hit') burst(0.12, 900, 1.2, 0.6);
-    else if (sound === 'shot') burst(0.08, 2500, 0.8, 0.3);
-    else if (sound === 'radio') burst(0.35, 1600, 3, 0.25);
-    else if (sound === 'coin') beep(1320, 0.15, 0.4);
-    else if (sound === 'chime') beep(880, 0.4, 0.3);
-    else if (sound === 'alarm') beep(440, 0.6, 0.4);
-    else if (sound === 'siren') beep(700, 0.8, 0.3);
-  };
+  return { burst, beep };
+}
+
+/** Plays a sound a rule's playSound names (the catalogue in src/engine/behaviours/say.ts). */
+function playNamed(voices: ReturnType<typeof createVoices>, sound: string): void {
+  const { burst, beep } = voices;
+  if (sound === 'hit') burst(0.12, 900, 1.2, 0.6);
+  else if (sound === 'shot') burst(0.08, 2500, 0.8, 0.3);
+  else if (sound === 'radio') burst(0.35, 1600, 3, 0.25);
+  else if (sound === 'coin') beep(1320, 0.15, 0.4);
+  else if (sound === 'chime') beep(880, 0.4, 0.3);
+  else if (sound === 'alarm') beep(440, 0.6, 0.4);
+  else if (sound === 'siren') beep(700, 0.8, 0.3);
+}
+
+/** Speaks a radio line, unless muted or the browser has no speech. */
+function speak(settings: SoundSettings, line: string): void {
+  if (settings.muted || typeof speechSynthesis === 'undefined') return;
+  const u = new SpeechSynthesisUtterance(line);
+  u.rate = 1.1;
+  u.pitch = 0.8;
+  speechSynthesis.speak(u);
+}
+
+/** What playing an event needs: the context, the siren's gate, the short sounds and the settings. */
+interface Sounds {
+  ctx: AudioContext;
+  siren: GainNode;
+  voices: ReturnType<typeof createVoices>;
+  settings: SoundSettings;
+}
+
+/** Plays what one event of the log sounds like. */
+function play(s: Sounds, ev: SirenEvent): void {
+  const p = ev.payload as Record<string, unknown>;
+  if (ev.type === 'siren.changed') s.siren.gain.setTargetAtTime(p.on ? 0.35 : 0, s.ctx.currentTime, 0.15);
+  else if (ev.type === 'damage') playNamed(s.voices, 'hit');
+  else if (ev.type === 'shot.fired') playNamed(s.voices, 'shot');
+  else if (ev.type === 'sound.played') playNamed(s.voices, String(p.sound));
+  else if (ev.type === 'radio.said' && typeof p.line === 'string') {
+    playNamed(s.voices, 'radio');
+    speak(s.settings, p.line);
+  }
+}
+
+/** Creates the sound; call only after a user gesture, so no autoplay warning appears. */
+export function createCitySound(engine: Engine, settings: SoundSettings): CitySound {
+  const ctx = new AudioContext();
+  const master = ctx.createGain();
+  master.gain.value = VOLUME;
+  master.connect(ctx.destination);
+  const s: Sounds = { ctx, siren: createSiren(ctx, master), voices: createVoices(ctx, master), settings };
 
   let current: Engine = engine;
   let reader: LogReader = engine.log.reader('audio');
@@ -100,26 +141,16 @@ export function createCitySound(engine: Engine, settings: SoundSettings): CitySo
         reader.close();
         current = e;
         reader = e.log.reader('audio');
-        sirenGain.gain.value = 0;
+        s.siren.gain.value = 0;
       }
       if (settings.muted !== muted) {
         muted = settings.muted;
-        master.gain.setTargetAtTime(muted ? 0 : 0.25, ctx.currentTime, 0.05);
+        master.gain.setTargetAtTime(muted ? 0 : VOLUME, ctx.currentTime, 0.05);
         if (muted && typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
       }
       // Far behind (a stalled tab, a flood of events): old sounds are pointless, so skip to the recent ones.
       if (reader.lag() > 2000) reader.seek(e.log.end - 200);
-      for (const ev of reader.poll(500)) {
-        const p = ev.payload as Record<string, unknown>;
-        if (ev.type === 'siren.changed') sirenGain.gain.setTargetAtTime(p.on ? 0.35 : 0, ctx.currentTime, 0.15);
-        else if (ev.type === 'damage') burst(0.12, 900, 1.2, 0.6);
-        else if (ev.type === 'shot.fired') burst(0.08, 2500, 0.8, 0.3);
-        else if (ev.type === 'sound.played') playNamed(String(p.sound));
-        else if (ev.type === 'radio.said' && typeof p.line === 'string') {
-          burst(0.35, 1600, 3, 0.25);
-          speak(p.line);
-        }
-      }
+      for (const ev of reader.poll(500)) play(s, ev);
     },
     destroy() {
       reader.close();

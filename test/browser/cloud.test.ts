@@ -128,6 +128,20 @@ describe('the cloud page (preview build)', () => {
     );
     const alarmEvent = (await alarm.jsonValue()) as SirenEvent;
     expect(alarmEvent.tick - spikeTick).toBeLessThanOrEqual(4 * 300);
+    // The rules' say (announce-alarm) shows as a caption on the dashboard: plain text, for its 8 seconds.
+    const said = await page.waitForFunction(
+      () => {
+        const c = document.querySelector<HTMLElement>('.cloud-hud .captions .caption.said');
+        return c && !c.hidden && c.textContent ? { text: c.textContent, children: c.children.length } : null;
+      },
+      undefined,
+      { timeout: 10_000, polling: 50 },
+    );
+    expect(await said.jsonValue()).toEqual({
+      text: 'cpuHigh is in ALARM: the pool’s CPU is above 70 %. The on-call engineer is emailed, and the pool scales out when it may.',
+      children: 0,
+    });
+    await shot(page, 'cloud-said');
     const emails = await page.evaluate(
       (f) => (window as CloudWindow).siren.events(f, 'email.sent').map((e) => e.payload),
       from,
@@ -173,6 +187,8 @@ describe('the cloud page (preview build)', () => {
         () => (window as CloudWindow).siren.probe().servers.filter((s) => s.state === 'running').length,
       ),
     ).toBeGreaterThan(out.from);
+    // 20 s of booting later, the 8-second caption has gone.
+    expect(await page.locator('.cloud-hud .caption.said').isHidden()).toBe(true);
     await shot(page, 'cloud-scaled');
   }, 240_000);
 

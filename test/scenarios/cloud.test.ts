@@ -102,6 +102,10 @@ describe('the cloud, told by the event log', () => {
         (m) => m.subject === email?.payload.subject && m.body.startsWith('Threshold Crossed'),
       ),
     ).toBe(true);
+    // Whoever watches is told as well: announce-alarm's `say` (the page's caption, the CLI's say line).
+    const said = ofType<{ text: string; seconds: number }>(run, 'message.shown')[0];
+    expect(said?.cause?.seq).toBe(alarm.seq);
+    expect(said?.payload).toEqual({ text: expect.stringMatching(/^cpuHigh is in ALARM: /), seconds: 8 });
     const out = ofType<Scaled>(run, 'pool.scaled').find((e) => e.payload.reason === 'cpuHigh');
     expect(out?.tick).toBe(alarm.tick);
     expect(out?.payload.to).toBe((out?.payload.from ?? 0) + 2);

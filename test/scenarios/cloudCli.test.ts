@@ -29,7 +29,9 @@ describe('npm run sim -- --scenario cloud', () => {
       sim(['--scenario', 'cloud', '--json']),
       sim(['--scenario', 'cloud', '--seed', '1', '--seconds', '60', '--json']),
     ]);
-    expect(a.stderr).toBe('');
+    // stderr holds only what the rules say: announce-alarm's caption when cpuHigh goes to ALARM.
+    expect(a.stderr).toMatch(/^(say {2}tick \d+ {2}[^\n]+\n)+$/);
+    expect(a.stderr).toContain('cpuHigh is in ALARM');
     expect(a.code).toBe(0);
     const s = JSON.parse(a.stdout) as Summary;
     expect(s).toMatchObject({ scenario: 'cloud', seed: 1, ticks: 3600 });
@@ -38,7 +40,8 @@ describe('npm run sim -- --scenario cloud', () => {
     // The autopilot presses Spike 20 s in: within a minute the alarm, an email and a scale-out happen.
     for (const t of ['cpu.sampled', 'pool.sampled', 'alarm.changed', 'email.sent', 'pool.scaled', 'load.changed'])
       expect(s.events[t], t).toBeGreaterThan(0);
-    for (const id of ['dashboard', 'page-on-call', 'scale-out-now']) expect(s.triggers[id], id).toBeGreaterThan(0);
+    for (const id of ['dashboard', 'page-on-call', 'announce-alarm', 'scale-out-now'])
+      expect(s.triggers[id], id).toBeGreaterThan(0);
     expect(Object.keys(s.final)).toEqual(expect.arrayContaining(['poolSize', 'alarm', 'emailsSent']));
     expect(s.final.emailsSent).toBeGreaterThan(0);
   }, 60_000);
