@@ -260,16 +260,9 @@ describe('input records', () => {
   });
 });
 
-describe('performance', () => {
-  it('simulates 60 s of the default city in well under 0.5 s of CPU', () => {
-    runCity(9, 10);
-    const c0 = process.cpuUsage();
-    runCity(10, 60);
-    const c = process.cpuUsage(c0);
-    expect((c.user + c.system) / 1000).toBeLessThan(500);
-  });
-
-  it('keeps a stress city (2,000 civilians, 60 police) under 2 ms a tick', async () => {
+// Speed is the bench's job (`npm run bench -- --only world,headless`); these pin what a big city is made of.
+describe('a stress city', () => {
+  it('runs 2,000 civilians and 60 police with the city rules', async () => {
     const { createEngine, loadRules, scenarioCatalogue } = await import('../../src/engine');
     const stress = createCityScenario({ civilians: 2000, police: 60 });
     const loaded = loadRules(JSON.stringify(cityRules()), scenarioCatalogue(stress), 'city.json');
@@ -277,11 +270,6 @@ describe('performance', () => {
     const engine = createEngine({ scenario: stress, rules: loaded.rules, seed: 1, historyTicks: 600 });
     const pilot = stress.createAutopilot(1);
     for (let i = 0; i < 300; i++) engine.step(pilot(engine.world, engine.runtime, engine.tick));
-    const c0 = process.cpuUsage();
-    const ticks = 1200;
-    for (let i = 0; i < ticks; i++) engine.step(pilot(engine.world, engine.runtime, engine.tick));
-    const c = process.cpuUsage(c0);
-    expect((c.user + c.system) / 1000 / ticks).toBeLessThan(2);
     expect(engine.summary()).toMatchObject({ civiliansTotal: 2000 });
     expect(engine.runtime.map.streets.nodesX).toBe(17);
     expect(engine.runtime.ranges.police[1] - engine.runtime.ranges.police[0]).toBeGreaterThanOrEqual(60);

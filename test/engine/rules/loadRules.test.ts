@@ -86,13 +86,12 @@ describe('loadRules', () => {
   });
 
   it('rejects an oversize file without parsing it', () => {
-    const big = `{"version": 1, "scenario": "demo", "description": "${'x'.repeat(parseLimits.maxBytes)}", "triggers": []}`;
-    const t0 = performance.now();
+    // Also broken JSON (the string never ends): the size error alone shows the parser never ran.
+    const big = `{"version": 1, "scenario": "demo", "description": "${'x'.repeat(parseLimits.maxBytes)}`;
     expect(formatted(loadRules(big, demoCatalogue, 'big.json'))).toEqual([
       `big.json:1:1  (file)  file is too large: ${big.length} characters, the limit is ${parseLimits.maxBytes}`,
     ]);
     expect(formatted(loadRulesBytes(encode(big), demoCatalogue, 'big.json'))).toHaveLength(1);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('rejects a bad file whole: one bad trigger among good ones gives errors and no rules', () => {
