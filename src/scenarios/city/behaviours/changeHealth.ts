@@ -3,6 +3,7 @@ import { tuning } from '../config';
 import { tunables } from '../tunables';
 import type { CityWorld } from '../types';
 import { defineCityBehaviour } from './define';
+import { u8 } from '../../../game';
 
 const maxFor = [tuning.health.player, tuning.health.civilian, tuning.health.goon, tuning.health.police];
 
@@ -39,8 +40,9 @@ export const changeHealth = defineCityBehaviour({
       ctx.emit('health.changed', { entity: 0, from, to });
       return;
     }
-    const from = w.health[id] as number;
-    const to = Math.max(0, Math.min(maxFor[rt.agents.kind[id] as number] ?? 100, from + p.amount));
+    const from = w.health[id];
+    if (from === undefined) return;
+    const to = Math.max(0, Math.min(maxFor[u8(rt.agents.kind, id)] ?? 100, from + p.amount));
     if (to === from) return;
     w.health[id] = to;
     ctx.emit('health.changed', { entity: id, from, to });

@@ -1,5 +1,5 @@
 import { z } from '../../../engine/zod';
-import { despawnPedestrians } from '../../../game';
+import { f64, despawnPedestrians } from '../../../game';
 import { defineCityBehaviour } from './define';
 
 /** Clears civilians off the streets near the player. */
@@ -19,15 +19,8 @@ export const despawnCivilians = defineCityBehaviour({
     const { runtime: rt, world: w } = ctx;
     const a = rt.agents;
     const [from, to] = rt.ranges.civilians;
-    const n = despawnPedestrians(
-      a,
-      from,
-      to,
-      a.x[0] as number,
-      a.y[0] as number,
-      p.radius ?? 0,
-      p.max ?? to - from,
-      (id) => ctx.emit('npc.despawned', { npc: id, kind: 'civilian' }),
+    const n = despawnPedestrians(a, from, to, f64(a.x, 0), f64(a.y, 0), p.radius ?? 0, p.max ?? to - from, (id) =>
+      ctx.emit('npc.despawned', { npc: id, kind: 'civilian' }),
     );
     if (n) w.civilians.present -= n;
   },

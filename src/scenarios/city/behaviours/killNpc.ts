@@ -1,5 +1,5 @@
 import { z } from '../../../engine/zod';
-import { agentKindNames, AgentKind } from '../../../game';
+import { u8, agentKindNames, AgentKind } from '../../../game';
 import { defineCityBehaviour } from './define';
 
 /** A non-player character dies. */
@@ -17,6 +17,6 @@ export const killNpc = defineCityBehaviour({
     a.alive[id] = 0;
     a.speed[id] = 0;
     if (a.kind[id] === AgentKind.Civilian && a.present[id] === 1) w.civilians.present--;
-    ctx.emit('npc.died', { npc: id, kind: agentKindNames[a.kind[id] as number] as string });
+    ctx.emit('npc.died', { npc: id, kind: agentKindNames[u8(a.kind, id)] ?? 'unknown' });
   },
 });

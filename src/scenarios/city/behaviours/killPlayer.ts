@@ -1,4 +1,5 @@
 import { defineCityBehaviour } from './define';
+import { f64, i32 } from '../../../game';
 
 /** The player dies: out of any car, a body where they fell, player.died. */
 export const killPlayer = defineCityBehaviour({
@@ -10,7 +11,7 @@ export const killPlayer = defineCityBehaviour({
     const { world: w, runtime: rt } = ctx;
     const a = rt.agents;
     if (a.alive[0] === 0) return;
-    const c = a.car[0] as number;
+    const c = i32(a.car, 0);
     if (c >= 0) {
       rt.cars.driver[c] = -1;
       rt.cars.speed[c] = 0;
@@ -23,6 +24,6 @@ export const killPlayer = defineCityBehaviour({
     a.speed[0] = 0;
     w.player.alive = false;
     w.player.deaths++;
-    ctx.emit('player.died', { x: a.x[0] as number, y: a.y[0] as number });
+    ctx.emit('player.died', { x: f64(a.x, 0), y: f64(a.y, 0) });
   },
 });

@@ -1,5 +1,14 @@
 import { z } from '../../../engine/zod';
-import { isClear, nearestPavement, placePedestrianNear, snapToStreet, spawnPedestrians, WALKABLE } from '../../../game';
+import {
+  f64,
+  i32,
+  isClear,
+  nearestPavement,
+  placePedestrianNear,
+  snapToStreet,
+  spawnPedestrians,
+  WALKABLE,
+} from '../../../game';
 import { tuning } from '../config';
 import type { CityRuntime, CityWorld } from '../types';
 import type { BehaviourContext } from '../../../engine';
@@ -31,8 +40,8 @@ function reviveGoons(ctx: Ctx, count: number, area: SpawnArea | null): void {
     if (a.alive[i] === 1 && a.present[i] === 1) continue;
     if (area) {
       findSpot(area, ctx.rng, v, walkable, street(rt));
-      a.homeX[i] = a.goalX[i] = a.x[i] = a.prevX[i] = v[0] as number;
-      a.homeY[i] = a.goalY[i] = a.y[i] = a.prevY[i] = v[1] as number;
+      a.homeX[i] = a.goalX[i] = a.x[i] = a.prevX[i] = f64(v, 0);
+      a.homeY[i] = a.goalY[i] = a.y[i] = a.prevY[i] = f64(v, 1);
     }
     a.alive[i] = 1;
     a.present[i] = 1;
@@ -52,11 +61,11 @@ function callPolice(ctx: Ctx, count: number, area: SpawnArea | null): void {
   if (area)
     for (let k = w.police.units; k < to; k++) {
       const id = rt.ranges.police[0] + k;
-      const c = rt.policeCar[k] as number;
+      const c = i32(rt.policeCar, k);
       findSpot(area, ctx.rng, rt.scratch.v, onStreet, street(rt));
       const { agents: a, cars } = rt;
-      cars.x[c] = cars.prevX[c] = a.x[id] = a.prevX[id] = a.goalX[id] = rt.scratch.v[0] as number;
-      cars.y[c] = cars.prevY[c] = a.y[id] = a.prevY[id] = a.goalY[id] = rt.scratch.v[1] as number;
+      cars.x[c] = cars.prevX[c] = a.x[id] = a.prevX[id] = a.goalX[id] = f64(rt.scratch.v, 0);
+      cars.y[c] = cars.prevY[c] = a.y[id] = a.prevY[id] = a.goalY[id] = f64(rt.scratch.v, 1);
       cars.speed[c] = a.speed[id] = 0;
       a.present[id] = cars.present[c] = 1;
       a.sees[id] = 0;
@@ -75,7 +84,7 @@ function bringCivilians(ctx: Ctx, count: number, area: SpawnArea | null): void {
   spawnPedestrians(s, rt.agents, from, end, count, ctx.rng, (id) => {
     if (area) {
       findSpot(area, ctx.rng, v, pavement, pavement);
-      placePedestrianNear(s, rt.agents, id, v[0] as number, v[1] as number, v);
+      placePedestrianNear(s, rt.agents, id, f64(v, 0), f64(v, 1), v);
     }
     if (w.health[id] !== tuning.health.civilian) w.health[id] = tuning.health.civilian;
     back++;

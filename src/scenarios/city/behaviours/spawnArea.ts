@@ -1,4 +1,5 @@
 import type { Rng } from '../../../engine';
+import { f64 } from '../../../game';
 import type { Zone, ZoneKind } from '../../../game';
 import type { CityRuntime } from '../types';
 
@@ -20,7 +21,7 @@ export type SpawnArea =
 export function spawnArea(rt: CityRuntime, zone: string | undefined, near: string | undefined): SpawnArea | string {
   if (near !== undefined) {
     if (near !== 'player') return `"near" takes "player", found ${JSON.stringify(near)}`;
-    return { kind: 'near', x: rt.agents.x[0] as number, y: rt.agents.y[0] as number, r: NEAR_PLAYER_METRES };
+    return { kind: 'near', x: f64(rt.agents.x, 0), y: f64(rt.agents.y, 0), r: NEAR_PLAYER_METRES };
   }
   if (!(SPAWN_ZONES as readonly string[]).includes(zone ?? ''))
     return `"zone" takes one of ${SPAWN_ZONES.join(', ')}, found ${JSON.stringify(zone)}`;
@@ -64,7 +65,7 @@ export function findSpot(
 /** True when out[0..1] lies within a `near` area's radius. */
 function within(area: SpawnArea, out: Float64Array): boolean {
   if (area.kind !== 'near') return true;
-  const dx = (out[0] as number) - area.x;
-  const dy = (out[1] as number) - area.y;
+  const dx = f64(out, 0) - area.x;
+  const dy = f64(out, 1) - area.y;
   return dx * dx + dy * dy <= area.r * area.r;
 }
