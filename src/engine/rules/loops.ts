@@ -69,40 +69,50 @@ interface TriggerGraph {
   readonly via: readonly (readonly string[])[];
 }
 
-/** The graph of triggers firing triggers ("on" triggers only: state and timer triggers do not hear events). */
-function triggerGraph(triggers: readonly CompiledTrigger[]): TriggerGraph {
+const NO_EDGES: readonly never[] = [];
+
+/** Calls `visit` with each event type a trigger may emit, first occurrences first (a repeat may follow). */
+function forEachEmitted(t: CompiledTrigger, visit: (event: string) => void): void {
+  t.actions.forEach((action, i) => {
+    for (const e of action.behaviour.emits ?? NO_EDGES) visit(e);
+    const names = eventParams(action.behaviour);
+    if (!names.length) return;
+    const spec = t.spec.do[i] as Record<string, unknown>;
+    for (const name of names) {
+      const event = Object.hasOwn(spec, name) ? spec[name] : undefined;
+      if (typeof event === 'string') visit(event);
+    }
+  });
+}
+
+/**
+ * The graph of triggers firing triggers, over the triggers `keep` accepts ("on" triggers only: state and timer
+ * triggers do not hear events). An edge repeats when two actions emit the same event; cycles and paths do not change.
+ */
+function triggerGraph(triggers: readonly CompiledTrigger[], keep: (t: CompiledTrigger) => boolean): TriggerGraph {
   const byOn = new Map<string, number[]>();
   triggers.forEach((t, i) => {
-    if (t.mode !== 'on' || !t.on) return;
+    if (t.mode !== 'on' || !t.on || !keep(t)) return;
     const list = byOn.get(t.on);
     if (list) list.push(i);
     else byOn.set(t.on, [i]);
   });
-  const to: number[][] = [];
-  const via: string[][] = [];
+  const to: (readonly number[])[] = [];
+  const via: (readonly string[])[] = [];
   for (const t of triggers) {
-    const targets: number[] = [];
-    const events: string[] = [];
-    for (const event of emittedEvents(t))
-      for (const u of byOn.get(event) ?? []) {
-        targets.push(u);
-        events.push(event);
-      }
-    to.push(targets);
-    via.push(events);
+    let targets: number[] | undefined;
+    let events: string[] | undefined;
+    if (keep(t))
+      forEachEmitted(t, (event) => {
+        for (const u of byOn.get(event) ?? NO_EDGES) {
+          (targets ??= []).push(u);
+          (events ??= []).push(event);
+        }
+      });
+    to.push(targets ?? NO_EDGES);
+    via.push(events ?? NO_EDGES);
   }
   return { to, via };
-}
-
-/** Trigger → triggers its emitted events fire ("on" triggers only: state and timer triggers do not hear events). */
-export function triggerEdges(
-  triggers: readonly CompiledTrigger[],
-): ReadonlyMap<string, { to: string; event: string }[]> {
-  const { to, via } = triggerGraph(triggers);
-  const idOf = (i: number) => triggers[i]?.id ?? '';
-  return new Map(
-    triggers.map((t, i) => [t.id, (to[i] ?? []).map((u, k) => ({ to: idOf(u), event: via[i]?.[k] ?? '' }))]),
-  );
 }
 
 /** Tarjan's bookkeeping, one slot per trigger. */
@@ -132,8 +142,8 @@ function closeComponent(s: Tarjan, v: number): number[] {
   return comp.sort((a, b) => a - b);
 }
 
-/** Strongly connected components that hold a cycle (more than one trigger, or one that re-fires itself), in file order; iterative, so a long chain of triggers cannot overflow the stack. */
-function cyclicComponents(g: TriggerGraph, keep: readonly boolean[]): number[][] {
+/** Strongly connected components of the triggers `keep` marks (null: all) that hold a cycle (more than one trigger, or one that re-fires itself), in file order; iterative, so a long chain cannot overflow the stack. */
+function cyclicComponents(g: TriggerGraph, keep: readonly boolean[] | null): number[][] {
   const n = g.to.length;
   const s: Tarjan = {
     index: new Array<number>(n).fill(-1),
@@ -145,7 +155,7 @@ function cyclicComponents(g: TriggerGraph, keep: readonly boolean[]): number[][]
   const edge = new Array<number>(n).fill(0);
   const out: number[][] = [];
   for (let root = 0; root < n; root++) {
-    if (!keep[root] || s.index[root] !== -1) continue;
+    if ((keep && !keep[root]) || s.index[root] !== -1) continue;
     open(s, root);
     const call = [root];
     for (let v = root; call.length; v = call[call.length - 1] ?? root) {
@@ -154,7 +164,7 @@ function cyclicComponents(g: TriggerGraph, keep: readonly boolean[]): number[][]
       const w = succ[k];
       if (w !== undefined) {
         edge[v] = k + 1;
-        if (!keep[w]) continue;
+        if (keep && !keep[w]) continue;
         if (s.index[w] === -1) {
           open(s, w);
           call.push(w);
@@ -227,22 +237,15 @@ function loopOf(
 
 /** The loops no trigger on the way bounds (`once`, `cooldown`, `delay`): what the loader warns about. */
 export function unguardedLoops(triggers: readonly CompiledTrigger[]): RuleLoop[] {
-  const g = triggerGraph(triggers);
-  const bare = cyclicComponents(
-    g,
-    triggers.map((t) => !isGuarded(t)),
-  );
-  return bare.map((c) => loopOf(triggers, g, c, false));
+  const g = triggerGraph(triggers, (t) => !isGuarded(t));
+  return cyclicComponents(g, null).map((c) => loopOf(triggers, g, c, false));
 }
 
 /** Finds every cycle of triggers re-firing each other through emitted events, guarded or not. */
 export function analyseLoops(triggers: readonly CompiledTrigger[]): LoopAnalysis {
-  const g = triggerGraph(triggers);
+  const g = triggerGraph(triggers, () => true);
   const unguarded = triggers.map((t) => !isGuarded(t));
-  const all = cyclicComponents(
-    g,
-    triggers.map(() => true),
-  );
+  const all = cyclicComponents(g, null);
   const bare = cyclicComponents(g, unguarded);
   const sizeOfBare = new Map(bare.flatMap((c) => c.map((i) => [i, c.length] as const)));
   const loops = bare.map((c) => loopOf(triggers, g, c, false));
