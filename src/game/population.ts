@@ -174,8 +174,8 @@ export function placePedestrianNear(
   out: Float64Array,
 ): void {
   nearestPavement(s, x, y, out);
-  const px = out[0] as number;
-  const py = out[1] as number;
+  const px = f64(out, 0);
+  const py = f64(out, 1);
   const lx = lineAt(s, nearestLine(s, px, s.nodesX));
   const ly = lineAt(s, nearestLine(s, py, s.nodesY));
   const ox = px >= lx ? pavementOffset(s) : -pavementOffset(s);

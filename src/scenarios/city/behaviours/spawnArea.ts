@@ -41,7 +41,7 @@ export function findSpot(
   snap: (x: number, y: number, out: Float64Array) => boolean,
   street: (x: number, y: number, out: Float64Array) => void,
 ): void {
-  const zone = area.kind === 'zones' ? (area.zones[rng.int(0, area.zones.length - 1)] as Zone) : undefined;
+  const zone = area.kind === 'zones' ? area.zones[rng.int(0, area.zones.length - 1)] : undefined;
   for (let t = 0; t < TRIES; t++) {
     let x: number;
     let y: number;
