@@ -170,32 +170,30 @@ function TriggerSelect(props: { triggers: readonly CompiledTrigger[]; value: str
   );
 }
 
+/** The two places a sample event can come from, as the switch offers them. */
+const SOURCES = [
+  ['log', 'from the log'],
+  ['json', 'write one'],
+] as const;
+
 /** Where an event trigger's sample comes from: a switch between the log's recent events and a hand-written one. */
 function SampleSource({ on, st, choice }: { on: string; st: TestState; choice: SampleChoice }) {
   return (
     <fieldset class="re-source">
       <legend>Sample "{on}" event</legend>
       <div class="re-switch" role="radiogroup">
-        <label>
-          <input
-            type="radio"
-            name="re-source"
-            value="log"
-            checked={st.source.value === 'log'}
-            onChange={() => (st.source.value = 'log')}
-          />{' '}
-          from the log
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="re-source"
-            value="json"
-            checked={st.source.value === 'json'}
-            onChange={() => (st.source.value = 'json')}
-          />{' '}
-          write one
-        </label>
+        {SOURCES.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="re-source"
+              value={value}
+              checked={st.source.value === value}
+              onChange={() => (st.source.value = value)}
+            />{' '}
+            {label}
+          </label>
+        ))}
       </div>
       {st.source.value === 'log' ? (
         <RecentEvents on={on} st={st} choice={choice} />

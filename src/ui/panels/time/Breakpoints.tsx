@@ -46,6 +46,7 @@ function AddBreakpoint({ ctx, debug }: { ctx: PanelContext; debug: DebugSession 
   return (
     <form class="bp-add" onSubmit={add}>
       <select
+        class="mini-field"
         aria-label="Break when"
         value={kind}
         onChange={(e) => setKind((e.target as HTMLSelectElement).value as Kind)}
@@ -55,7 +56,7 @@ function AddBreakpoint({ ctx, debug }: { ctx: PanelContext; debug: DebugSession 
         ))}
       </select>
       <input
-        class="bp-target"
+        class="mini-field bp-target"
         aria-label="What"
         list="bp-names"
         placeholder={KINDS.find((k) => k[0] === kind)?.[2]}
@@ -69,7 +70,7 @@ function AddBreakpoint({ ctx, debug }: { ctx: PanelContext; debug: DebugSession 
       </datalist>
       {kind === 'event' && (
         <input
-          class="bp-when"
+          class="mini-field bp-when"
           aria-label="Where (optional condition)"
           placeholder="where… e.g. event.amount gt 20"
           value={when}

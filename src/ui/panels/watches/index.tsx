@@ -7,6 +7,7 @@ import type { DebugSession } from '../../debug/session';
 import type { MountPanel, PanelContext } from '../context';
 import { scrubTo } from '../time/kept';
 import { sparkline } from './sparkline';
+import '../log/common.css';
 import './style.css';
 
 const W = 240;
@@ -28,7 +29,7 @@ function WatchHead({ debug, w, now }: { debug: DebugSession; w: Watch; now: unkn
       </span>
       <button
         type="button"
-        class={`watch-btn${breaking ? ' on' : ''}`}
+        class={`mini-btn watch-btn${breaking ? ' on' : ''}`}
         data-action="break-on-change"
         disabled={breaking || !w.read}
         title="Pause the game when this fact changes"
@@ -36,7 +37,7 @@ function WatchHead({ debug, w, now }: { debug: DebugSession; w: Watch; now: unkn
       >
         ⏸ break on change
       </button>
-      <button type="button" class="watch-btn" title="Unpin" onClick={() => debug.unwatch(w.fact)}>
+      <button type="button" class="mini-btn watch-btn" title="Unpin" onClick={() => debug.unwatch(w.fact)}>
         ×
       </button>
     </div>
@@ -84,7 +85,7 @@ function LastChange({ debug, last }: { debug: DebugSession; last: WatchChange })
           {last.triggers.map((t) => (
             <button
               type="button"
-              class="watch-from"
+              class="mini-btn watch-from"
               data-action="where-from"
               title={`Show trigger "${t}" in the Rules editor`}
               onClick={() => debug.whereFrom(t, 'watches', last.seq)}
@@ -146,6 +147,7 @@ function WatchesPanel({ ctx }: { ctx: PanelContext }) {
     <div class="watches-panel">
       <form class="watch-add" onSubmit={pin}>
         <input
+          class="mini-field"
           aria-label="Fact to watch"
           list="watch-names"
           placeholder="a fact, e.g. world.wanted"
@@ -157,7 +159,7 @@ function WatchesPanel({ ctx }: { ctx: PanelContext }) {
             <option value={n} />
           ))}
         </datalist>
-        <button type="submit" class="watch-btn" data-action="pin">
+        <button type="submit" class="mini-btn watch-btn" data-action="pin">
           Pin
         </button>
       </form>
